@@ -1,0 +1,62 @@
+// JSONPath as AWS Step Functions evaluates it (the Jayway JsonPath dialect):
+// Paths (InputPath, OutputPath, ItemsPath, "x.$" values) and Reference Paths
+// (ResultPath, Choice "Variable", *Path operands).
+// https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "aslrt/json.h"
+
+namespace aslrt {
+
+struct SyntaxError {
+  size_t offset = 0;  // byte offset into the path/expression text
+  std::string message;
+};
+
+// ReferencePath: a single node only (no wildcards, filters, slices, unions,
+// recursive descent).
+enum class PathFlavor { Path, ReferencePath };
+
+namespace jsonpath_detail {
+struct ParsedPath;
+}
+
+class JsonPath {
+ public:
+  static std::optional<JsonPath> parse(std::string_view text, PathFlavor flavor,
+                                       SyntaxError* error);
+
+  const std::string& text() const;
+  bool isContextPath() const;   // "$$..." selects from the context object
+  bool isVariablePath() const;  // "$name..." selects from the variables object
+  bool isDefinite() const;      // never wraps its result in an array
+  bool isRoot() const;          // exactly "$" (or "$$")
+  // For a variable path, the variable's name ("x" for "$x.a").
+  const std::string& variableName() const;
+
+  // root = input, context object or variables object (the caller picks by
+  // isContextPath/isVariablePath). nullopt: a definite path matched nothing.
+  // Indefinite paths always return an array (possibly empty), as AWS does.
+  std::optional<Json> select(const Json& root) const;
+  // As select; on no match *whyNot gets Jayway's message, e.g.
+  // "No results for path: $['a']" or "Missing property in path $['a']".
+  std::optional<Json> select(const Json& root, std::string* whyNot) const;
+
+  // ResultPath semantics: "$" replaces the root, intermediate objects are
+  // created. On failure *whyNot gets AWS's wording ("Unable to apply
+  // ReferencePath $.a.b to input ...") and target is left unchanged.
+  bool assign(Json& target, Json value, std::string* whyNot) const;
+
+  // Jayway's canonical form, e.g. "$['a'][0][*]" (used in AWS's causes).
+  std::string canonical() const;
+
+ private:
+  explicit JsonPath(std::shared_ptr<const jsonpath_detail::ParsedPath> parsed);
+  std::shared_ptr<const jsonpath_detail::ParsedPath> parsed_;
+};
+
+}  // namespace aslrt

@@ -1,0 +1,140 @@
+// The public JsonPath: root parsing ("$", "$$", "$name"), flavour checks and
+// the select entry points.
+#include "aslrt/jsonpath.h"
+
+#include "path_eval.h"
+#include "path_parser.h"
+
+namespace aslrt {
+namespace jp = jsonpath_detail;
+
+namespace jsonpath_detail {
+
+bool Segment::isDefinite(bool isLast) const {
+  if (deep) return false;
+  if (kind == SegmentKind::Property) return names.size() == 1 || isLast;
+  return kind == SegmentKind::Index && indexes.size() == 1;
+}
+
+bool segmentsDefinite(const std::vector<Segment>& segments) {
+  for (size_t i = 0; i < segments.size(); ++i) {
+    if (!segments[i].isDefinite(i + 1 == segments.size())) return false;
+  }
+  return true;
+}
+
+namespace {
+template <typename T>
+std::string joined(const std::vector<T>& items, std::string (*show)(const T&)) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + show(items[i]);
+  return out;
+}
+std::string quoteName(const std::string& n) { return "'" + n + "'"; }
+std::string showIndex(const int64_t& i) { return std::to_string(i); }
+
+std::string renderOne(const Segment& s) {
+  std::string prefix = s.deep ? ".." : "";
+  switch (s.kind) {
+    case SegmentKind::Property: return prefix + "[" + joined(s.names, quoteName) + "]";
+    case SegmentKind::Index: return prefix + "[" + joined(s.indexes, showIndex) + "]";
+    case SegmentKind::Wildcard: return prefix + "[*]";
+    case SegmentKind::Filter: return prefix + "[?]";
+    case SegmentKind::Slice:
+      return prefix + "[" + (s.from ? std::to_string(*s.from) : "") + ":" +
+             (s.to ? std::to_string(*s.to) : "") + "]";
+  }
+  return prefix;
+}
+}  // namespace
+
+std::string renderSegments(const std::vector<Segment>& segments, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count && i < segments.size(); ++i) out += renderOne(segments[i]);
+  return out;
+}
+
+}  // namespace jsonpath_detail
+
+namespace {
+
+bool isVariableChar(char ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+         ch == '_';
+}
+
+// "$name": the variable name becomes the first segment, so selecting from the
+// variables object works like any other path.
+bool parseRoot(jp::Cursor& c, jp::ParsedPath* p) {
+  if (!c.eat('$')) return c.fail("a path must start with '$'");
+  if (c.eat('$')) {
+    p->root = jp::RootKind::Context;
+    return true;
+  }
+  if (!isVariableChar(c.peek())) return true;
+  p->root = jp::RootKind::Variables;
+  while (isVariableChar(c.peek())) {
+    p->variableName += c.peek();
+    c.advance();
+  }
+  jp::Segment first;
+  first.names.push_back(p->variableName);
+  p->segments.push_back(std::move(first));
+  return true;
+}
+
+bool checkReferencePath(const jp::ParsedPath& p, SyntaxError* error) {
+  for (const auto& s : p.segments) {
+    bool single = (s.kind == jp::SegmentKind::Property && s.names.size() == 1) ||
+                  (s.kind == jp::SegmentKind::Index && s.indexes.size() == 1);
+    if (single && !s.deep) continue;
+    if (error) *error = SyntaxError{0, "a reference path must select a single node"};
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+JsonPath::JsonPath(std::shared_ptr<const jp::ParsedPath> parsed) : parsed_(std::move(parsed)) {}
+
+std::optional<JsonPath> JsonPath::parse(std::string_view text, PathFlavor flavor,
+                                        SyntaxError* error) {
+  auto p = std::make_shared<jp::ParsedPath>();
+  p->text = std::string(text);
+  jp::Cursor c(text, error);
+  if (!parseRoot(c, p.get()) || !jp::parseSegments(c, /*inFilter=*/false, &p->segments))
+    return std::nullopt;
+  if (flavor == PathFlavor::ReferencePath && !checkReferencePath(*p, error)) return std::nullopt;
+  p->definite = jp::segmentsDefinite(p->segments);
+  return JsonPath(std::move(p));
+}
+
+const std::string& JsonPath::text() const { return parsed_->text; }
+bool JsonPath::isContextPath() const { return parsed_->root == jp::RootKind::Context; }
+bool JsonPath::isVariablePath() const { return parsed_->root == jp::RootKind::Variables; }
+bool JsonPath::isDefinite() const { return parsed_->definite; }
+bool JsonPath::isRoot() const { return parsed_->segments.empty(); }
+const std::string& JsonPath::variableName() const { return parsed_->variableName; }
+
+std::string JsonPath::canonical() const {
+  std::string root = isContextPath() ? "$$" : "$";
+  return root + jp::renderSegments(parsed_->segments, parsed_->segments.size());
+}
+
+std::optional<Json> JsonPath::select(const Json& root) const { return select(root, nullptr); }
+
+std::optional<Json> JsonPath::select(const Json& root, std::string* whyNot) const {
+  jp::Matches found;
+  if (parsed_->definite) {
+    const Json* hit = jp::walkDefinite(*parsed_, root, &found, whyNot);
+    if (!hit) return std::nullopt;
+    return *hit;
+  }
+  jp::collectAll(parsed_->segments, root, root, &found);
+  Json all = Json::array();
+  for (const Json* node : found.nodes) all.push_back(*node);
+  return all;
+}
+
+}  // namespace aslrt

@@ -1,0 +1,181 @@
+// Jayway's evaluation model: each segment maps every current node to zero or
+// more nodes. In indefinite paths anything missing or of the wrong type is
+// silently skipped; in definite paths it is an error with Jayway's wording.
+#include "path_eval.h"
+
+#include "filter.h"
+#include "java_string.h"
+
+namespace aslrt::jsonpath_detail {
+namespace {
+
+struct Walk {
+  const std::vector<Segment>& segs;
+  const Json& root;
+  Matches* out;
+};
+
+void applyFrom(Walk& w, size_t i, const Json& node);
+
+int64_t effectiveIndex(int64_t index, size_t length) {
+  return index < 0 ? static_cast<int64_t>(length) + index : index;
+}
+
+void applyIndex(Walk& w, size_t i, const Json& node, int64_t index) {
+  int64_t eff = effectiveIndex(index, node.size());
+  if (eff >= 0 && eff < static_cast<int64_t>(node.size())) applyFrom(w, i + 1, node[eff]);
+}
+
+// Jayway's three slice forms; [from:to] does not normalise a negative `from`
+// (each index is wrapped on access instead), which we reproduce.
+void applySlice(Walk& w, size_t i, const Json& node) {
+  const Segment& s = w.segs[i];
+  int64_t len = static_cast<int64_t>(node.size());
+  if (len == 0) return;
+  int64_t from = 0, to = len;
+  if (s.from && !s.to) from = *s.from < 0 ? std::max<int64_t>(0, len + *s.from) : *s.from;
+  if (!s.from && s.to) to = std::min(len, *s.to < 0 ? len + *s.to : *s.to);
+  if (s.from && s.to) from = *s.from, to = std::min(len, *s.to);
+  for (int64_t k = from; k < to; ++k) applyIndex(w, i, node, k);
+}
+
+void applyProperty(Walk& w, size_t i, const Json& node) {
+  const Segment& s = w.segs[i];
+  if (!node.is_object()) return;
+  if (s.names.size() > 1 && i + 1 == w.segs.size()) {
+    Json merged = Json::object();
+    for (const auto& name : s.names) {
+      if (auto it = node.find(name); it != node.end()) merged[name] = *it;
+    }
+    w.out->owned.push_back(std::move(merged));
+    w.out->nodes.push_back(&w.out->owned.back());
+    return;
+  }
+  for (const auto& name : s.names) {
+    if (auto it = node.find(name); it != node.end()) applyFrom(w, i + 1, *it);
+  }
+}
+
+void applyFilter(Walk& w, size_t i, const Json& node) {
+  const FilterExpr& f = *w.segs[i].filter;
+  if (node.is_object()) {
+    if (evalFilter(f, node, w.root)) applyFrom(w, i + 1, node);
+    return;
+  }
+  if (!node.is_array()) return;
+  for (const auto& item : node) {
+    if (evalFilter(f, item, w.root)) applyFrom(w, i + 1, item);
+  }
+}
+
+void applySegment(Walk& w, size_t i, const Json& node) {
+  const Segment& s = w.segs[i];
+  switch (s.kind) {
+    case SegmentKind::Property: return applyProperty(w, i, node);
+    case SegmentKind::Index:
+      if (!node.is_array()) return;
+      for (int64_t index : s.indexes) applyIndex(w, i, node, index);
+      return;
+    case SegmentKind::Wildcard:
+      if (!node.is_structured()) return;
+      for (const auto& child : node) applyFrom(w, i + 1, child);
+      return;
+    case SegmentKind::Slice:
+      if (node.is_array()) applySlice(w, i, node);
+      return;
+    case SegmentKind::Filter: return applyFilter(w, i, node);
+  }
+}
+
+// Jayway's scan: the segment is tried on a container before its descendants.
+// A filter under ".." only tests objects themselves (as Jayway's walk does).
+void scan(Walk& w, size_t i, const Json& node) {
+  if (!node.is_structured()) return;
+  bool filterOnArray = w.segs[i].kind == SegmentKind::Filter && node.is_array();
+  if (!filterOnArray) applySegment(w, i, node);
+  for (const auto& child : node) scan(w, i, child);
+}
+
+void applyFrom(Walk& w, size_t i, const Json& node) {
+  if (i == w.segs.size()) {
+    w.out->nodes.push_back(&node);
+    return;
+  }
+  if (w.segs[i].deep) return scan(w, i, node);
+  applySegment(w, i, node);
+}
+
+std::string jaywayProvider() { return "com.jayway.jsonpath.spi.json.JacksonJsonProvider"; }
+
+const Json* definiteProperty(const Segment& s, bool last, const Json& cur, std::string* evalPath,
+                             Matches* scratch, std::string* why) {
+  std::string fragment = renderSegments({s}, 1);
+  if (!cur.is_object()) {
+    *why = "Expected to find an object with property " + fragment + " in path " + *evalPath +
+           " but found '" + javaClassName(cur) +
+           "'. This is not a json object according to the JsonProvider: '" + jaywayProvider() + "'.";
+    return nullptr;
+  }
+  if (s.names.size() > 1) {  // trailing union: Jayway merges it into one object
+    Matches one;
+    Walk w{{s}, cur, &one};
+    applyProperty(w, 0, cur);
+    scratch->owned.push_back(*one.nodes.front());
+    return &scratch->owned.back();
+  }
+  auto it = cur.find(s.names.front());
+  *evalPath += fragment;
+  if (it == cur.end()) {
+    if (!last) *why = "Missing property in path " + *evalPath;
+    return nullptr;
+  }
+  return &*it;
+}
+
+const Json* definiteIndex(const Segment& s, const Json& cur, std::string* evalPath, std::string* why) {
+  std::string fragment = renderSegments({s}, 1);
+  if (cur.is_null()) {
+    *why = "The path " + *evalPath + " is null";
+    return nullptr;
+  }
+  if (!cur.is_array()) {
+    *why = "Filter: " + fragment + " can only be applied to arrays. Current context is: " +
+           javaToString(cur);
+    return nullptr;
+  }
+  *evalPath += fragment;
+  int64_t eff = effectiveIndex(s.indexes.front(), cur.size());
+  if (eff < 0 || eff >= static_cast<int64_t>(cur.size())) return nullptr;
+  return &cur[eff];
+}
+
+}  // namespace
+
+void collectAll(const std::vector<Segment>& segments, const Json& start, const Json& root,
+                Matches* out) {
+  Walk w{segments, root, out};
+  applyFrom(w, 0, start);
+}
+
+const Json* walkDefinite(const ParsedPath& path, const Json& root, Matches* scratch,
+                         std::string* whyNot) {
+  const Json* cur = &root;
+  std::string evalPath = "$";
+  std::string why;
+  for (size_t i = 0; i < path.segments.size() && cur; ++i) {
+    const Segment& s = path.segments[i];
+    bool last = i + 1 == path.segments.size();
+    if (s.kind == SegmentKind::Property)
+      cur = definiteProperty(s, last, *cur, &evalPath, scratch, &why);
+    else
+      cur = definiteIndex(s, *cur, &evalPath, &why);
+  }
+  if (!cur && whyNot) {
+    *whyNot = why.empty() ? "No results for path: $" +
+                                renderSegments(path.segments, path.segments.size())
+                          : why;
+  }
+  return cur;
+}
+
+}  // namespace aslrt::jsonpath_detail

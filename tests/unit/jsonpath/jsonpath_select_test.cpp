@@ -1,0 +1,119 @@
+#include <gtest/gtest.h>
+
+#include "aslrt/jsonpath.h"
+
+namespace aslrt {
+namespace {
+
+std::optional<Json> sel(std::string_view path, const Json& root, std::string* why = nullptr) {
+  SyntaxError err;
+  auto p = JsonPath::parse(path, PathFlavor::Path, &err);
+  EXPECT_TRUE(p) << path << ": " << err.message;
+  if (!p) return std::nullopt;
+  return p->select(root, why);
+}
+
+const Json kStore = Json::parse(R"({
+  "store": {"book": [
+      {"category": "ref", "author": "Rees", "price": 8.95},
+      {"category": "fiction", "author": "Waugh", "price": 12.99, "isbn": "1"},
+      {"category": "fiction", "author": "Tolkien", "price": 22.99, "isbn": "2"}],
+    "bicycle": {"color": "red", "price": 19.95}},
+  "odd key": {"a.b": 1}, "list": [0, 1, 2, 3, 4]})");
+
+TEST(JsonPathSelect, DotAndBracketNotation) {
+  EXPECT_EQ(*sel("$.store.bicycle.color", kStore), "red");
+  EXPECT_EQ(*sel("$['store']['bicycle']['price']", kStore), 19.95);
+  EXPECT_EQ(*sel("$['odd key']['a.b']", kStore), 1);
+  EXPECT_EQ(*sel("$", kStore), kStore);
+}
+
+TEST(JsonPathSelect, IndexesIncludingNegativeAndJaywayDotBracket) {
+  EXPECT_EQ(*sel("$.list[1]", kStore), 1);
+  EXPECT_EQ(*sel("$.list[-1]", kStore), 4);
+  EXPECT_EQ(*sel("$.list.[2]", kStore), 2);
+  EXPECT_EQ(*sel("$.[0]", Json::parse("[7,8]")), 7);
+  EXPECT_FALSE(sel("$.list[5]", kStore).has_value());
+}
+
+TEST(JsonPathSelect, SlicesAndUnions) {
+  EXPECT_EQ(*sel("$.list[1:3]", kStore), Json::parse("[1,2]"));
+  EXPECT_EQ(*sel("$.list[:2]", kStore), Json::parse("[0,1]"));
+  EXPECT_EQ(*sel("$.list[-2:]", kStore), Json::parse("[3,4]"));
+  EXPECT_EQ(*sel("$.list[3:]", kStore), Json::parse("[3,4]"));
+  EXPECT_EQ(*sel("$.list[0,4]", kStore), Json::parse("[0,4]"));
+  EXPECT_EQ(*sel("$.store.bicycle['color','price']", kStore),
+            Json::parse(R"({"color":"red","price":19.95})"));
+}
+
+TEST(JsonPathSelect, Wildcards) {
+  EXPECT_EQ(*sel("$.store.book[*].author", kStore), Json::parse(R"(["Rees","Waugh","Tolkien"])"));
+  EXPECT_EQ(*sel("$.store.bicycle.*", kStore), Json::parse(R"(["red",19.95])"));
+  EXPECT_EQ(*sel("$.store.book[*].isbn", kStore), Json::parse(R"(["1","2"])"));
+}
+
+TEST(JsonPathSelect, Filters) {
+  EXPECT_EQ(*sel("$.store.book[?(@.category == 'fiction')].author", kStore),
+            Json::parse(R"(["Waugh","Tolkien"])"));
+  EXPECT_EQ(*sel("$.store.book[?(@.price < 10)].author", kStore), Json::parse(R"(["Rees"])"));
+  EXPECT_EQ(*sel("$.store.book[?(@.price >= 12.99 && @.price <= 20)].author", kStore),
+            Json::parse(R"(["Waugh"])"));
+  EXPECT_EQ(*sel("$.store.book[?(@.price > 20 || @.author == \"Rees\")].author", kStore),
+            Json::parse(R"(["Rees","Tolkien"])"));
+  EXPECT_EQ(*sel("$.store.book[?(@.isbn)].author", kStore), Json::parse(R"(["Waugh","Tolkien"])"));
+  EXPECT_EQ(*sel("$.store.book[?(!@.isbn)].author", kStore), Json::parse(R"(["Rees"])"));
+  EXPECT_EQ(*sel("$.store.book[?(@.isbn != '1')].author", kStore),
+            Json::parse(R"(["Rees","Tolkien"])"));
+  EXPECT_EQ(*sel("$.store.book[?(@.price > $.store.bicycle.price)].author", kStore),
+            Json::parse(R"(["Tolkien"])"));
+  EXPECT_EQ(*sel("$.list[?(@ > 2)]", kStore), Json::parse("[3,4]"));
+}
+
+TEST(JsonPathSelect, FilterWithNumericValuesFromConformance) {
+  Json input = Json::parse(R"({"users":[{"year":1997,"status":0},{"year":1998,"status":1}]})");
+  EXPECT_EQ(*sel("$.users[?(@.status == 0)]", input), Json::parse(R"([{"year":1997,"status":0}])"));
+}
+
+TEST(JsonPathSelect, RecursiveDescent) {
+  EXPECT_EQ(*sel("$..author", kStore), Json::parse(R"(["Rees","Waugh","Tolkien"])"));
+  Json prices = *sel("$..price", kStore);
+  EXPECT_EQ(prices.size(), 4u);
+  EXPECT_EQ(*sel("$..book[0].author", kStore), Json::parse(R"(["Rees"])"));
+  EXPECT_EQ(*sel("$..[?(@.isbn == '2')].author", kStore), Json::parse(R"(["Tolkien"])"));
+}
+
+TEST(JsonPathSelect, IndefiniteMissingGivesEmptyArray) {
+  // Recorded from AWS: base.json_path_array_wildcard_or_slice_with_no_input.*
+  Json empty = Json::object();
+  EXPECT_EQ(*sel("$.items[*]", empty), Json::array());
+  EXPECT_EQ(*sel("$.item.items[1:5]", empty), Json::array());
+  EXPECT_EQ(*sel("$.items[1:].itemValue", empty), Json::array());
+  EXPECT_EQ(*sel("$.items[*].itemValue", empty), Json::array());
+}
+
+TEST(JsonPathSelect, DefiniteMissingExplainsLikeJayway) {
+  std::string why;
+  EXPECT_FALSE(sel("$.NoSuchInputPath", Json::object(), &why));
+  EXPECT_EQ(why, "No results for path: $['NoSuchInputPath']");
+  EXPECT_FALSE(sel("$.no.such.result.path", Json::object(), &why));
+  EXPECT_EQ(why, "Missing property in path $['no']");
+  EXPECT_FALSE(sel("$.list[9]", kStore, &why));
+  EXPECT_EQ(why, "No results for path: $['list'][9]");
+  EXPECT_FALSE(sel("$.store.bicycle.color.x", kStore, &why));
+  EXPECT_NE(why.find("Expected to find an object with property ['x'] in path "
+                     "$['store']['bicycle']['color'] but found 'java.lang.String'"),
+            std::string::npos);
+}
+
+TEST(JsonPathSelect, VariableAndContextRoots) {
+  Json vars = Json::parse(R"({"x": {"a": [1, 2]}})");
+  auto p = JsonPath::parse("$x.a[1]", PathFlavor::Path, nullptr);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(*p->select(vars), 2);
+  auto c = JsonPath::parse("$$.Execution.Id", PathFlavor::Path, nullptr);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(*c->select(Json::parse(R"({"Execution":{"Id":"arn"}})")), "arn");
+}
+
+}  // namespace
+}  // namespace aslrt
