@@ -1,0 +1,150 @@
+// Validation of a whole definition against the rules AWS enforces, on the
+// spanned JSON tree (before the AST is built), reporting every problem found.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "aslc/frontend/diagnostics.h"
+#include "aslc/frontend/json_tree.h"
+
+namespace aslc {
+
+struct ValidateOptions {
+  // Reserved for switches such as an EXPRESS-only rule set.
+  bool express = false;
+};
+
+// Adds one diagnostic per broken rule; returns true when no error was added.
+bool validateDefinition(const JNode& root, Diagnostics& diags, const ValidateOptions& options = {});
+
+// ---------------------------------------------------------------------------
+// Internals shared by the frontend/src/validate_*.cpp files, one concept per
+// file. Not for use outside the validator.
+namespace validate_detail {
+
+enum class QueryLanguage { JSONPath, JSONata };
+
+// State types as bits, so field tables can say "Task | Pass | Map" at once.
+enum StateType : unsigned {
+  kTask = 1u << 0,
+  kPass = 1u << 1,
+  kChoice = 1u << 2,
+  kWait = 1u << 3,
+  kSucceed = 1u << 4,
+  kFail = 1u << 5,
+  kParallel = 1u << 6,
+  kMap = 1u << 7,
+  kAnyState = 0xffu,
+  kNoState = 0,
+};
+
+StateType stateTypeFromName(std::string_view name);
+const char* stateTypeName(StateType type);
+
+// Appends one JSON-pointer token (escaping '~' and '/').
+std::string pointerJoin(const std::string& base, std::string_view token);
+std::string pointerJoin(const std::string& base, size_t index);
+
+// Shared by every check: the diagnostics sink and machine-wide facts.
+class Checker {
+ public:
+  Checker(Diagnostics& diags, const ValidateOptions& options) : diags_(diags), options_(options) {}
+  // Every message ends with the JSON pointer of what is wrong.
+  void error(uint32_t offset, const char* rule, const std::string& message,
+             const std::string& pointer);
+  void warning(uint32_t offset, const char* rule, const std::string& message,
+               const std::string& pointer);
+  const ValidateOptions& options() const { return options_; }
+
+  QueryLanguage machineLanguage = QueryLanguage::JSONPath;
+  // State name -> pointer of the machine scope (its "/States" object) holding it.
+  std::unordered_map<std::string, std::string> stateScopes;
+  // > 0 inside a distributed Map's item processor, whose child executions
+  // may pick their own QueryLanguage.
+  int distributedDepth = 0;
+
+ private:
+  Diagnostics& diags_;
+  const ValidateOptions& options_;
+};
+
+// One state being checked.
+struct StateCtx {
+  Checker& ck;
+  const JMember& member;  // key = state name, value = the state object
+  std::string pointer;    // e.g. "/States/Foo"
+  StateType type;
+  QueryLanguage language;  // after applying the state's own QueryLanguage
+
+  const JNode& node() const { return member.value; }
+  const JNode* get(std::string_view key) const { return member.value.get(key); }
+  const JMember* field(std::string_view key) const { return member.value.member(key); }
+  std::string at(std::string_view key) const { return pointerJoin(pointer, key); }
+  bool jsonata() const { return language == QueryLanguage::JSONata; }
+};
+
+// ----- machine structure (validate.cpp / validate_graph.cpp)
+enum class MachineKind { TopLevel, Branch, ItemProcessor, Iterator };
+void validateMachine(Checker& ck, const JNode& machine, const std::string& pointer,
+                     QueryLanguage inherited, MachineKind kind);
+void collectStateNames(Checker& ck, const JNode& machine, const std::string& pointer);
+void checkMachineGraph(Checker& ck, const JNode& machine, const std::string& pointer);
+
+// ----- per-state rules
+void checkStateFields(StateCtx& s);      // validate_fields.cpp
+void checkStateValues(StateCtx& s);      // validate_values.cpp
+void checkChoiceState(StateCtx& s);      // validate_choice.cpp
+void checkRetriers(StateCtx& s);         // validate_handlers.cpp
+void checkCatchers(StateCtx& s);         // validate_handlers.cpp
+void checkWaitState(StateCtx& s);        // validate_wait.cpp
+void checkFailState(StateCtx& s);        // validate_fail.cpp
+void checkTaskResource(StateCtx& s);     // validate_resource.cpp
+void checkCredentials(StateCtx& s);      // validate_resource.cpp
+void checkParallelState(StateCtx& s);    // validate_parallel.cpp
+void checkMapState(StateCtx& s);         // validate_map.cpp
+void checkMapDistributed(StateCtx& s);   // validate_map_distributed.cpp
+void checkDataFlowFields(StateCtx& s);   // validate_dataflow.cpp
+
+// ----- value helpers (validate_util.cpp)
+bool isJsonataExpression(const JNode& value);  // a "{% ... %}" string
+// Reports a wrong JSON type; returns false when the value is not of `kind`.
+bool expectKind(Checker& ck, const JNode& value, JNode::Kind kind, const std::string& pointer,
+                const char* what);
+// An integer in [min, max], or (in JSONata states) a JSONata expression.
+void checkIntegerField(StateCtx& s, const char* key, int64_t min, int64_t max);
+bool hasSubstitutionToken(std::string_view text);  // contains "${...}"
+bool isWholeSubstitutionToken(std::string_view text);  // exactly "${...}"
+// Warns that a deploy-time token stands where a typed value belongs.
+void warnUnresolvedToken(Checker& ck, const JNode& value, const std::string& pointer);
+
+// ----- paths, templates, intrinsics (validate_paths.cpp, validate_intrinsic.cpp)
+enum class PathKind {
+  Path,           // InputPath, OutputPath, ItemsPath, *Path fields: $, $$ or $variable
+  ReferencePath,  // ResultPath: a single node, rooted at $
+  ChoiceVariable  // Choice Variable: a reference path, $$ and variables allowed
+};
+// Returns an empty string when `text` is well-formed, else why not.
+std::string pathSyntaxError(std::string_view text, PathKind kind);
+std::string_view trimTrailingBlanks(std::string_view text);
+void checkPathField(StateCtx& s, const char* key, PathKind kind, bool nullable);
+std::string intrinsicSyntaxError(std::string_view text, std::string* functionName);
+bool looksLikeIntrinsic(std::string_view text);
+// Checks a Parameters / ResultSelector / ItemSelector / Credentials payload template.
+void checkPayloadTemplate(Checker& ck, const JNode& value, const std::string& pointer);
+
+// ----- JSONata (validate_jsonata.cpp, validate_jsonata_parse.cpp)
+// Returns an empty string when `expr` (the text between {% and %}) parses.
+std::string jsonataSyntaxError(std::string_view expr);
+// Checks a string that must be one JSONata expression "{% ... %}".
+void checkJsonataString(Checker& ck, const JNode& value, const std::string& pointer);
+// Walks a JSONata-state value (Arguments, Output, Assign...): every string
+// that opens or closes a {% %} must be one well-formed expression.
+void checkJsonataTemplate(Checker& ck, const JNode& value, const std::string& pointer);
+
+// ----- timestamps (validate_wait.cpp)
+bool isRfc3339Timestamp(std::string_view text);
+
+}  // namespace validate_detail
+}  // namespace aslc

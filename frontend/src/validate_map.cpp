@@ -1,0 +1,96 @@
+// Map states: the item processor (ItemProcessor, or the older Iterator) is a
+// state machine of its own; ProcessorConfig picks inline or distributed mode;
+// Items, concurrency and failure tolerances take bounded values.
+// https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
+#include <string_view>
+
+#include "aslc/frontend/validate.h"
+
+namespace aslc::validate_detail {
+namespace {
+
+void checkEnumField(Checker& ck, const JNode& obj, const char* key, std::initializer_list<const char*> allowed,
+                    const std::string& pointer) {
+  const JNode* v = obj.get(key);
+  if (!v) return;
+  if (v->isString())
+    for (const char* a : allowed)
+      if (v->str() == a) return;
+  std::string list;
+  for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+  ck.error(v->begin, "enum-value", std::string("'") + key + "' must be one of " + list,
+           pointerJoin(pointer, key));
+}
+
+// ProcessorConfig: { "Mode": "INLINE" | "DISTRIBUTED", "ExecutionType": ... }.
+void checkProcessorConfig(Checker& ck, const JNode& processor, const std::string& pointer) {
+  const JNode* config = processor.get("ProcessorConfig");
+  std::string at = pointerJoin(pointer, "ProcessorConfig");
+  if (!config || !expectKind(ck, *config, JNode::Kind::Object, at, "'ProcessorConfig'")) return;
+  for (const JMember& m : config->members) {
+    if (m.key == "Mode" || m.key == "ExecutionType") continue;
+    ck.error(m.keyOffset, "schema-unknown-field", "'ProcessorConfig' has no field '" + m.key + "'",
+             pointerJoin(at, m.key));
+  }
+  checkEnumField(ck, *config, "Mode", {"INLINE", "DISTRIBUTED"}, at);
+  checkEnumField(ck, *config, "ExecutionType", {"STANDARD", "EXPRESS"}, at);
+}
+
+bool isDistributed(const JNode& processor) {
+  const JNode* config = processor.isObject() ? processor.get("ProcessorConfig") : nullptr;
+  const JNode* mode = config && config->isObject() ? config->get("Mode") : nullptr;
+  return mode && mode->isString() && mode->str() == "DISTRIBUTED";
+}
+
+void checkProcessor(StateCtx& s) {
+  for (const char* key : {"ItemProcessor", "Iterator"}) {
+    const JNode* proc = s.get(key);
+    if (!proc) continue;
+    MachineKind kind = std::string_view(key) == "ItemProcessor" ? MachineKind::ItemProcessor
+                                                                 : MachineKind::Iterator;
+    bool distributed = isDistributed(*proc);
+    s.ck.distributedDepth += distributed;
+    validateMachine(s.ck, *proc, s.at(key), s.language, kind);
+    s.ck.distributedDepth -= distributed;
+    if (proc->isObject()) checkProcessorConfig(s.ck, *proc, s.at(key));
+  }
+}
+
+// A percentage may be fractional (AWS accepts 0.5); the others are integers.
+void checkTolerance(StateCtx& s) {
+  const JNode* pct = s.get("ToleratedFailurePercentage");
+  if (pct && !(s.jsonata() && pct->isString())) {
+    if (!pct->isNumber() || pct->scalar.get<double>() < 0 || pct->scalar.get<double>() > 100)
+      s.ck.error(pct->begin, "numeric-range",
+                 "'ToleratedFailurePercentage' must be a number from 0 to 100",
+                 s.at("ToleratedFailurePercentage"));
+  } else if (pct) {
+    checkJsonataString(s.ck, *pct, s.at("ToleratedFailurePercentage"));
+  }
+  checkIntegerField(s, "ToleratedFailureCount", 0, 2147483647);
+  checkIntegerField(s, "MaxConcurrency", 0, 2147483647);
+}
+
+// JSONata Items: an array, or an expression that yields one.
+void checkItems(StateCtx& s) {
+  const JNode* items = s.get("Items");
+  if (!items || items->isArray()) return;
+  if (items->isString() && isJsonataExpression(*items))
+    return checkJsonataString(s.ck, *items, s.at("Items"));
+  s.ck.error(items->begin, "schema-type", "'Items' must be an array or a JSONata expression",
+             s.at("Items"));
+}
+
+}  // namespace
+
+void checkMapState(StateCtx& s) {
+  checkProcessor(s);
+  checkTolerance(s);
+  checkItems(s);
+  if (s.jsonata()) {
+    if (const JNode* items = s.get("Items"); items && items->isArray())
+      checkJsonataTemplate(s.ck, *items, s.at("Items"));
+  }
+}
+
+}  // namespace aslc::validate_detail

@@ -1,0 +1,154 @@
+// Task Resource ARNs and Task Credentials.
+// A Resource may hold CloudFormation/SAM/Terraform substitution tokens
+// ("${MyFunction}", "arn:${AWS::Partition}:states:::lambda:invoke"): they stay
+// unresolved, late-bound parts of the ARN, so each token is checked only for
+// being closed and the rest of the ARN around it is checked as usual.
+// https://docs.aws.amazon.com/step-functions/latest/dg/integrate-optimized.html
+#include <cctype>
+#include <vector>
+
+#include "aslc/frontend/validate.h"
+
+namespace aslc::validate_detail {
+namespace {
+
+// Replaces every ${...} with a neutral word; returns false on an unclosed "${".
+bool eraseTokens(std::string_view text, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "${") != 0) {
+      *out += text[i];
+      continue;
+    }
+    size_t close = text.find('}', i + 2);
+    if (close == std::string_view::npos) return false;
+    *out += "TOKEN";
+    i = close;
+  }
+  return true;
+}
+
+std::vector<std::string_view> splitColons(std::string_view s, size_t maxParts) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (parts.size() + 1 < maxParts) {
+    size_t colon = s.find(':', start);
+    if (colon == std::string_view::npos) break;
+    parts.push_back(s.substr(start, colon - start));
+    start = colon + 1;
+  }
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
+// Optimized integrations whose action set AWS checks when the machine is
+// created (it rejects "arn:aws:states:::dynamodb:query"). Services not listed
+// here are accepted as written; "aws-sdk:" integrations take any API action.
+struct Integration {
+  const char* service;
+  std::vector<const char*> actions;
+};
+
+const std::vector<Integration>& knownIntegrations() {
+  static const std::vector<Integration> kTable = {
+      {"dynamodb", {"getItem", "putItem", "updateItem", "deleteItem"}},
+      {"sns", {"publish"}},
+      {"sqs", {"sendMessage"}},
+      {"events", {"putEvents"}},
+      {"states", {"startExecution"}},
+      {"http", {"invoke"}},
+      {"apigateway", {"invoke"}},
+      {"athena", {"startQueryExecution", "stopQueryExecution", "getQueryExecution", "getQueryResults"}},
+  };
+  return kTable;
+}
+
+std::string_view stripPattern(std::string_view action) {
+  for (std::string_view suffix : {".sync:2", ".sync", ".waitForTaskToken"})
+    if (action.size() > suffix.size() && action.substr(action.size() - suffix.size()) == suffix)
+      return action.substr(0, action.size() - suffix.size());
+  return action;
+}
+
+// "service:action[.pattern]" after "arn:<partition>:states:::".
+std::string checkIntegration(std::string_view rest) {
+  auto parts = splitColons(rest, 2);
+  if (parts.size() < 2 || parts[0].empty() || parts[1].empty())
+    return "an integration ARN needs 'service:action' after 'states:::'";
+  if (parts[0] == "aws-sdk" || parts[0].find("TOKEN") != std::string_view::npos) return "";
+  std::string_view action = stripPattern(parts[1]);
+  for (const Integration& i : knownIntegrations()) {
+    if (parts[0] != i.service) continue;
+    for (const char* a : i.actions)
+      if (action == a) return "";
+    return "'" + std::string(parts[0]) + ":" + std::string(action) +
+           "' is not an optimized integration AWS recognizes";
+  }
+  return "";
+}
+
+// "function:NAME[:QUALIFIER]" for a Lambda ARN used directly.
+std::string checkLambdaFunction(std::string_view rest) {
+  auto parts = splitColons(rest, 3);
+  if (parts[0] != "function") return "";
+  if (parts.size() < 2 || parts[1].empty()) return "a Lambda function ARN needs a function name";
+  if (parts.size() < 3) return "";
+  if (parts[2].empty()) return "the Lambda version or alias after the last ':' is empty";
+  for (char c : parts[2])
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '$')
+      return "the Lambda version or alias '" + std::string(parts[2]) + "' has invalid characters";
+  return "";
+}
+
+std::string resourceError(std::string_view text) {
+  std::string arn;
+  if (!eraseTokens(text, &arn)) return "it has an unterminated '${' substitution token";
+  if (arn == "TOKEN") return "";
+  auto parts = splitColons(arn, 6);  // arn:partition:service:region:account:resource
+  if (parts.size() < 6 || parts[0] != "arn")
+    return "it is not an ARN (arn:partition:service:region:account:resource)";
+  if (parts[1].empty() || parts[2].empty()) return "the ARN's partition or service is empty";
+  if (parts[2] == "states" && parts[3].empty() && parts[4].empty()) return checkIntegration(parts[5]);
+  if (parts[2] == "lambda") return checkLambdaFunction(parts[5]);
+  return "";
+}
+
+// {"Ref": ...} or {"Fn::GetAtt": ...}: a CloudFormation intrinsic that
+// CloudFormation resolves to an ARN string before Step Functions sees it.
+bool isCloudFormationIntrinsic(const JNode& v) {
+  if (!v.isObject() || v.members.size() != 1) return false;
+  const std::string& key = v.members[0].key;
+  return key == "Ref" || key.rfind("Fn::", 0) == 0;
+}
+
+}  // namespace
+
+void checkTaskResource(StateCtx& s) {
+  const JNode* r = s.get("Resource");
+  if (r && isCloudFormationIntrinsic(*r)) return warnUnresolvedToken(s.ck, *r, s.at("Resource"));
+  if (!r || !expectKind(s.ck, *r, JNode::Kind::String, s.at("Resource"), "'Resource'")) return;
+  std::string why = resourceError(r->str());
+  if (why.empty()) return;
+  const char* rule = why.find("integration AWS") != std::string::npos ? "unknown-service-integration"
+                                                                      : "resource-arn";
+  s.ck.error(r->begin, rule, "Task 'Resource' '" + r->str() + "' is not valid: " + why,
+             s.at("Resource"));
+}
+
+// Credentials assume a role: { "RoleArn": ... } (or "RoleArn.$" in JSONPath).
+void checkCredentials(StateCtx& s) {
+  const JNode* c = s.get("Credentials");
+  if (!c || !expectKind(s.ck, *c, JNode::Kind::Object, s.at("Credentials"), "'Credentials'")) return;
+  std::string at = s.at("Credentials");
+  for (const JMember& m : c->members) {
+    if (m.key == "RoleArn" || (m.key == "RoleArn.$" && !s.jsonata())) continue;
+    s.ck.error(m.keyOffset, "schema-unknown-field",
+               "'Credentials' has only 'RoleArn', not '" + m.key + "'", pointerJoin(at, m.key));
+  }
+  if (!c->member("RoleArn") && !c->member("RoleArn.$"))
+    s.ck.error(c->begin, "schema-required-field", "'Credentials' requires 'RoleArn'", at);
+  if (s.jsonata()) checkJsonataTemplate(s.ck, *c, at);
+  else checkPayloadTemplate(s.ck, *c, at);
+}
+
+}  // namespace aslc::validate_detail

@@ -1,0 +1,38 @@
+// Value types of the fields most states share (Comment, Next, End, Default,
+// Task timeouts, Assign). Fields with their own rule family
+// (paths, templates, Choice rules...) are checked in their own files.
+#include "aslc/frontend/validate.h"
+
+namespace aslc::validate_detail {
+namespace {
+
+void expectStringField(StateCtx& s, const char* key) {
+  if (const JNode* v = s.get(key))
+    expectKind(s.ck, *v, JNode::Kind::String, s.at(key), (std::string("'") + key + "'").c_str());
+}
+
+void checkEnd(StateCtx& s) {
+  const JNode* end = s.get("End");
+  if (!end) return;
+  if (!expectKind(s.ck, *end, JNode::Kind::Bool, s.at("End"), "'End'")) return;
+}
+
+void checkAssign(StateCtx& s) {
+  if (const JNode* assign = s.get("Assign"))
+    expectKind(s.ck, *assign, JNode::Kind::Object, s.at("Assign"), "'Assign'");
+}
+
+}  // namespace
+
+void checkStateValues(StateCtx& s) {
+  expectStringField(s, "Comment");
+  expectStringField(s, "Next");
+  expectStringField(s, "Default");
+  checkEnd(s);
+  // AWS caps Task timeouts at 99999999 seconds and requires them positive.
+  checkIntegerField(s, "TimeoutSeconds", 1, 99999999);
+  checkIntegerField(s, "HeartbeatSeconds", 1, 99999999);
+  checkAssign(s);
+}
+
+}  // namespace aslc::validate_detail
