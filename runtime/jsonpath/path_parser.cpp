@@ -22,8 +22,8 @@ void Cursor::skipSpaces() {
   while (!atEnd() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
 }
 
-bool Cursor::fail(std::string message) {
-  if (!failed_ && error_) *error_ = SyntaxError{pos_, std::move(message)};
+bool Cursor::failAt(size_t offset, std::string message) {
+  if (!failed_ && error_) *error_ = SyntaxError{offset, std::move(message)};
   failed_ = true;
   return false;
 }

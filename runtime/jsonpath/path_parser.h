@@ -22,7 +22,8 @@ class Cursor {
   void skipSpaces();
   size_t pos() const { return pos_; }
   std::string_view rest() const { return text_.substr(pos_ < text_.size() ? pos_ : text_.size()); }
-  bool fail(std::string message);  // records the error at pos(); returns false
+  bool fail(std::string message) { return failAt(pos_, std::move(message)); }
+  bool failAt(size_t offset, std::string message);  // records the error; returns false
   bool failed() const { return failed_; }
 
  private:

@@ -1,0 +1,60 @@
+// Intrinsic functions of the JSONPath query language ("States.Format(...)").
+// https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
+#pragma once
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+
+#include "aslrt/failure.h"
+#include "aslrt/json.h"
+#include "aslrt/jsonpath.h"
+
+namespace aslrt {
+
+// What paths and intrinsics read from while a state runs.
+struct EvalContext {
+  const Json* input = nullptr;      // the effective input ($)
+  const Json* context = nullptr;    // the context object ($$)
+  const Json* variables = nullptr;  // object: variable name -> value (null = none)
+  std::mt19937_64* rng = nullptr;   // seeded by the run; States.UUID / States.MathRandom
+};
+
+// Selects `path` from the root EvalContext picks for it (input, context
+// object or variables). nullopt when a definite path matches nothing (or the
+// root is absent); *whyNot then gets Jayway's explanation if asked for.
+std::optional<Json> selectPath(const JsonPath& path, const EvalContext& ctx,
+                               std::string* whyNot = nullptr);
+// AWS's cause for a path that matched nothing in a payload template / intrinsic:
+// "The JSONPath '<path>' specified for the field '<field>' could not be found
+// in the input '<compact input>'".
+std::string pathNotFoundCause(const JsonPath& path, std::string_view fieldName,
+                              const EvalContext& ctx);
+
+namespace intrinsic_detail {
+struct CallNode;
+}
+
+class IntrinsicCall {
+ public:
+  // True when a "*.$" value is an intrinsic call rather than a path.
+  static bool looksLikeCall(std::string_view text);
+  // Parses a whole call, nested calls included; offsets in *error are into text.
+  static std::optional<IntrinsicCall> parse(std::string_view text, SyntaxError* error);
+
+  const std::string& text() const { return text_; }
+  // fieldName is the template key (with ".$") used in AWS's causes.
+  // Failures: "States.IntrinsicFailure" for bad arguments, "States.Runtime"
+  // for an argument path that matches nothing.
+  std::optional<Json> evaluate(const EvalContext& ctx, std::string_view fieldName,
+                               Failure* failure) const;
+
+ private:
+  IntrinsicCall(std::string text, std::shared_ptr<const intrinsic_detail::CallNode> root)
+      : text_(std::move(text)), root_(std::move(root)) {}
+  std::string text_;
+  std::shared_ptr<const intrinsic_detail::CallNode> root_;
+};
+
+}  // namespace aslrt

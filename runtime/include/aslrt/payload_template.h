@@ -1,0 +1,45 @@
+// Payload templates: Parameters, ResultSelector, ItemSelector, Pass Result
+// with ".$" keys. A key ending in ".$" takes its value from a path, a context
+// path ($$), a variable path ($name) or an intrinsic call; the key loses the
+// ".$". Objects nested in objects and arrays are templates too.
+// https://docs.aws.amazon.com/step-functions/latest/dg/input-output-inputpath-params.html
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aslrt/failure.h"
+#include "aslrt/intrinsics.h"
+#include "aslrt/json.h"
+
+namespace aslrt {
+
+struct TemplateError {
+  std::string pointer;  // JSON pointer inside the template, e.g. "/Payload/x.$"
+  std::string message;
+};
+
+namespace template_detail {
+struct Node;
+}
+
+class PayloadTemplate {
+ public:
+  // Parses every ".$" value once. Reports every problem (bad path or call
+  // syntax, non-string ".$" value, "a" and "a.$" in one object), not just the first.
+  static std::optional<PayloadTemplate> compile(const Json& tmpl, std::vector<TemplateError>* errors);
+
+  // fieldName: the state field holding the template ("Parameters", ...); the
+  // causes AWS prints name the template key instead (e.g. 'value.$').
+  std::optional<Json> render(const EvalContext& ctx, std::string_view fieldName,
+                             Failure* failure) const;
+  bool isStatic() const;  // no ".$" anywhere: render always returns the template
+
+ private:
+  explicit PayloadTemplate(std::shared_ptr<const template_detail::Node> root) : root_(std::move(root)) {}
+  std::shared_ptr<const template_detail::Node> root_;
+};
+
+}  // namespace aslrt

@@ -1,0 +1,87 @@
+// Array intrinsics. Limits from the AWS page "Intrinsics for arrays":
+// ArrayRange produces at most 1000 items and needs a non-zero step.
+#include "intrinsic_ast.h"
+
+namespace aslrt::intrinsic_detail {
+namespace {
+constexpr int64_t kMaxRangeItems = 1000;
+
+bool fail(std::string* cause, const char* fn, const std::string& why) {
+  *cause = std::string("Invalid arguments in ") + fn + ": " + why;
+  return false;
+}
+}  // namespace
+
+std::optional<Json> evalArray(const Args& args, const EvalContext&, std::string*) {
+  Json out = Json::array();
+  for (const auto& a : args) out.push_back(a.value);
+  return out;
+}
+
+std::optional<Json> evalArrayPartition(const Args& args, const EvalContext&, std::string* cause) {
+  const char* fn = "States.ArrayPartition";
+  int64_t size = 0;
+  if (!wantArray(args, 0, fn, cause) || !wantInteger(args, 1, fn, &size, cause)) return std::nullopt;
+  if (size <= 0) return fail(cause, fn, "chunk size must be greater than 0"), std::nullopt;
+  const Json& items = args[0].value;
+  Json out = Json::array();
+  for (size_t i = 0; i < items.size(); i += static_cast<size_t>(size)) {
+    Json chunk = Json::array();
+    for (size_t k = i; k < items.size() && k < i + static_cast<size_t>(size); ++k)
+      chunk.push_back(items[k]);
+    out.push_back(std::move(chunk));
+  }
+  return out;
+}
+
+std::optional<Json> evalArrayContains(const Args& args, const EvalContext&, std::string* cause) {
+  if (!wantArray(args, 0, "States.ArrayContains", cause)) return std::nullopt;
+  for (const auto& item : args[0].value) {
+    if (item == args[1].value) return Json(true);
+  }
+  return Json(false);
+}
+
+std::optional<Json> evalArrayRange(const Args& args, const EvalContext&, std::string* cause) {
+  const char* fn = "States.ArrayRange";
+  int64_t first = 0, last = 0, step = 0;
+  if (!wantInteger(args, 0, fn, &first, cause) || !wantInteger(args, 1, fn, &last, cause) ||
+      !wantInteger(args, 2, fn, &step, cause))
+    return std::nullopt;
+  if (step == 0) return fail(cause, fn, "step must not be 0"), std::nullopt;
+  bool empty = (step > 0 && first > last) || (step < 0 && first < last);
+  int64_t count = empty ? 0 : (last - first) / step + 1;
+  if (count > kMaxRangeItems)
+    return fail(cause, fn, "the range must not contain more than 1000 items"), std::nullopt;
+  Json out = Json::array();
+  for (int64_t k = 0; k < count; ++k) out.push_back(first + k * step);
+  return out;
+}
+
+std::optional<Json> evalArrayGetItem(const Args& args, const EvalContext&, std::string* cause) {
+  const char* fn = "States.ArrayGetItem";
+  int64_t index = 0;
+  if (!wantArray(args, 0, fn, cause) || !wantInteger(args, 1, fn, &index, cause)) return std::nullopt;
+  const Json& items = args[0].value;
+  if (index < 0 || index >= static_cast<int64_t>(items.size()))
+    return fail(cause, fn, "index " + std::to_string(index) + " is out of bounds"), std::nullopt;
+  return items[static_cast<size_t>(index)];
+}
+
+std::optional<Json> evalArrayLength(const Args& args, const EvalContext&, std::string* cause) {
+  if (!wantArray(args, 0, "States.ArrayLength", cause)) return std::nullopt;
+  return Json(args[0].value.size());
+}
+
+std::optional<Json> evalArrayUnique(const Args& args, const EvalContext&, std::string* cause) {
+  if (!wantArray(args, 0, "States.ArrayUnique", cause)) return std::nullopt;
+  Json out = Json::array();
+  for (const auto& item : args[0].value) {
+    bool seen = false;
+    for (const auto& kept : out) seen = seen || kept == item;
+    if (!seen) out.push_back(item);
+  }
+  return out;
+}
+
+}  // namespace aslrt::intrinsic_detail

@@ -1,0 +1,64 @@
+// Parsed intrinsic calls and the signature every intrinsic implements.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aslrt/intrinsics.h"
+
+namespace aslrt::intrinsic_detail {
+
+enum class FunctionId {
+#define ASLRT_INTRINSIC(id, name, minArgs, maxArgs) id,
+#include "intrinsics.def"
+#undef ASLRT_INTRINSIC
+};
+
+struct FunctionInfo {
+  FunctionId id;
+  const char* name;
+  int minArgs;
+  int maxArgs;  // -1: unbounded
+};
+const FunctionInfo* findFunction(std::string_view name);
+const FunctionInfo& functionInfo(FunctionId id);
+
+struct CallNode;
+
+struct Arg {
+  enum class Kind { Literal, Path, Call };
+  Kind kind = Kind::Literal;
+  Json literal;
+  std::optional<std::string> raw;  // a string literal's text between the quotes, escapes kept
+  std::optional<JsonPath> path;
+  std::shared_ptr<const CallNode> call;
+};
+
+struct CallNode {
+  FunctionId fn;
+  std::vector<Arg> args;
+};
+
+// An evaluated argument. States.Format needs a literal template's escapes.
+struct ArgValue {
+  Json value;
+  const std::string* raw = nullptr;
+};
+
+// Every intrinsic: nullopt + *cause on bad arguments (States.IntrinsicFailure).
+using Args = std::vector<ArgValue>;
+#define ASLRT_INTRINSIC(id, name, minArgs, maxArgs) \
+  std::optional<Json> eval##id(const Args& args, const EvalContext& ctx, std::string* cause);
+#include "intrinsics.def"
+#undef ASLRT_INTRINSIC
+
+// Shared argument checks; each returns false and fills *cause on mismatch.
+std::string describeType(const Json& v);
+bool wantString(const Args& a, size_t i, const char* fn, std::string* cause);
+bool wantArray(const Args& a, size_t i, const char* fn, std::string* cause);
+bool wantInteger(const Args& a, size_t i, const char* fn, int64_t* out, std::string* cause);
+// Java's Math.round: floor(x + 0.5), which AWS applies to MathAdd/MathRandom.
+int64_t javaRound(double x);
+
+}  // namespace aslrt::intrinsic_detail

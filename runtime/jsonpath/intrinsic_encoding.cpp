@@ -1,0 +1,123 @@
+// Base64, Hash and UUID intrinsics. AWS caps Base64 and Hash input at 10,000
+// characters ("Intrinsics for data encoding and decoding", "... hash calculation").
+#include <openssl/evp.h>
+#include <uuid/uuid.h>
+
+#include <memory>
+
+#include "intrinsic_ast.h"
+
+namespace aslrt::intrinsic_detail {
+namespace {
+
+constexpr size_t kMaxEncodingInput = 10000;
+
+bool fail(std::string* cause, const char* fn, const std::string& why) {
+  *cause = std::string("Invalid arguments in ") + fn + ": " + why;
+  return false;
+}
+
+bool checkedString(const Args& args, size_t i, const char* fn, std::string* cause) {
+  if (!wantString(args, i, fn, cause)) return false;
+  if (args[i].value.get_ref<const std::string&>().size() <= kMaxEncodingInput) return true;
+  return fail(cause, fn, "the input must not be longer than 10000 characters");
+}
+
+// Decoded bytes become a JSON string, which must be UTF-8: invalid sequences
+// turn into U+FFFD as Java's decoder does.
+std::string sanitizeUtf8(const std::string& bytes) {
+  std::string out;
+  for (size_t i = 0; i < bytes.size();) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool ok = len > 0 && i + len <= bytes.size();
+    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(bytes[i + k]) >> 6) == 2;
+    out += ok ? bytes.substr(i, len) : "\xEF\xBF\xBD";
+    i += ok ? len : 1;
+  }
+  return out;
+}
+
+bool isBase64(const std::string& s) {
+  if (s.size() % 4 != 0) return false;
+  size_t pad = s.size() - s.find_last_not_of('=') - 1;
+  if (s.empty()) return true;
+  if (pad > 2) return false;
+  for (size_t i = 0; i + pad < s.size(); ++i) {
+    char ch = s[i];
+    if (!isalnum(static_cast<unsigned char>(ch)) && ch != '+' && ch != '/') return false;
+  }
+  return true;
+}
+
+const EVP_MD* digestFor(const std::string& name) {
+  if (name == "MD5") return EVP_md5();
+  if (name == "SHA-1") return EVP_sha1();
+  if (name == "SHA-256") return EVP_sha256();
+  if (name == "SHA-384") return EVP_sha384();
+  if (name == "SHA-512") return EVP_sha512();
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<Json> evalBase64Encode(const Args& args, const EvalContext&, std::string* cause) {
+  if (!checkedString(args, 0, "States.Base64Encode", cause)) return std::nullopt;
+  const std::string& in = args[0].value.get_ref<const std::string&>();
+  std::string out(4 * ((in.size() + 2) / 3) + 1, '\0');
+  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
+  out.resize(static_cast<size_t>(n));
+  return Json(out);
+}
+
+std::optional<Json> evalBase64Decode(const Args& args, const EvalContext&, std::string* cause) {
+  const char* fn = "States.Base64Decode";
+  if (!checkedString(args, 0, fn, cause)) return std::nullopt;
+  const std::string& in = args[0].value.get_ref<const std::string&>();
+  if (!isBase64(in)) return fail(cause, fn, "the input is not valid Base64"), std::nullopt;
+  std::string out(3 * in.size() / 4 + 1, '\0');
+  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
+  if (n < 0) return fail(cause, fn, "the input is not valid Base64"), std::nullopt;
+  size_t pad = in.empty() ? 0 : in.size() - in.find_last_not_of('=') - 1;
+  out.resize(static_cast<size_t>(n) - pad);  // EVP_DecodeBlock counts padding as zero bytes
+  return Json(sanitizeUtf8(out));
+}
+
+std::optional<Json> evalHash(const Args& args, const EvalContext&, std::string* cause) {
+  const char* fn = "States.Hash";
+  if (!checkedString(args, 0, fn, cause) || !wantString(args, 1, fn, cause)) return std::nullopt;
+  const EVP_MD* md = digestFor(args[1].value.get<std::string>());
+  if (!md)
+    return fail(cause, fn, "the hash algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512"),
+           std::nullopt;
+  const std::string& data = args[0].value.get_ref<const std::string&>();
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_Digest(data.data(), data.size(), digest, &len, md, nullptr) != 1)
+    return fail(cause, fn, "hashing failed"), std::nullopt;
+  static const char* kHex = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < len; ++i) hex += {kHex[digest[i] >> 4], kHex[digest[i] & 15]};
+  return Json(hex);
+}
+
+// A version-4 UUID from the run's seeded generator (reproducible runs).
+std::optional<Json> evalUUID(const Args&, const EvalContext& ctx, std::string*) {
+  std::random_device fallbackSeed;
+  std::mt19937_64 fallback(fallbackSeed());
+  std::mt19937_64& rng = ctx.rng ? *ctx.rng : fallback;
+  uuid_t bytes;
+  for (int i = 0; i < 16; i += 8) {
+    uint64_t r = rng();
+    for (int k = 0; k < 8; ++k) bytes[i + k] = static_cast<unsigned char>(r >> (8 * k));
+  }
+  bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);  // version 4
+  bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
+  char text[37];
+  uuid_unparse_lower(bytes, text);
+  return Json(std::string(text));
+}
+
+}  // namespace aslrt::intrinsic_detail

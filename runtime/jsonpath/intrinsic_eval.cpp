@@ -1,0 +1,131 @@
+// Evaluates a parsed call tree: arguments first (paths select from the root
+// EvalContext picks, nested calls recurse), then the function itself.
+#include <cmath>
+
+#include "intrinsic_ast.h"
+
+namespace aslrt {
+namespace ix = intrinsic_detail;
+
+std::optional<Json> selectPath(const JsonPath& path, const EvalContext& ctx, std::string* whyNot) {
+  const Json* root = path.isContextPath()    ? ctx.context
+                     : path.isVariablePath() ? ctx.variables
+                                             : ctx.input;
+  if (!root) return std::nullopt;
+  return path.select(*root, whyNot);
+}
+
+std::string pathNotFoundCause(const JsonPath& path, std::string_view fieldName,
+                              const EvalContext& ctx) {
+  std::string input = ctx.input ? ctx.input->dump() : "null";
+  return "The JSONPath '" + path.text() + "' specified for the field '" + std::string(fieldName) +
+         "' could not be found in the input '" + input + "'";
+}
+
+namespace {
+
+using ix::FunctionId;
+
+std::optional<Json> dispatch(FunctionId fn, const ix::Args& args, const EvalContext& ctx,
+                             std::string* cause) {
+  switch (fn) {
+#define ASLRT_INTRINSIC(id, name, minArgs, maxArgs) \
+  case FunctionId::id: return ix::eval##id(args, ctx, cause);
+#include "intrinsics.def"
+#undef ASLRT_INTRINSIC
+  }
+  return std::nullopt;
+}
+
+std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx,
+                             std::string_view field, Failure* failure);
+
+bool evalArg(const ix::Arg& arg, const EvalContext& ctx, std::string_view field,
+             ix::ArgValue* out, Failure* failure) {
+  switch (arg.kind) {
+    case ix::Arg::Kind::Literal:
+      out->value = arg.literal;
+      out->raw = arg.raw ? &*arg.raw : nullptr;
+      return true;
+    case ix::Arg::Kind::Path: {
+      std::optional<Json> v = selectPath(*arg.path, ctx);
+      if (!v) *failure = Failure{"States.Runtime", pathNotFoundCause(*arg.path, field, ctx)};
+      if (!v) return false;
+      out->value = std::move(*v);
+      return true;
+    }
+    case ix::Arg::Kind::Call: {
+      std::optional<Json> v = evalCall(*arg.call, ctx, field, failure);
+      if (!v) return false;
+      out->value = std::move(*v);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx,
+                             std::string_view field, Failure* failure) {
+  ix::Args values(call.args.size());
+  for (size_t i = 0; i < call.args.size(); ++i) {
+    if (!evalArg(call.args[i], ctx, field, &values[i], failure)) return std::nullopt;
+  }
+  std::string cause;
+  std::optional<Json> result;
+  try {
+    result = dispatch(call.fn, values, ctx, &cause);
+  } catch (const std::exception& e) {  // nlohmann type errors: never escape the API
+    cause = std::string("Invalid arguments in ") + ix::functionInfo(call.fn).name + ": " + e.what();
+  }
+  if (!result) *failure = Failure{"States.IntrinsicFailure", cause};
+  return result;
+}
+
+}  // namespace
+
+std::optional<Json> IntrinsicCall::evaluate(const EvalContext& ctx, std::string_view fieldName,
+                                            Failure* failure) const {
+  Failure scratch;
+  return evalCall(*root_, ctx, fieldName, failure ? failure : &scratch);
+}
+
+namespace intrinsic_detail {
+
+std::string describeType(const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::boolean: return "boolean";
+    case Json::value_t::string: return "string";
+    case Json::value_t::array: return "array";
+    case Json::value_t::object: return "object";
+    default: return "number";
+  }
+}
+
+static bool badArg(size_t i, const char* fn, const char* want, const Json& got, std::string* cause) {
+  *cause = "Invalid arguments in " + std::string(fn) + ": argument " + std::to_string(i + 1) +
+           " must be " + want + ", but was " + describeType(got) + " " + got.dump();
+  return false;
+}
+
+bool wantString(const Args& a, size_t i, const char* fn, std::string* cause) {
+  return a[i].value.is_string() || badArg(i, fn, "a string", a[i].value, cause);
+}
+
+bool wantArray(const Args& a, size_t i, const char* fn, std::string* cause) {
+  return a[i].value.is_array() || badArg(i, fn, "an array", a[i].value, cause);
+}
+
+bool wantInteger(const Args& a, size_t i, const char* fn, int64_t* out, std::string* cause) {
+  const Json& v = a[i].value;
+  if (v.is_number_integer() || v.is_number_unsigned()) return *out = v.get<int64_t>(), true;
+  if (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>() &&
+      std::fabs(v.get<double>()) < 9e18)
+    return *out = static_cast<int64_t>(v.get<double>()), true;
+  return badArg(i, fn, "an integer", v, cause);
+}
+
+int64_t javaRound(double x) { return static_cast<int64_t>(std::floor(x + 0.5)); }
+
+}  // namespace intrinsic_detail
+}  // namespace aslrt

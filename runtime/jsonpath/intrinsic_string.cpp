@@ -1,0 +1,103 @@
+// String and JSON intrinsics: Format, StringSplit, StringToJson, JsonToString,
+// JsonMerge.
+#include "intrinsic_ast.h"
+#include "java_string.h"
+
+namespace aslrt::intrinsic_detail {
+namespace {
+
+bool fail(std::string* cause, const char* fn, const std::string& why) {
+  *cause = std::string("Invalid arguments in ") + fn + ": " + why;
+  return false;
+}
+
+// Splits a template into literal pieces around each unescaped "{}"; '\' makes
+// the next character literal (so "\{}" is text, not a placeholder).
+std::vector<std::string> splitTemplate(const std::string& tmpl) {
+  std::vector<std::string> pieces(1);
+  for (size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '\\' && i + 1 < tmpl.size()) {
+      pieces.back() += tmpl[++i];
+    } else if (tmpl[i] == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '}') {
+      pieces.emplace_back();
+      ++i;
+    } else {
+      pieces.back() += tmpl[i];
+    }
+  }
+  return pieces;
+}
+
+}  // namespace
+
+// Arguments print as Java's toString() does (AWS recorded "{Arg1=1, Arg2=[]}"
+// for an object and "null" for null).
+std::optional<Json> evalFormat(const Args& args, const EvalContext&, std::string* cause) {
+  const char* fn = "States.Format";
+  if (!wantString(args, 0, fn, cause)) return std::nullopt;
+  const std::string& tmpl = args[0].raw ? *args[0].raw : args[0].value.get_ref<const std::string&>();
+  std::vector<std::string> pieces = splitTemplate(tmpl);
+  if (pieces.size() != args.size())
+    return fail(cause, fn, "the number of arguments does not match the number of '{}' placeholders"),
+           std::nullopt;
+  std::string out = pieces[0];
+  for (size_t i = 1; i < pieces.size(); ++i)
+    out += jsonpath_detail::javaToString(args[i].value) + pieces[i];
+  return Json(out);
+}
+
+// Every character of the delimiter splits, and empty tokens are dropped
+// (recorded: "a,,b" split on "," gives ["a","b"]), like Java's StringTokenizer.
+std::optional<Json> evalStringSplit(const Args& args, const EvalContext&, std::string* cause) {
+  const char* fn = "States.StringSplit";
+  if (!wantString(args, 0, fn, cause) || !wantString(args, 1, fn, cause)) return std::nullopt;
+  const std::string& text = args[0].value.get_ref<const std::string&>();
+  const std::string& delims = args[1].value.get_ref<const std::string&>();
+  Json out = Json::array();
+  std::string token;
+  for (char ch : text) {
+    if (delims.find(ch) == std::string::npos) {
+      token += ch;
+      continue;
+    }
+    if (!token.empty()) out.push_back(token);
+    token.clear();
+  }
+  if (!token.empty()) out.push_back(token);
+  return out;
+}
+
+// AWS returns null for an empty string (recorded in string_to_json.0).
+std::optional<Json> evalStringToJson(const Args& args, const EvalContext&, std::string* cause) {
+  const char* fn = "States.StringToJson";
+  if (!wantString(args, 0, fn, cause)) return std::nullopt;
+  const std::string& text = args[0].value.get_ref<const std::string&>();
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return Json(nullptr);
+  Json parsed = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return fail(cause, fn, "the string is not valid JSON: " + text), std::nullopt;
+  return parsed;
+}
+
+std::optional<Json> evalJsonToString(const Args& args, const EvalContext&, std::string*) {
+  return Json(args[0].value.dump());
+}
+
+// AWS supports only the shallow merge: the third argument must be false.
+// https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html#asl-intrsc-func-json-manipulate
+std::optional<Json> evalJsonMerge(const Args& args, const EvalContext&, std::string* cause) {
+  const char* fn = "States.JsonMerge";
+  const Json& a = args[0].value;
+  const Json& b = args[1].value;
+  if (!a.is_object() || !b.is_object())
+    return fail(cause, fn, "the first two arguments must be JSON objects"), std::nullopt;
+  if (!args[2].value.is_boolean())
+    return fail(cause, fn, "the third argument must be a boolean"), std::nullopt;
+  if (args[2].value.get<bool>())
+    return fail(cause, fn, "deep merge is not supported, the third argument must be false"),
+           std::nullopt;
+  Json out = a;
+  for (auto it = b.begin(); it != b.end(); ++it) out[it.key()] = it.value();
+  return out;
+}
+
+}  // namespace aslrt::intrinsic_detail

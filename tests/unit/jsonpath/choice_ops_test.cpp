@@ -1,0 +1,129 @@
+#include <gtest/gtest.h>
+
+#include "aslrt/choice_ops.h"
+
+namespace aslrt {
+namespace {
+
+bool eval(ChoiceOp op, const char* value, const char* operand) {
+  Json v = Json::parse(value);
+  return evaluateChoiceOp(op, &v, Json::parse(operand));
+}
+
+TEST(ChoiceOps, NamesAndPathForms) {
+  bool path = false;
+  EXPECT_EQ(choiceOpFromName("NumericEqualsPath", &path), ChoiceOp::NumericEquals);
+  EXPECT_TRUE(path);
+  EXPECT_EQ(choiceOpFromName("IsTimestamp", &path), ChoiceOp::IsTimestamp);
+  EXPECT_FALSE(path);
+  EXPECT_FALSE(choiceOpFromName("IsNullPath", &path));
+  EXPECT_FALSE(choiceOpFromName("StringMatchesPath", &path));
+  EXPECT_FALSE(choiceOpFromName("Nope", &path));
+  for (int i = 0; i <= static_cast<int>(ChoiceOp::IsTimestamp); ++i) {
+    auto op = static_cast<ChoiceOp>(i);
+    EXPECT_EQ(choiceOpFromName(choiceOpName(op), nullptr), op);
+  }
+}
+
+TEST(ChoiceOps, OperandTypes) {
+  EXPECT_TRUE(operandTypeOk(ChoiceOp::StringEquals, "a"));
+  EXPECT_FALSE(operandTypeOk(ChoiceOp::StringEquals, 1));
+  EXPECT_TRUE(operandTypeOk(ChoiceOp::NumericLessThan, 1.5));
+  EXPECT_FALSE(operandTypeOk(ChoiceOp::NumericLessThan, "1"));
+  EXPECT_TRUE(operandTypeOk(ChoiceOp::BooleanEquals, true));
+  EXPECT_FALSE(operandTypeOk(ChoiceOp::IsNull, 0));
+  EXPECT_TRUE(operandTypeOk(ChoiceOp::TimestampEquals, "2012-10-09T19:00:55Z"));
+  EXPECT_FALSE(operandTypeOk(ChoiceOp::TimestampEquals, "yesterday"));
+}
+
+TEST(ChoiceOps, StringComparisons) {
+  EXPECT_TRUE(eval(ChoiceOp::StringEquals, R"("Hello")", R"("Hello")"));
+  EXPECT_FALSE(eval(ChoiceOp::StringEquals, R"(" ")", R"("     ")"));
+  EXPECT_FALSE(eval(ChoiceOp::StringEquals, "0", R"("0")"));
+  EXPECT_TRUE(eval(ChoiceOp::StringLessThan, R"("A")", R"("AB")"));
+  EXPECT_FALSE(eval(ChoiceOp::StringLessThan, R"("")", R"("")"));
+  EXPECT_TRUE(eval(ChoiceOp::StringGreaterThan, R"("b")", R"("a")"));
+  EXPECT_FALSE(eval(ChoiceOp::StringGreaterThan, R"("AB")", R"("ABC")"));
+  EXPECT_TRUE(eval(ChoiceOp::StringLessThanEquals, R"("")", R"("")"));
+  EXPECT_FALSE(eval(ChoiceOp::StringLessThanEquals, R"("AB")", R"("A")"));
+  EXPECT_TRUE(eval(ChoiceOp::StringGreaterThanEquals, R"("AB")", R"("A")"));
+  EXPECT_FALSE(eval(ChoiceOp::StringGreaterThanEquals, R"("A")", R"("AB")"));
+}
+
+TEST(ChoiceOps, StringMatchesWildcardsAndEscapes) {
+  EXPECT_TRUE(eval(ChoiceOp::StringMatches, R"("log-2024.txt")", R"("log-*.txt")"));
+  EXPECT_TRUE(eval(ChoiceOp::StringMatches, R"("abc")", R"("*")"));
+  EXPECT_FALSE(eval(ChoiceOp::StringMatches, R"("log.csv")", R"("log-*.txt")"));
+  EXPECT_TRUE(stringMatches("a*b", "a\\*b"));
+  EXPECT_FALSE(stringMatches("axb", "a\\*b"));
+  EXPECT_TRUE(stringMatches("a\\b", "a\\\\b"));
+  EXPECT_TRUE(stringMatches("aXbYc", "a*b*c"));
+  EXPECT_FALSE(stringMatches("aXbY", "a*b*c"));
+  EXPECT_FALSE(eval(ChoiceOp::StringMatches, "1", R"("*")"));
+}
+
+TEST(ChoiceOps, NumericComparisonsByValue) {
+  EXPECT_TRUE(eval(ChoiceOp::NumericEquals, "1", "1.0"));
+  EXPECT_TRUE(eval(ChoiceOp::NumericEquals, "0.0", "0"));
+  EXPECT_FALSE(eval(ChoiceOp::NumericEquals, "1.1", "1"));
+  EXPECT_FALSE(eval(ChoiceOp::NumericEquals, R"("1")", "1"));
+  EXPECT_FALSE(eval(ChoiceOp::NumericEquals, "true", "1"));
+  EXPECT_TRUE(eval(ChoiceOp::NumericLessThan, "0", "1"));
+  EXPECT_FALSE(eval(ChoiceOp::NumericLessThan, "0.0", "0"));
+  EXPECT_TRUE(eval(ChoiceOp::NumericGreaterThan, "1", "0"));
+  EXPECT_FALSE(eval(ChoiceOp::NumericGreaterThan, "1", "1"));
+  EXPECT_TRUE(eval(ChoiceOp::NumericLessThanEquals, "0.0", "0"));
+  EXPECT_FALSE(eval(ChoiceOp::NumericLessThanEquals, "2", "1"));
+  EXPECT_TRUE(eval(ChoiceOp::NumericGreaterThanEquals, "1", "0"));
+  EXPECT_FALSE(eval(ChoiceOp::NumericGreaterThanEquals, "0", "1"));
+  EXPECT_TRUE(eval(ChoiceOp::NumericLessThan, "9007199254740992", "9007199254740993"));
+}
+
+TEST(ChoiceOps, BooleanEquals) {
+  EXPECT_TRUE(eval(ChoiceOp::BooleanEquals, "true", "true"));
+  EXPECT_FALSE(eval(ChoiceOp::BooleanEquals, "false", "true"));
+  EXPECT_FALSE(eval(ChoiceOp::BooleanEquals, "1", "true"));
+  EXPECT_FALSE(eval(ChoiceOp::BooleanEquals, R"("true")", "true"));
+}
+
+TEST(ChoiceOps, TimestampsCompareAsInstants) {
+  EXPECT_TRUE(eval(ChoiceOp::TimestampEquals, R"("2012-10-09T19:00:55Z")", R"("2012-10-09T20:00:55+01:00")"));
+  EXPECT_FALSE(eval(ChoiceOp::TimestampEquals, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
+  EXPECT_FALSE(eval(ChoiceOp::TimestampEquals, R"(" ")", R"("2012-10-09T19:00:55Z")"));
+  EXPECT_TRUE(eval(ChoiceOp::TimestampLessThan, R"("2012-10-09T19:00:55Z")", R"("2012-10-09T19:00:56Z")"));
+  EXPECT_FALSE(eval(ChoiceOp::TimestampLessThan, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
+  EXPECT_TRUE(eval(ChoiceOp::TimestampGreaterThan, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
+  EXPECT_FALSE(eval(ChoiceOp::TimestampGreaterThan, R"("2012-10-09T19:00:55Z")", R"("2012-10-09T19:00:55Z")"));
+  EXPECT_TRUE(eval(ChoiceOp::TimestampLessThanEquals, R"("2012-10-09T19:00:55Z")", R"("2012-10-09T19:00:55Z")"));
+  EXPECT_FALSE(eval(ChoiceOp::TimestampLessThanEquals, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
+  EXPECT_TRUE(eval(ChoiceOp::TimestampGreaterThanEquals, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
+  EXPECT_FALSE(eval(ChoiceOp::TimestampGreaterThanEquals, "0", R"("2012-10-09T19:00:55Z")"));
+}
+
+TEST(ChoiceOps, TypeTests) {
+  EXPECT_TRUE(eval(ChoiceOp::IsNull, "null", "true"));
+  EXPECT_FALSE(eval(ChoiceOp::IsNull, "0", "true"));
+  EXPECT_TRUE(eval(ChoiceOp::IsNumeric, "1.1", "true"));
+  EXPECT_FALSE(eval(ChoiceOp::IsNumeric, R"("1")", "true"));
+  EXPECT_TRUE(eval(ChoiceOp::IsString, R"("")", "true"));
+  EXPECT_FALSE(eval(ChoiceOp::IsString, "[]", "true"));
+  EXPECT_TRUE(eval(ChoiceOp::IsBoolean, "false", "true"));
+  EXPECT_FALSE(eval(ChoiceOp::IsBoolean, "0", "true"));
+  EXPECT_TRUE(eval(ChoiceOp::IsTimestamp, R"("2012-10-09T19:00:55+01:00")", "true"));
+  EXPECT_FALSE(eval(ChoiceOp::IsTimestamp, R"("2023-02-24")", "true"));
+  EXPECT_TRUE(eval(ChoiceOp::IsTimestamp, R"("2023-02-24")", "false"));
+  EXPECT_TRUE(eval(ChoiceOp::IsPresent, "null", "true"));
+  EXPECT_FALSE(eval(ChoiceOp::IsPresent, "null", "false"));
+}
+
+TEST(ChoiceOps, AbsentValueIsFalseExceptIsPresent) {
+  EXPECT_TRUE(evaluateChoiceOp(ChoiceOp::IsPresent, nullptr, false));
+  EXPECT_FALSE(evaluateChoiceOp(ChoiceOp::IsPresent, nullptr, true));
+  EXPECT_FALSE(evaluateChoiceOp(ChoiceOp::IsNull, nullptr, true));
+  EXPECT_FALSE(evaluateChoiceOp(ChoiceOp::IsNull, nullptr, false));
+  EXPECT_FALSE(evaluateChoiceOp(ChoiceOp::StringEquals, nullptr, "a"));
+  EXPECT_FALSE(evaluateChoiceOp(ChoiceOp::NumericEquals, nullptr, 0));
+}
+
+}  // namespace
+}  // namespace aslrt

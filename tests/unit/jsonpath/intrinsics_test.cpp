@@ -1,0 +1,202 @@
+#include <gtest/gtest.h>
+
+#include "aslrt/intrinsics.h"
+
+namespace aslrt {
+namespace {
+
+struct Outcome {
+  std::optional<Json> value;
+  Failure failure;
+};
+
+Outcome run(std::string_view text, const Json& input = Json::object(), std::mt19937_64* rng = nullptr) {
+  SyntaxError err;
+  auto call = IntrinsicCall::parse(text, &err);
+  EXPECT_TRUE(call) << text << ": " << err.message << " at " << err.offset;
+  Outcome out;
+  if (!call) return out;
+  Json context = Json::parse(R"({"Execution":{"Name":"exec-1"}})");
+  Json vars = Json::parse(R"({"v":[1,2]})");
+  EvalContext ctx{&input, &context, &vars, rng};
+  out.value = call->evaluate(ctx, "f.$", &out.failure);
+  return out;
+}
+
+Json ok(std::string_view text, const Json& input = Json::object()) {
+  Outcome o = run(text, input);
+  EXPECT_TRUE(o.value) << text << " failed: " << o.failure.error << " " << o.failure.cause.value_or("");
+  return o.value.value_or(Json());
+}
+
+void failsWith(std::string_view text, const char* error, const Json& input = Json::object()) {
+  Outcome o = run(text, input);
+  EXPECT_FALSE(o.value) << text << " gave " << o.value->dump();
+  EXPECT_EQ(o.failure.error, error) << text;
+  EXPECT_TRUE(o.failure.cause.has_value());
+}
+
+TEST(IntrinsicParse, ArgumentKindsAndNesting) {
+  EXPECT_TRUE(IntrinsicCall::looksLikeCall("States.Array()"));
+  EXPECT_FALSE(IntrinsicCall::looksLikeCall("$.a"));
+  EXPECT_EQ(ok("States.Array('a', 1, -2.5, true, false, null, $.x, $$.Execution.Name, $v[0])",
+               Json::parse(R"({"x":{"y":1}})")),
+            Json::parse(R"(["a",1,-2.5,true,false,null,{"y":1},"exec-1",1])"));
+  EXPECT_EQ(ok("States.ArrayLength(States.Array(States.Array(1), 2))"), 2);
+}
+
+TEST(IntrinsicParse, RejectsBadSyntaxAndArity) {
+  SyntaxError err;
+  EXPECT_FALSE(IntrinsicCall::parse("States.Nope(1)", &err));
+  EXPECT_FALSE(IntrinsicCall::parse("States.Array(1", &err));
+  EXPECT_FALSE(IntrinsicCall::parse("States.Array('x)", &err));
+  EXPECT_FALSE(IntrinsicCall::parse("States.Hash('x')", &err));
+  EXPECT_EQ(err.offset, 0u);
+  EXPECT_FALSE(IntrinsicCall::parse("States.UUID(1)", &err));
+  EXPECT_FALSE(IntrinsicCall::parse("States.Array(1) x", &err));
+  EXPECT_FALSE(IntrinsicCall::parse("States.Array($.a[)", &err));
+  std::string deep = "1";
+  for (int i = 0; i < 11; ++i) deep = "States.Array(" + deep + ")";
+  EXPECT_FALSE(IntrinsicCall::parse(deep, &err));
+}
+
+TEST(IntrinsicFormat, PlaceholdersEscapesAndJavaRendering) {
+  EXPECT_EQ(ok("States.Format('Hello, {}!', $.n)", Json::parse(R"({"n":"Ann"})")), "Hello, Ann!");
+  EXPECT_EQ(ok("States.Format('{} {} {} {}', 1, 1.5, null, true)"), "1 1.5 null true");
+  EXPECT_EQ(ok("States.Format('{}', $.o)", Json::parse(R"({"o":{"Arg1":1,"Arg2":[]}})")),
+            "{Arg1=1, Arg2=[]}");
+  EXPECT_EQ(ok(R"(States.Format('\{\} it\'s \\ {}', 'x'))"), R"({} it's \ x)");
+  failsWith("States.Format('{} {}', 1)", "States.IntrinsicFailure");
+  failsWith("States.Format(1)", "States.IntrinsicFailure");
+}
+
+TEST(IntrinsicJson, StringToJsonAndBack) {
+  EXPECT_EQ(ok("States.StringToJson($.s)", Json::parse(R"({"s":"{\"a\":[1,2]}"})")),
+            Json::parse(R"({"a":[1,2]})"));
+  EXPECT_EQ(ok("States.StringToJson('')"), Json(nullptr));
+  failsWith("States.StringToJson('{bad')", "States.IntrinsicFailure");
+  failsWith("States.StringToJson(1)", "States.IntrinsicFailure");
+  EXPECT_EQ(ok("States.JsonToString($.o)", Json::parse(R"({"o":{"Arg1":1,"Arg2":[]}})")),
+            R"({"Arg1":1,"Arg2":[]})");
+  EXPECT_EQ(ok("States.JsonToString('x')"), "\"x\"");
+}
+
+TEST(IntrinsicJson, JsonMergeIsShallow) {
+  Json in = Json::parse(R"({"a":{"x":{"p":1},"k":1},"b":{"x":{"q":2}}})");
+  EXPECT_EQ(ok("States.JsonMerge($.a, $.b, false)", in), Json::parse(R"({"x":{"q":2},"k":1})"));
+  failsWith("States.JsonMerge($.a, $.b, true)", "States.IntrinsicFailure", in);
+  failsWith("States.JsonMerge($.a, 1, false)", "States.IntrinsicFailure", in);
+}
+
+TEST(IntrinsicArray, ArrayAndPartition) {
+  EXPECT_EQ(ok("States.Array()"), Json::array());
+  EXPECT_EQ(ok("States.ArrayPartition(States.Array(1,2,3,4,5), 2)"), Json::parse("[[1,2],[3,4],[5]]"));
+  EXPECT_EQ(ok("States.ArrayPartition(States.Array(), 2)"), Json::array());
+  failsWith("States.ArrayPartition(States.Array(1), 0)", "States.IntrinsicFailure");
+  failsWith("States.ArrayPartition('x', 1)", "States.IntrinsicFailure");
+}
+
+TEST(IntrinsicArray, ContainsGetItemLengthUnique) {
+  Json in = Json::parse(R"({"a":[1,{"k":[2]},"s",null]})");
+  EXPECT_EQ(ok("States.ArrayContains($.a, $.a[1])", in), true);
+  EXPECT_EQ(ok("States.ArrayContains($.a, 2)", in), false);
+  failsWith("States.ArrayContains('a', 1)", "States.IntrinsicFailure");
+  EXPECT_EQ(ok("States.ArrayGetItem($.a, 2)", in), "s");
+  failsWith("States.ArrayGetItem($.a, 4)", "States.IntrinsicFailure", in);
+  failsWith("States.ArrayGetItem($.a, 1.5)", "States.IntrinsicFailure", in);
+  EXPECT_EQ(ok("States.ArrayLength($.a)", in), 4);
+  failsWith("States.ArrayLength('abc')", "States.IntrinsicFailure");
+  EXPECT_EQ(ok("States.ArrayUnique(States.Array(1, 2, 1, 'a', 'a', null, null))"),
+            Json::parse(R"([1,2,"a",null])"));
+  failsWith("States.ArrayUnique(1)", "States.IntrinsicFailure");
+}
+
+TEST(IntrinsicArray, RangeWithLimits) {
+  EXPECT_EQ(ok("States.ArrayRange(1, 9, 2)"), Json::parse("[1,3,5,7,9]"));
+  EXPECT_EQ(ok("States.ArrayRange(0, 10, 3)"), Json::parse("[0,3,6,9]"));
+  EXPECT_EQ(ok("States.ArrayRange(5, 1, -2)"), Json::parse("[5,3,1]"));
+  EXPECT_EQ(ok("States.ArrayRange(1, 2, -1)"), Json::array());
+  EXPECT_EQ(ok("States.ArrayRange(1, 1000, 1)").size(), 1000u);
+  failsWith("States.ArrayRange(0, 1000, 1)", "States.IntrinsicFailure");
+  failsWith("States.ArrayRange(1, 9, 0)", "States.IntrinsicFailure");
+  failsWith("States.ArrayRange(1.5, 9, 1)", "States.IntrinsicFailure");
+}
+
+TEST(IntrinsicEncoding, Base64RoundTripAndLimits) {
+  EXPECT_EQ(ok("States.Base64Encode('Data to encode')"), "RGF0YSB0byBlbmNvZGU=");
+  EXPECT_EQ(ok("States.Base64Decode('RGF0YSB0byBlbmNvZGU=')"), "Data to encode");
+  EXPECT_EQ(ok("States.Base64Decode('YQ==')"), "a");
+  EXPECT_EQ(ok("States.Base64Decode('')"), "");
+  failsWith("States.Base64Decode('not base64!')", "States.IntrinsicFailure");
+  Json big = {{"s", std::string(10001, 'a')}};
+  failsWith("States.Base64Encode($.s)", "States.IntrinsicFailure", big);
+  failsWith("States.Base64Encode(1)", "States.IntrinsicFailure");
+}
+
+TEST(IntrinsicEncoding, HashAlgorithms) {
+  // Digests recorded from AWS in intrinsic_functions.hash_calculations.hash.*
+  EXPECT_EQ(ok("States.Hash('input data', 'MD5')"), "812f45842bc6d66ee14572ce20db8e86");
+  EXPECT_EQ(ok("States.Hash('input data', 'SHA-1')"), "aaff4a450a104cd177d28d18d74485e8cae074b7");
+  EXPECT_EQ(ok("States.Hash('input data', 'SHA-256')"),
+            "b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3");
+  EXPECT_EQ(ok("States.Hash('input data', 'SHA-512')").get<std::string>().size(), 128u);
+  failsWith("States.Hash('input data', 'SHA-3')", "States.IntrinsicFailure");
+  Json big = {{"s", std::string(10001, 'a')}};
+  failsWith("States.Hash($.s, 'MD5')", "States.IntrinsicFailure", big);
+}
+
+TEST(IntrinsicMath, AddRoundsEachArgumentLikeJava) {
+  EXPECT_EQ(ok("States.MathAdd(1.49, 1.5)"), 3);
+  EXPECT_EQ(ok("States.MathAdd(-1.5, -1.51)"), -3);
+  EXPECT_EQ(ok("States.MathAdd(-0.5, 0)"), 0);
+  EXPECT_EQ(ok("States.MathAdd(-9, 3)"), -6);
+  failsWith("States.MathAdd('1', 2)", "States.IntrinsicFailure");
+  failsWith("States.MathAdd(2147483648, 0)", "States.IntrinsicFailure");
+}
+
+TEST(IntrinsicMath, RandomStaysInRangeAndSeedRepeats) {
+  std::mt19937_64 rng(42);
+  for (int i = 0; i < 50; ++i) {
+    Outcome o = run("States.MathRandom(12.5, 44.51)", Json::object(), &rng);
+    ASSERT_TRUE(o.value);
+    EXPECT_GE(o.value->get<int64_t>(), 13);
+    EXPECT_LT(o.value->get<int64_t>(), 45);
+  }
+  EXPECT_EQ(ok("States.MathRandom(1, 1000, 7)"), ok("States.MathRandom(1, 1000, 7)"));
+  failsWith("States.MathRandom(5, 5)", "States.IntrinsicFailure");
+  failsWith("States.MathRandom('a', 5)", "States.IntrinsicFailure");
+}
+
+TEST(IntrinsicString, SplitOnEveryDelimiterCharacterDroppingEmpties) {
+  EXPECT_EQ(ok("States.StringSplit('a,,b,', ',')"), Json::parse(R"(["a","b"])"));
+  EXPECT_EQ(ok("States.StringSplit('This.is+a,test=string', '.+,=')"),
+            Json::parse(R"(["This","is","a","test","string"])"));
+  EXPECT_EQ(ok("States.StringSplit(' ', ',')"), Json::parse(R"([" "])"));
+  failsWith("States.StringSplit(1, ',')", "States.IntrinsicFailure");
+}
+
+TEST(IntrinsicUuid, Version4FromSeededRng) {
+  std::mt19937_64 a(7), b(7);
+  Outcome x = run("States.UUID()", Json::object(), &a);
+  Outcome y = run("States.UUID()", Json::object(), &b);
+  ASSERT_TRUE(x.value && y.value);
+  EXPECT_EQ(*x.value, *y.value);
+  std::string s = x.value->get<std::string>();
+  ASSERT_EQ(s.size(), 36u);
+  EXPECT_EQ(s[14], '4');
+  EXPECT_NE(std::string("89ab").find(s[19]), std::string::npos);
+  SyntaxError err;
+  EXPECT_FALSE(IntrinsicCall::parse("States.UUID('x')", &err));
+}
+
+TEST(IntrinsicPaths, MissingPathArgumentIsRuntimeError) {
+  Outcome o = run("States.Format('{}', $.nope)", Json::parse(R"({"other":1})"));
+  ASSERT_FALSE(o.value);
+  EXPECT_EQ(o.failure.error, "States.Runtime");
+  EXPECT_EQ(*o.failure.cause,
+            "The JSONPath '$.nope' specified for the field 'f.$' could not be found in the input "
+            "'{\"other\":1}'");
+}
+
+}  // namespace
+}  // namespace aslrt
