@@ -1,0 +1,162 @@
+// Lowers one IR machine to one LLVM function. Each state gets an `enter`
+// block (records StateEntered), a `body` block (its instructions, the retry
+// target) and an `error` block that asks the runtime whether to retry, catch
+// (branch to the catcher's state) or fail the machine.
+#include "lower_machine.h"
+
+namespace aslc::codegen {
+namespace {
+
+struct StateBlocks {
+  llvm::BasicBlock* enter;
+  llvm::BasicBlock* body;
+  llvm::BasicBlock* error;
+};
+
+class MachineLowering {
+ public:
+  MachineLowering(const ir::Machine& mc, RuntimeAbi& abi, llvm::Function* fn)
+      : mc_(mc), abi_(abi), fn_(fn), b_(fn->getContext()), frame_(fn->getArg(0)) {}
+
+  void run() {
+    llvm::LLVMContext& ctx = fn_->getContext();
+    auto* entry = llvm::BasicBlock::Create(ctx, "entry", fn_);
+    for (uint32_t i = 0; i < mc_.states.size(); ++i) {
+      std::string prefix = "s" + std::to_string(i);
+      blocks_.push_back({llvm::BasicBlock::Create(ctx, prefix + ".enter", fn_),
+                         llvm::BasicBlock::Create(ctx, prefix + ".body", fn_),
+                         llvm::BasicBlock::Create(ctx, prefix + ".error", fn_)});
+    }
+    failed_ = llvm::BasicBlock::Create(ctx, "failed", fn_);
+    b_.SetInsertPoint(failed_);
+    b_.CreateRet(b_.getInt32(1));
+    b_.SetInsertPoint(entry);
+    b_.CreateBr(blocks_[mc_.start].enter);
+    for (uint32_t i = 0; i < mc_.states.size(); ++i) state(i);
+  }
+
+ private:
+  llvm::Value* u32(uint32_t v) { return b_.getInt32(v); }
+
+  // Calls an op that returns ASLRT_OK / ASLRT_FAILED and continues on success.
+  void checked(llvm::FunctionCallee callee, std::vector<llvm::Value*> args) {
+    llvm::Value* status = b_.CreateCall(callee, args);
+    auto* next = llvm::BasicBlock::Create(fn_->getContext(), "ok", fn_);
+    b_.CreateCondBr(b_.CreateICmpEQ(status, u32(0)), next, current_->error);
+    b_.SetInsertPoint(next);
+  }
+
+  void state(uint32_t id) {
+    const ir::State& st = mc_.states[id];
+    current_ = &blocks_[id];
+    b_.SetInsertPoint(current_->enter);
+    b_.CreateCall(abi_.enterState, {frame_, u32(id)});
+    b_.CreateBr(current_->body);
+    b_.SetInsertPoint(current_->body);
+    for (const ir::Inst& inst : st.insts) instruction(inst);
+    terminator(id, st.term);
+    errorBlock(id, st);
+  }
+
+  void instruction(const ir::Inst& inst) {
+    switch (inst.kind) {
+      case ir::InstKind::LoadInput: return checked(abi_.loadInput, {frame_, u32(inst.result)});
+      case ir::InstKind::LoadConst: return checked(abi_.loadConst, {frame_, u32(inst.result), u32(inst.operand)});
+      case ir::InstKind::SelectPath:
+        return checked(abi_.selectPath, {frame_, u32(inst.result), u32(inst.a), u32(inst.operand)});
+      case ir::InstKind::RenderTemplate:
+        return checked(abi_.renderTemplate, {frame_, u32(inst.result), u32(inst.a), u32(inst.operand)});
+      case ir::InstKind::ApplyResultPath:
+        return checked(abi_.applyResultPath,
+                       {frame_, u32(inst.result), u32(inst.a), u32(inst.b), u32(inst.operand)});
+      case ir::InstKind::Wait: return checked(abi_.wait, {frame_, u32(inst.a), u32(inst.operand)});
+      case ir::InstKind::Unsupported: return checked(abi_.unsupported, {frame_, u32(inst.operand)});
+    }
+  }
+
+  void transition(uint32_t id, uint32_t value, llvm::BasicBlock* target) {
+    checked(abi_.exitState, {frame_, u32(id), u32(value)});
+    b_.CreateBr(target);
+  }
+
+  void terminator(uint32_t id, const ir::Terminator& t) {
+    switch (t.kind) {
+      case ir::TermKind::Goto: return transition(id, t.value, blocks_[t.target].enter);
+      case ir::TermKind::Succeed:
+        checked(abi_.exitState, {frame_, u32(id), u32(t.value)});
+        b_.CreateRet(b_.CreateCall(abi_.succeed, {frame_, u32(t.value)}));
+        return;
+      case ir::TermKind::Fail:
+        b_.CreateCall(abi_.fail, {frame_, u32(t.value), u32(t.fail)});
+        b_.CreateBr(failed_);
+        return;
+      case ir::TermKind::Choice: return choice(id, t);
+    }
+  }
+
+  void choice(uint32_t id, const ir::Terminator& t) {
+    for (const ir::ChoiceBranch& branch : t.branches) {
+      auto* taken = llvm::BasicBlock::Create(fn_->getContext(), "when", fn_);
+      auto* notTaken = llvm::BasicBlock::Create(fn_->getContext(), "else", fn_);
+      condition(branch.condition, t.test, taken, notTaken);
+      b_.SetInsertPoint(taken);
+      transition(id, t.value, blocks_[branch.target].enter);
+      b_.SetInsertPoint(notTaken);
+    }
+    if (t.defaultTarget != ir::kNone) return transition(id, t.value, blocks_[t.defaultTarget].enter);
+    b_.CreateCall(abi_.noChoiceMatched, {frame_, u32(id)});
+    b_.CreateBr(current_->error);
+  }
+
+  // Short-circuit control flow, as ASL evaluates And/Or in order.
+  void condition(const ir::Condition& c, uint32_t test, llvm::BasicBlock* yes, llvm::BasicBlock* no) {
+    llvm::LLVMContext& ctx = fn_->getContext();
+    switch (c.kind) {
+      case ir::Condition::Kind::Const: b_.CreateBr(c.constValue ? yes : no); return;
+      case ir::Condition::Kind::Not: return condition(c.children[0], test, no, yes);
+      case ir::Condition::Kind::Leaf: {
+        llvm::Value* r = b_.CreateCall(abi_.choiceTest, {frame_, u32(test), u32(c.leaf)});
+        llvm::SwitchInst* sw = b_.CreateSwitch(r, current_->error, 2);
+        sw->addCase(b_.getInt32(1), yes);
+        sw->addCase(b_.getInt32(0), no);
+        return;
+      }
+      case ir::Condition::Kind::And:
+      case ir::Condition::Kind::Or: break;
+    }
+    bool isAnd = c.kind == ir::Condition::Kind::And;
+    for (size_t i = 0; i < c.children.size(); ++i) {
+      bool last = i + 1 == c.children.size();
+      auto* next = last ? nullptr : llvm::BasicBlock::Create(ctx, isAnd ? "and" : "or", fn_);
+      if (isAnd) condition(c.children[i], test, last ? yes : next, no);
+      else condition(c.children[i], test, yes, last ? no : next);
+      if (next) b_.SetInsertPoint(next);
+    }
+    if (c.children.empty()) b_.CreateBr(isAnd ? yes : no);
+  }
+
+  void errorBlock(uint32_t id, const ir::State& st) {
+    b_.SetInsertPoint(blocks_[id].error);
+    llvm::Value* decision = b_.CreateCall(abi_.onError, {frame_, u32(id)});
+    llvm::SwitchInst* sw = b_.CreateSwitch(decision, failed_, st.catchers.size() + 1);
+    if (!st.retriers.empty()) sw->addCase(b_.getInt32(-2), blocks_[id].body);
+    for (uint32_t k = 0; k < st.catchers.size(); ++k) sw->addCase(b_.getInt32(k), blocks_[st.catchers[k].target].enter);
+  }
+
+  const ir::Machine& mc_;
+  RuntimeAbi& abi_;
+  llvm::Function* fn_;
+  llvm::IRBuilder<> b_;
+  llvm::Value* frame_;
+  std::vector<StateBlocks> blocks_;
+  StateBlocks* current_ = nullptr;
+  llvm::BasicBlock* failed_ = nullptr;
+};
+
+}  // namespace
+
+void lowerMachine(const ir::Machine& machine, RuntimeAbi& abi, llvm::Function* fn) {
+  MachineLowering(machine, abi, fn).run();
+}
+
+}  // namespace aslc::codegen

@@ -1,0 +1,66 @@
+// The constant tables of a module as the JSON the runtime loads once at start-up
+// (documented in docs/ARCHITECTURE.md, "Runtime ABI"). Control flow is code;
+// this is only data.
+#include "aslc/codegen/codegen.h"
+
+namespace aslc::codegen {
+namespace {
+
+using aslrt::Json;
+
+Json optionalString(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+
+Json retrierJson(const ir::Retrier& r) {
+  Json j = {{"errors", r.errorEquals}, {"interval", r.intervalSeconds}, {"max", r.maxAttempts},
+            {"backoff", r.backoffRate}, {"fullJitter", r.fullJitter}};
+  if (r.maxDelaySeconds) j["maxDelay"] = *r.maxDelaySeconds;
+  return j;
+}
+
+Json catcherJson(const ir::Catcher& c) {
+  Json j = {{"errors", c.errorEquals}, {"target", c.target}, {"discard", c.discardResult}};
+  j["resultPath"] = c.resultPath == ir::kNone ? Json(nullptr) : Json(c.resultPath);
+  return j;
+}
+
+Json machineJson(const ir::Machine& mc) {
+  Json states = Json::array();
+  uint32_t slots = 0;
+  for (const ir::State& st : mc.states) {
+    Json s = {{"name", st.name}, {"type", st.aslType}, {"retry", Json::array()}, {"catch", Json::array()}};
+    for (const ir::Retrier& r : st.retriers) s["retry"].push_back(retrierJson(r));
+    for (const ir::Catcher& c : st.catchers) s["catch"].push_back(catcherJson(c));
+    states.push_back(std::move(s));
+    slots = std::max(slots, st.valueCount);
+  }
+  return {{"name", mc.name}, {"slots", slots}, {"states", std::move(states)}};
+}
+
+Json leafJson(const ir::ChoiceLeaf& leaf) {
+  Json j = {{"op", leaf.op}, {"variable", leaf.variable}, {"isPath", leaf.isPath}};
+  if (leaf.isPath) j["operandPath"] = leaf.operandPath;
+  else j["operand"] = leaf.operand;
+  return j;
+}
+
+}  // namespace
+
+std::string buildMetadata(const ir::Module& m) {
+  Json out = {{"source", m.sourceName}, {"info", m.machineInfo}};
+  out["machines"] = Json::array();
+  for (const ir::Machine& mc : m.machines) out["machines"].push_back(machineJson(mc));
+  out["constants"] = m.constants;
+  out["paths"] = m.paths;
+  out["templates"] = m.templates;
+  out["leaves"] = Json::array();
+  for (const ir::ChoiceLeaf& leaf : m.choiceLeaves) out["leaves"].push_back(leafJson(leaf));
+  out["waits"] = Json::array();
+  for (const ir::WaitSpec& w : m.waits) out["waits"].push_back({{"field", w.field}, {"value", w.value}});
+  out["fails"] = Json::array();
+  for (const ir::FailSpec& f : m.fails)
+    out["fails"].push_back({{"error", optionalString(f.error)}, {"cause", optionalString(f.cause)},
+                            {"errorPath", optionalString(f.errorPath)}, {"causePath", optionalString(f.causePath)}});
+  return out.dump();
+}
+
+}  // namespace aslc::codegen

@@ -1,0 +1,139 @@
+// The typed IR. A module holds machines (the top level, each Parallel branch,
+// each Map processor); a machine holds states; a state is a straight-line
+// block of data-flow instructions in ASL's own order and one terminator.
+// Retriers are data on the state; catchers are edges. Constants (paths,
+// templates, literals) live in module pools referred to by index, so the IR
+// itself is small and every state can be resumed from its input alone.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aslrt/json.h"
+
+namespace aslc::ir {
+
+using ValueId = uint32_t;
+using StateId = uint32_t;
+using MachineId = uint32_t;
+constexpr uint32_t kNone = UINT32_MAX;
+
+// Every value carries a type: Json is the top; the others are what a
+// constant or a checked operation is known to produce.
+enum class Type : uint8_t { Json, Null, Bool, Number, String, Object, Array };
+const char* typeName(Type type);
+Type typeOfConstant(const aslrt::Json& value);
+
+enum class InstKind : uint8_t {
+#define INST(Name, mnemonic, hasResult, operand) Name,
+#include "aslc/ir/inst_kinds.def"
+};
+enum class TermKind : uint8_t {
+#define TERM(Name, mnemonic) Name,
+#include "aslc/ir/term_kinds.def"
+};
+const char* instMnemonic(InstKind kind);
+bool instHasResult(InstKind kind);
+const char* termMnemonic(TermKind kind);
+
+struct Inst {
+  InstKind kind;
+  ValueId result = kNone;
+  Type type = Type::Json;
+  ValueId a = kNone;        // first value operand
+  ValueId b = kNone;        // second value operand
+  uint32_t operand = kNone; // pool index (meaning by kind, see inst_kinds.def)
+};
+
+// A Choice condition tree; leaves index the module's choice-leaf pool.
+struct Condition {
+  enum class Kind : uint8_t { Leaf, And, Or, Not, Const } kind = Kind::Leaf;
+  uint32_t leaf = kNone;
+  bool constValue = false;  // Kind::Const, produced by folding
+  std::vector<Condition> children;
+};
+
+struct ChoiceBranch {
+  Condition condition;
+  StateId target;
+};
+
+struct Terminator {
+  TermKind kind = TermKind::Succeed;
+  ValueId value = kNone;          // the state's output (Goto/Succeed/Choice), input (Fail)
+  ValueId test = kNone;           // Choice: the effective input its rules examine
+  StateId target = kNone;         // Goto
+  std::vector<ChoiceBranch> branches;  // Choice, in rule order
+  StateId defaultTarget = kNone;  // Choice; kNone = States.NoChoiceMatched
+  uint32_t fail = kNone;          // Fail: index into the fail pool
+};
+
+struct Retrier {
+  std::vector<std::string> errorEquals;
+  double intervalSeconds = 1;
+  int64_t maxAttempts = 3;
+  double backoffRate = 2;
+  std::optional<int64_t> maxDelaySeconds;
+  bool fullJitter = false;
+};
+
+struct Catcher {
+  std::vector<std::string> errorEquals;
+  StateId target;
+  uint32_t resultPath = kNone;  // path pool index; kNone with discardResult = ResultPath null
+  bool discardResult = false;
+};
+
+struct State {
+  std::string name;
+  std::string aslType;  // "Pass", "Task", ... as written in the definition
+  uint32_t sourceOffset = 0;
+  std::vector<Inst> insts;
+  Terminator term;
+  std::vector<Retrier> retriers;
+  std::vector<Catcher> catchers;
+  uint32_t valueCount = 0;
+};
+
+struct Machine {
+  std::string name;  // "main", "main/Parallel1/branch0", ...
+  std::vector<State> states;
+  StateId start = 0;
+};
+
+struct ChoiceLeaf {
+  std::string op;          // e.g. "NumericEquals", "IsPresent"
+  uint32_t variable;       // path pool index
+  aslrt::Json operand;     // literal operand (when !isPath)
+  bool isPath = false;
+  uint32_t operandPath = kNone;  // path pool index (when isPath)
+};
+
+struct WaitSpec {
+  std::string field;   // Seconds | SecondsPath | Timestamp | TimestampPath
+  aslrt::Json value;   // seconds, timestamp string, or path text
+};
+
+struct FailSpec {
+  std::optional<std::string> error, cause;
+  std::optional<std::string> errorPath, causePath;
+};
+
+struct Module {
+  std::string sourceName;
+  std::vector<Machine> machines;  // 0 is the top level
+  std::vector<aslrt::Json> constants;
+  std::vector<std::string> paths;
+  std::vector<aslrt::Json> templates;
+  std::vector<ChoiceLeaf> choiceLeaves;
+  std::vector<WaitSpec> waits;
+  std::vector<FailSpec> fails;
+  aslrt::Json machineInfo = aslrt::Json::object();  // TimeoutSeconds, QueryLanguage, ...
+
+  uint32_t addConstant(aslrt::Json value);
+  uint32_t addPath(const std::string& path);
+  uint32_t addTemplate(aslrt::Json tmpl);
+};
+
+}  // namespace aslc::ir

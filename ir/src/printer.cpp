@@ -1,0 +1,140 @@
+#include "aslc/ir/printer.h"
+
+#include <ostream>
+
+namespace aslc::ir {
+namespace {
+
+class Printer {
+ public:
+  Printer(const Module& module, std::ostream& out) : m_(module), out_(out) {}
+
+  void run() {
+    out_ << "; module " << m_.sourceName << "\n";
+    if (!m_.machineInfo.empty()) out_ << "; info " << m_.machineInfo.dump() << "\n";
+    for (uint32_t i = 0; i < m_.machines.size(); ++i) machine(i, m_.machines[i]);
+  }
+
+ private:
+  void machine(uint32_t id, const Machine& mc) {
+    out_ << "\nmachine @" << id << " \"" << mc.name << "\" start=" << stateRef(mc, mc.start) << "\n";
+    for (uint32_t s = 0; s < mc.states.size(); ++s) state(mc, s);
+  }
+
+  std::string stateRef(const Machine& mc, StateId id) const {
+    if (id == kNone || id >= mc.states.size()) return "<none>";
+    return "%s" + std::to_string(id) + " " + aslrt::Json(mc.states[id].name).dump();
+  }
+
+  static std::string value(ValueId v) { return "%v" + std::to_string(v); }
+
+  void state(const Machine& mc, StateId id) {
+    const State& st = mc.states[id];
+    out_ << "state " << stateRef(mc, id) << " (" << st.aslType << ") {\n";
+    for (const Retrier& r : st.retriers) retrier(r);
+    for (const Catcher& c : st.catchers) catcher(mc, c);
+    for (const Inst& inst : st.insts) instruction(inst);
+    terminator(mc, st.term);
+    out_ << "}\n";
+  }
+
+  void retrier(const Retrier& r) {
+    out_ << "  retry " << aslrt::Json(r.errorEquals).dump() << " interval=" << r.intervalSeconds
+         << " max=" << r.maxAttempts << " backoff=" << r.backoffRate;
+    if (r.maxDelaySeconds) out_ << " maxdelay=" << *r.maxDelaySeconds;
+    if (r.fullJitter) out_ << " jitter=full";
+    out_ << "\n";
+  }
+
+  void catcher(const Machine& mc, const Catcher& c) {
+    out_ << "  catch " << aslrt::Json(c.errorEquals).dump() << " -> " << stateRef(mc, c.target);
+    if (c.discardResult) out_ << " result_path=null";
+    else if (c.resultPath != kNone) out_ << " result_path=" << aslrt::Json(m_.paths[c.resultPath]).dump();
+    out_ << "\n";
+  }
+
+  void instruction(const Inst& inst) {
+    out_ << "  ";
+    if (inst.result != kNone) out_ << value(inst.result) << " = ";
+    out_ << instMnemonic(inst.kind);
+    if (inst.a != kNone) out_ << " " << value(inst.a);
+    if (inst.b != kNone) out_ << ", " << value(inst.b);
+    operand(inst);
+    if (inst.result != kNone) out_ << " : " << typeName(inst.type);
+    out_ << "\n";
+  }
+
+  void operand(const Inst& inst) {
+    if (inst.operand == kNone) return;
+    switch (inst.kind) {
+      case InstKind::LoadConst:
+      case InstKind::Unsupported:
+        out_ << " #" << inst.operand << " " << m_.constants[inst.operand].dump();
+        return;
+      case InstKind::SelectPath:
+      case InstKind::ApplyResultPath:
+        out_ << " path " << aslrt::Json(m_.paths[inst.operand]).dump();
+        return;
+      case InstKind::RenderTemplate:
+        out_ << " template#" << inst.operand << " " << m_.templates[inst.operand].dump();
+        return;
+      case InstKind::Wait: {
+        const WaitSpec& w = m_.waits[inst.operand];
+        out_ << " " << w.field << "=" << w.value.dump();
+        return;
+      }
+      default:
+        out_ << " #" << inst.operand;
+    }
+  }
+
+  void condition(const Condition& c) {
+    switch (c.kind) {
+      case Condition::Kind::Leaf: {
+        const ChoiceLeaf& leaf = m_.choiceLeaves[c.leaf];
+        out_ << leaf.op << (leaf.isPath ? "Path" : "") << "(" << aslrt::Json(m_.paths[leaf.variable]).dump()
+             << ", " << (leaf.isPath ? aslrt::Json(m_.paths[leaf.operandPath]).dump() : leaf.operand.dump()) << ")";
+        return;
+      }
+      case Condition::Kind::Const: out_ << (c.constValue ? "true" : "false"); return;
+      case Condition::Kind::Not: out_ << "not "; condition(c.children[0]); return;
+      default: break;
+    }
+    out_ << (c.kind == Condition::Kind::And ? "and(" : "or(");
+    for (size_t i = 0; i < c.children.size(); ++i) {
+      if (i) out_ << ", ";
+      condition(c.children[i]);
+    }
+    out_ << ")";
+  }
+
+  void terminator(const Machine& mc, const Terminator& t) {
+    out_ << "  " << termMnemonic(t.kind);
+    if (t.test != kNone) out_ << " test " << value(t.test);
+    if (t.value != kNone) out_ << " " << value(t.value);
+    switch (t.kind) {
+      case TermKind::Goto: out_ << " -> " << stateRef(mc, t.target); break;
+      case TermKind::Fail: out_ << " fail#" << t.fail; break;
+      case TermKind::Choice:
+        for (const ChoiceBranch& b : t.branches) {
+          out_ << "\n    when ";
+          condition(b.condition);
+          out_ << " -> " << stateRef(mc, b.target);
+        }
+        out_ << "\n    default -> "
+             << (t.defaultTarget == kNone ? "States.NoChoiceMatched" : stateRef(mc, t.defaultTarget));
+        break;
+      default: break;
+    }
+    out_ << "\n";
+  }
+
+  const Module& m_;
+  std::ostream& out_;
+};
+
+}  // namespace
+
+void printModule(const Module& module, std::ostream& out) { Printer(module, out).run(); }
+
+}  // namespace aslc::ir

@@ -1,0 +1,93 @@
+#include "aslc/ir/verify.h"
+
+namespace aslc::ir {
+namespace {
+
+class Verifier {
+ public:
+  explicit Verifier(const Module& m) : m_(m) {}
+  std::vector<std::string> problems;
+
+  void run() {
+    if (m_.machines.empty()) problems.push_back("module has no machine");
+    for (const Machine& mc : m_.machines) machine(mc);
+  }
+
+ private:
+  void fail(const Machine& mc, const State& st, const std::string& what) {
+    problems.push_back(mc.name + "/" + st.name + ": " + what);
+  }
+
+  void machine(const Machine& mc) {
+    if (mc.start >= mc.states.size()) problems.push_back(mc.name + ": start state out of range");
+    for (const State& st : mc.states) state(mc, st);
+  }
+
+  void checkValue(const Machine& mc, const State& st, ValueId v, const std::vector<bool>& defined) {
+    if (v == kNone) return;
+    if (v >= defined.size() || !defined[v]) fail(mc, st, "%v" + std::to_string(v) + " used before definition");
+  }
+
+  void checkTarget(const Machine& mc, const State& st, StateId t) {
+    if (t >= mc.states.size()) fail(mc, st, "branch target out of range");
+  }
+
+  void checkOperand(const Machine& mc, const State& st, const Inst& inst) {
+    size_t limit = SIZE_MAX;
+    switch (inst.kind) {
+      case InstKind::LoadConst:
+      case InstKind::Unsupported: limit = m_.constants.size(); break;
+      case InstKind::SelectPath:
+      case InstKind::ApplyResultPath: limit = m_.paths.size(); break;
+      case InstKind::RenderTemplate: limit = m_.templates.size(); break;
+      case InstKind::Wait: limit = m_.waits.size(); break;
+      default: return;
+    }
+    if (inst.operand >= limit) fail(mc, st, std::string(instMnemonic(inst.kind)) + " operand out of range");
+  }
+
+  void state(const Machine& mc, const State& st) {
+    std::vector<bool> defined(st.valueCount, false);
+    for (const Inst& inst : st.insts) {
+      checkValue(mc, st, inst.a, defined);
+      checkValue(mc, st, inst.b, defined);
+      checkOperand(mc, st, inst);
+      if (instHasResult(inst.kind) != (inst.result != kNone)) fail(mc, st, "result presence mismatch");
+      if (inst.result == kNone) continue;
+      if (inst.result >= st.valueCount) fail(mc, st, "result id beyond valueCount");
+      else if (defined[inst.result]) fail(mc, st, "value defined twice");
+      else defined[inst.result] = true;
+    }
+    checkValue(mc, st, st.term.value, defined);
+    checkValue(mc, st, st.term.test, defined);
+    terminator(mc, st);
+    for (const Catcher& c : st.catchers) checkTarget(mc, st, c.target);
+  }
+
+  void terminator(const Machine& mc, const State& st) {
+    const Terminator& t = st.term;
+    switch (t.kind) {
+      case TermKind::Goto: checkTarget(mc, st, t.target); break;
+      case TermKind::Choice:
+        for (const ChoiceBranch& b : t.branches) checkTarget(mc, st, b.target);
+        if (t.defaultTarget != kNone) checkTarget(mc, st, t.defaultTarget);
+        break;
+      case TermKind::Fail:
+        if (t.fail >= m_.fails.size()) fail(mc, st, "fail spec out of range");
+        break;
+      default: break;
+    }
+  }
+
+  const Module& m_;
+};
+
+}  // namespace
+
+std::vector<std::string> verifyModule(const Module& module) {
+  Verifier v(module);
+  v.run();
+  return std::move(v.problems);
+}
+
+}  // namespace aslc::ir

@@ -1,0 +1,108 @@
+// main() of every compiled executable: flags, input, one or more executions
+// of `aslrt_compiled_program`, output and exit status.
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "run_execution.h"
+#include "run_flags.h"
+
+using namespace aslrt;
+
+namespace {
+
+enum ExitCode { kSucceeded = 0, kFailed = 1, kUsage = 2, kUnsupported = 3 };
+
+bool readInput(const std::string& path, Json* input, std::string* error) {
+  if (path.empty()) {
+    *input = Json::object();
+    return true;
+  }
+  std::stringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      *error = "cannot read input file '" + path + "'";
+      return false;
+    }
+    text << in.rdbuf();
+  }
+  *input = Json::parse(text.str(), nullptr, false);
+  if (input->is_discarded()) {
+    *error = "input '" + (path == "-" ? std::string("<stdin>") : path) + "' is not valid JSON";
+    return false;
+  }
+  return true;
+}
+
+void writeHistory(const std::string& path, const std::vector<Json>& events) {
+  std::ofstream out(path);
+  out << Json({{"events", events}}).dump(2) << "\n";
+  if (!out) std::cerr << "error: cannot write history to '" << path << "'\n";
+}
+
+int report(const ExecutionResult& r) {
+  if (r.outcome == Outcome::Unsupported) {
+    std::cerr << "error: " << *r.failure.cause << "\n";
+    return kUnsupported;
+  }
+  if (r.outcome == Outcome::Succeeded) {
+    std::cout << r.output.dump() << "\n";
+    return kSucceeded;
+  }
+  Json out = Json::object();
+  if (!r.failure.error.empty()) out["Error"] = r.failure.error;
+  if (r.failure.cause) out["Cause"] = *r.failure.cause;
+  std::cout << out.dump() << "\n";
+  return kFailed;
+}
+
+ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags, const Json& input) {
+  std::vector<double> micros;
+  ExecutionResult result;
+  for (long long i = 0; i < flags.repeat; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    result = runExecution(program, flags.run, input);
+    auto end = std::chrono::steady_clock::now();
+    micros.push_back(std::chrono::duration<double, std::micro>(end - start).count());
+  }
+  if (flags.bench) {
+    std::sort(micros.begin(), micros.end());
+    std::cerr << "bench: median_us=" << micros[micros.size() / 2] << " runs=" << flags.repeat
+              << " min_us=" << micros.front() << " max_us=" << micros.back() << "\n";
+  }
+  return result;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  ExecutableFlags flags;
+  std::string error;
+  if (!parseExecutableFlags(argc, argv, flags, &error)) {
+    std::cerr << "error: " << error << "\n";
+    return kUsage;
+  }
+  if (flags.help) {
+    std::cout << kExecutableHelp;
+    return kSucceeded;
+  }
+  Program program;
+  if (!loadProgram(aslrt_compiled_program, program, &error)) {
+    std::cerr << "internal error: " << error << "\n";
+    return kUsage;
+  }
+  Json input;
+  if (!readInput(flags.inputPath, &input, &error)) {
+    std::cerr << "error: " << error << "\n";
+    return kUsage;
+  }
+  ExecutionResult result = runRepeated(program, flags, input);
+  if (!flags.run.historyPath.empty()) writeHistory(flags.run.historyPath, result.history);
+  return report(result);
+}

@@ -1,0 +1,69 @@
+/* The contract between generated code and the runtime.
+ *
+ * Generated code is one function per state machine (the top-level machine,
+ * each Parallel branch, each Map item processor). Each state is a block of
+ * calls below followed by a branch. Values live in numbered slots of the
+ * calling frame; constants (paths, templates, literals, retriers, ...) live in
+ * the program's metadata, referred to by index. Every op that can fail returns
+ * ASLRT_OK or ASLRT_FAILED; on failure the frame holds the ASL error and the
+ * generated code asks aslrt_on_error where to go. No C++ exception crosses
+ * this boundary. Bump ASLRT_ABI_VERSION on any change.
+ */
+#ifndef ASLRT_ABI_H
+#define ASLRT_ABI_H
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ASLRT_ABI_VERSION 1
+
+typedef struct aslrt_frame aslrt_frame;
+/* Runs a machine from its StartAt: returns ASLRT_OK with the output in the
+ * frame, or ASLRT_FAILED with the error in the frame. */
+typedef int32_t (*aslrt_machine_fn)(aslrt_frame*);
+
+typedef struct aslrt_program {
+  uint32_t abi_version;
+  const char* metadata; /* JSON: the constant tables, see docs/ARCHITECTURE.md */
+  uint64_t metadata_size;
+  const aslrt_machine_fn* machines; /* index 0 is the top-level machine */
+  uint32_t machine_count;
+} aslrt_program;
+
+/* Emitted by the compiler into every executable. */
+extern const aslrt_program aslrt_compiled_program;
+
+enum { ASLRT_OK = 0, ASLRT_FAILED = 1 };
+/* aslrt_on_error results besides a catcher index >= 0. */
+enum { ASLRT_PROPAGATE = -1, ASLRT_RETRY = -2 };
+
+/* State boundaries. enter records StateEntered and resets per-state data. */
+void aslrt_enter_state(aslrt_frame* f, uint32_t state);
+int32_t aslrt_exit_state(aslrt_frame* f, uint32_t state, uint32_t output_slot);
+/* Terminal outcomes of the machine this frame runs. */
+int32_t aslrt_succeed(aslrt_frame* f, uint32_t output_slot);
+int32_t aslrt_fail(aslrt_frame* f, uint32_t input_slot, uint32_t fail_id);
+int32_t aslrt_on_error(aslrt_frame* f, uint32_t state);
+/* Raises a feature that is not implemented yet (exits 3 at the end). */
+int32_t aslrt_unsupported(aslrt_frame* f, uint32_t message_const);
+
+/* Data flow. */
+int32_t aslrt_load_input(aslrt_frame* f, uint32_t dst);
+int32_t aslrt_load_const(aslrt_frame* f, uint32_t dst, uint32_t const_id);
+int32_t aslrt_select_path(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t path_id);
+int32_t aslrt_render_template(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t template_id);
+int32_t aslrt_apply_result_path(aslrt_frame* f, uint32_t dst, uint32_t input, uint32_t result,
+                                uint32_t path_id);
+
+/* Effects. */
+int32_t aslrt_wait(aslrt_frame* f, uint32_t input_slot, uint32_t wait_id);
+/* Returns 1 when the Choice leaf rule holds, 0 when not, -1 on error. */
+int32_t aslrt_choice_test(aslrt_frame* f, uint32_t input_slot, uint32_t leaf_id);
+int32_t aslrt_no_choice_matched(aslrt_frame* f, uint32_t state);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

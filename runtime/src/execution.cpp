@@ -1,0 +1,64 @@
+#include "execution.h"
+
+#include "aslrt/timestamp.h"
+
+namespace aslrt {
+namespace {
+
+// Placeholder account and region, as Step Functions Local uses them.
+constexpr const char* kArnPrefix = "arn:aws:states:us-east-1:123456789012:";
+
+}  // namespace
+
+Execution::Execution(const Program& prog, Scheduler& sched, const RunOptions& opts, Json in)
+    : program(prog), scheduler(sched), options(opts), input(std::move(in)) {
+  startMicros = opts.startMicros ? *opts.startMicros : sched.clock().nowMicros();
+  rng.seed(opts.seeded ? opts.seed : std::random_device{}());
+  std::string machineName = opts.stateMachineName.empty() ? "StateMachine" : opts.stateMachineName;
+  std::string execName = opts.executionName.empty() ? "execution" : opts.executionName;
+  contextBase_ = {
+      {"Execution",
+       {{"Id", std::string(kArnPrefix) + "execution:" + machineName + ":" + execName},
+        {"Input", input},
+        {"Name", execName},
+        {"RoleArn", "arn:aws:iam::123456789012:role/StepFunctionsRole"},
+        {"StartTime", formatTimestamp(startMicros)},
+        {"RedriveCount", 0}}},
+      {"StateMachine",
+       {{"Id", std::string(kArnPrefix) + "stateMachine:" + machineName}, {"Name", machineName}}}};
+}
+
+std::string Execution::executionArn() const {
+  return contextBase_["Execution"]["Id"].get<std::string>();
+}
+
+int64_t Execution::record(const std::string& type, int64_t previousEventId, Json details) {
+  int64_t id = nextEventId_++;
+  if (options.historyPath.empty()) return id;
+  Json event = {{"id", id},
+                {"previousEventId", previousEventId},
+                {"type", type},
+                {"timestamp", formatTimestamp(scheduler.clock().nowMicros())}};
+  if (details.is_object())
+    for (auto& [key, value] : details.items()) event[key] = value;  // e.g. {"stateEnteredEventDetails": ...}
+  history_.push_back(std::move(event));
+  return id;
+}
+
+}  // namespace aslrt
+
+aslrt::Json aslrt_frame::contextObject() const {
+  aslrt::Json ctx = exec->contextBase();
+  ctx["State"] = {{"EnteredTime", aslrt::formatTimestamp(enteredMicros)},
+                  {"Name", stateInfo().name},
+                  {"RetryCount", retryCount}};
+  if (!mapItem.is_null()) ctx["Map"] = {{"Item", mapItem}};
+  return ctx;
+}
+
+int32_t aslrt_frame::raise(const std::string& error, const std::string& detail) {
+  failure.error = error;
+  failure.cause = "An error occurred while executing the state '" + stateInfo().name +
+                  "' (entered at the event id #" + std::to_string(enteredEventId) + "). " + detail;
+  return ASLRT_FAILED;
+}

@@ -1,0 +1,76 @@
+// One execution of a compiled program: its options, clock, history and
+// random source; and the frames (aslrt_frame) that run its machines, one per
+// fiber (the top level, each Parallel branch, each Map iteration).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "aslrt/abi.h"
+#include "aslrt/failure.h"
+#include "aslrt/json.h"
+#include "program.h"
+#include "scheduler.h"
+
+namespace aslrt {
+
+struct RunOptions {
+  bool virtualClock = false;
+  uint64_t seed = 0;
+  bool seeded = false;
+  std::string historyPath;
+  std::string executionName;
+  std::string stateMachineName;
+  std::optional<int64_t> startMicros;
+};
+
+class Execution {
+ public:
+  Execution(const Program& program, Scheduler& scheduler, const RunOptions& options, Json input);
+
+  const Program& program;
+  Scheduler& scheduler;
+  const RunOptions& options;
+  Json input;
+  int64_t startMicros;
+  std::mt19937_64 rng;
+  std::optional<std::string> unsupported;  // set when a not-yet-supported feature ran
+
+  // Appends an event to the history (AWS numbering: ExecutionStarted is #1).
+  // `details` holds the event's extra members, e.g. {"stateEnteredEventDetails": {...}}.
+  int64_t record(const std::string& type, int64_t previousEventId, Json details = nullptr);
+  int64_t lastEventId() const { return nextEventId_ - 1; }
+  const std::vector<Json>& history() const { return history_; }
+  const Json& contextBase() const { return contextBase_; }
+  std::string executionArn() const;
+
+ private:
+  int64_t nextEventId_ = 1;
+  std::vector<Json> history_;
+  Json contextBase_;
+};
+
+}  // namespace aslrt
+
+// The frame a machine function runs with (opaque to generated code).
+struct aslrt_frame {
+  aslrt::Execution* exec = nullptr;
+  const aslrt::MachineInfo* machine = nullptr;
+  std::vector<aslrt::Json> slots;
+  aslrt::Json input;      // the current state's raw input
+  aslrt::Json output;     // the machine's output once it succeeded
+  aslrt::Failure failure; // the pending error
+  uint32_t state = 0;
+  int64_t enteredEventId = 0;
+  int64_t enteredMicros = 0;
+  int64_t retryCount = 0;              // $$.State.RetryCount
+  std::vector<int64_t> retrierAttempts;  // per retrier of the current state
+  aslrt::Json mapItem;    // $$.Map.Item for a Map iteration, else null
+
+  const aslrt::StateInfo& stateInfo() const { return machine->states[state]; }
+  aslrt::Json contextObject() const;
+  // Sets the pending error with AWS's cause prefix naming the state and event.
+  int32_t raise(const std::string& error, const std::string& detail);
+};

@@ -1,0 +1,137 @@
+// Control ops: Fail states, Choice leaves, Wait, and the error dispatch that
+// decides between retry, catch and failing the machine.
+#include <algorithm>
+#include <cmath>
+
+#include "aslrt/timestamp.h"
+#include "execution.h"
+
+using aslrt::Json;
+
+std::optional<Json> aslrt_select(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input);
+
+namespace {
+
+// AWS: States.ALL matches every error except States.Runtime and
+// States.DataLimitExceeded, which always fail the execution
+// (docs: "Error handling in Step Functions", error names).
+bool matches(const std::vector<std::string>& errorEquals, const std::string& error) {
+  for (const std::string& name : errorEquals) {
+    if (name == error) return true;
+    if (name == "States.ALL" && error != "States.Runtime" && error != "States.DataLimitExceeded") return true;
+    // States.TaskFailed matches every error but a time-out (docs: "Error names").
+    if (name == "States.TaskFailed" && error != "States.Timeout" && error != "States.Runtime" &&
+        error != "States.DataLimitExceeded")
+      return true;
+  }
+  return false;
+}
+
+int64_t retryDelayMicros(aslrt_frame* f, const aslrt::RetrierInfo& r, int64_t attempt) {
+  double seconds = r.interval * std::pow(r.backoff, static_cast<double>(attempt));
+  if (r.maxDelay) seconds = std::min(seconds, static_cast<double>(*r.maxDelay));
+  if (r.fullJitter) seconds = std::uniform_real_distribution<double>(0.0, seconds)(f->exec->rng);
+  return static_cast<int64_t>(seconds * 1e6);
+}
+
+// Returns true when a retrier takes the error (after sleeping its delay).
+bool tryRetry(aslrt_frame* f) {
+  const aslrt::StateInfo& info = f->stateInfo();
+  for (size_t i = 0; i < info.retriers.size(); ++i) {
+    const aslrt::RetrierInfo& r = info.retriers[i];
+    if (!matches(r.errors, f->failure.error)) continue;
+    if (f->retrierAttempts[i] >= r.maxAttempts) return false;
+    int64_t delay = retryDelayMicros(f, r, f->retrierAttempts[i]);
+    ++f->retrierAttempts[i];
+    ++f->retryCount;
+    aslrt::Scheduler& sched = f->exec->scheduler;
+    sched.sleepUntil(sched.clock().nowMicros() + delay);
+    return true;
+  }
+  return false;
+}
+
+Json errorOutput(const aslrt::Failure& failure) {
+  Json out = {{"Error", failure.error}};
+  if (failure.cause) out["Cause"] = *failure.cause;
+  return out;
+}
+
+int32_t tryCatch(aslrt_frame* f) {
+  const aslrt::StateInfo& info = f->stateInfo();
+  for (size_t k = 0; k < info.catchers.size(); ++k) {
+    const aslrt::CatcherInfo& c = info.catchers[k];
+    if (!matches(c.errors, f->failure.error)) continue;
+    Json out = errorOutput(f->failure);
+    if (c.discard) {
+      out = f->input;
+    } else if (c.resultPath) {
+      Json target = f->input;
+      std::string whyNot;
+      if (!f->exec->program.paths[*c.resultPath].assign(target, std::move(out), &whyNot)) return ASLRT_PROPAGATE;
+      out = std::move(target);
+    }
+    f->input = std::move(out);
+    return static_cast<int32_t>(k);
+  }
+  return ASLRT_PROPAGATE;
+}
+
+}  // namespace
+
+extern "C" {
+
+int32_t aslrt_on_error(aslrt_frame* f, uint32_t state) {
+  f->state = state;
+  if (f->exec->unsupported) return ASLRT_PROPAGATE;
+  if (tryRetry(f)) return ASLRT_RETRY;
+  return tryCatch(f);
+}
+
+int32_t aslrt_fail(aslrt_frame* f, uint32_t input_slot, uint32_t fail_id) {
+  const aslrt::FailInfo& spec = f->exec->program.fails[fail_id];
+  const Json& input = f->slots[input_slot];
+  f->failure = {spec.error.value_or(""), spec.cause};
+  auto resolve = [&](const std::optional<aslrt::JsonPath>& path, const char* field, std::string* out) {
+    std::optional<Json> v = aslrt_select(f, *path, input);
+    if (!v || !v->is_string()) {
+      f->raise("States.Runtime", "The JSONPath '" + path->text() + "' specified for the field '" + field +
+                                     "' could not be found in the input '" + input.dump() + "'");
+      return false;
+    }
+    *out = v->get<std::string>();
+    return true;
+  };
+  std::string value;
+  if (spec.errorPath) {
+    if (!resolve(spec.errorPath, "ErrorPath", &value)) return ASLRT_FAILED;
+    f->failure.error = value;
+  }
+  if (spec.causePath) {
+    if (!resolve(spec.causePath, "CausePath", &value)) return ASLRT_FAILED;
+    f->failure.cause = value;
+  }
+  return ASLRT_FAILED;
+}
+
+int32_t aslrt_choice_test(aslrt_frame* f, uint32_t input_slot, uint32_t leaf_id) {
+  const aslrt::Program& p = f->exec->program;
+  const aslrt::LeafInfo& leaf = p.leaves[leaf_id];
+  const Json& input = f->slots[input_slot];
+  std::optional<Json> value = aslrt_select(f, p.paths[leaf.variable], input);
+  if (!leaf.isPath) return aslrt::evaluateChoiceOp(leaf.op, value ? &*value : nullptr, leaf.operand) ? 1 : 0;
+  std::optional<Json> operand = aslrt_select(f, p.paths[leaf.operandPath], input);
+  if (!operand) {
+    f->raise("States.Runtime", "Invalid path '" + p.paths[leaf.operandPath].text() +
+                                   "': The choice state's condition path references an invalid value.");
+    return -1;
+  }
+  return aslrt::evaluateChoiceOp(leaf.op, value ? &*value : nullptr, *operand) ? 1 : 0;
+}
+
+int32_t aslrt_no_choice_matched(aslrt_frame* f, uint32_t) {
+  f->failure = {"States.NoChoiceMatched", "No Matches!"};
+  return ASLRT_FAILED;
+}
+
+}  // extern "C"

@@ -1,0 +1,114 @@
+#include "program.h"
+
+namespace aslrt {
+namespace {
+
+std::optional<std::string> optString(const Json& j) {
+  return j.is_string() ? std::optional<std::string>(j.get<std::string>()) : std::nullopt;
+}
+
+StateInfo stateFrom(const Json& j) {
+  StateInfo s{j.at("name").get<std::string>(), j.at("type").get<std::string>(), {}, {}};
+  for (const Json& r : j.at("retry")) {
+    RetrierInfo info{r.at("errors").get<std::vector<std::string>>(), r.at("interval").get<double>(),
+                     r.at("max").get<int64_t>(), r.at("backoff").get<double>(), std::nullopt,
+                     r.at("fullJitter").get<bool>()};
+    if (r.contains("maxDelay")) info.maxDelay = r.at("maxDelay").get<int64_t>();
+    s.retriers.push_back(std::move(info));
+  }
+  for (const Json& c : j.at("catch")) {
+    CatcherInfo info{c.at("errors").get<std::vector<std::string>>(), c.at("target").get<uint32_t>(),
+                     std::nullopt, c.at("discard").get<bool>()};
+    if (c.at("resultPath").is_number()) info.resultPath = c.at("resultPath").get<uint32_t>();
+    s.catchers.push_back(std::move(info));
+  }
+  return s;
+}
+
+std::optional<JsonPath> parsePath(const std::string& text, std::string* error) {
+  SyntaxError syntax;
+  std::optional<JsonPath> path = JsonPath::parse(text, PathFlavor::Path, &syntax);
+  if (!path) *error = "path '" + text + "': " + syntax.message;
+  return path;
+}
+
+bool loadTables(const Json& meta, Program& p, std::string* error) {
+  for (const Json& c : meta.at("constants")) p.constants.push_back(c);
+  for (const Json& text : meta.at("paths")) {
+    std::optional<JsonPath> path = parsePath(text.get<std::string>(), error);
+    if (!path) return false;
+    p.paths.push_back(std::move(*path));
+  }
+  for (const Json& t : meta.at("templates")) {
+    std::vector<TemplateError> errors;
+    std::optional<PayloadTemplate> tmpl = PayloadTemplate::compile(t, &errors);
+    if (!tmpl) {
+      *error = "template: " + (errors.empty() ? std::string("invalid") : errors[0].pointer + ": " + errors[0].message);
+      return false;
+    }
+    p.templates.push_back(std::move(*tmpl));
+  }
+  for (const Json& l : meta.at("leaves")) {
+    bool isPathForm = false;
+    std::optional<ChoiceOp> op = choiceOpFromName(l.at("op").get<std::string>(), &isPathForm);
+    if (!op) {
+      *error = "unknown Choice operator " + l.at("op").dump();
+      return false;
+    }
+    LeafInfo leaf{*op, l.at("variable").get<uint32_t>(), l.at("isPath").get<bool>(), 0, nullptr};
+    if (leaf.isPath) leaf.operandPath = l.at("operandPath").get<uint32_t>();
+    else leaf.operand = l.at("operand");
+    p.leaves.push_back(std::move(leaf));
+  }
+  return true;
+}
+
+bool loadEffects(const Json& meta, Program& p, std::string* error) {
+  for (const Json& w : meta.at("waits")) {
+    WaitInfo info{w.at("field").get<std::string>(), w.at("value"), std::nullopt};
+    if (info.field.size() > 4 && info.field.substr(info.field.size() - 4) == "Path") {
+      info.path = parsePath(info.value.get<std::string>(), error);
+      if (!info.path) return false;
+    }
+    p.waits.push_back(std::move(info));
+  }
+  for (const Json& f : meta.at("fails")) {
+    FailInfo info{optString(f.at("error")), optString(f.at("cause")), std::nullopt, std::nullopt};
+    if (auto ep = optString(f.at("errorPath")); ep && !(info.errorPath = parsePath(*ep, error))) return false;
+    if (auto cp = optString(f.at("causePath")); cp && !(info.causePath = parsePath(*cp, error))) return false;
+    p.fails.push_back(std::move(info));
+  }
+  return true;
+}
+
+}  // namespace
+
+bool loadProgram(const aslrt_program& compiled, Program& p, std::string* error) {
+  if (compiled.abi_version != ASLRT_ABI_VERSION) {
+    *error = "executable built for runtime ABI " + std::to_string(compiled.abi_version);
+    return false;
+  }
+  Json meta = Json::parse(compiled.metadata, compiled.metadata + compiled.metadata_size, nullptr, false);
+  if (meta.is_discarded()) {
+    *error = "embedded metadata is not JSON";
+    return false;
+  }
+  try {
+    p.source = meta.at("source").get<std::string>();
+    p.info = meta.at("info");
+    uint32_t index = 0;
+    for (const Json& m : meta.at("machines")) {
+      MachineInfo mi{m.at("name").get<std::string>(), m.at("slots").get<uint32_t>(), {}, nullptr};
+      for (const Json& s : m.at("states")) mi.states.push_back(stateFrom(s));
+      if (index < compiled.machine_count) mi.entry = compiled.machines[index];
+      p.machines.push_back(std::move(mi));
+      ++index;
+    }
+    return loadTables(meta, p, error) && loadEffects(meta, p, error);
+  } catch (const std::exception& e) {
+    *error = std::string("embedded metadata is malformed: ") + e.what();
+    return false;
+  }
+}
+
+}  // namespace aslrt

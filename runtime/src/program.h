@@ -1,0 +1,81 @@
+// The compiled program's constant tables, loaded once at start-up from the
+// metadata the compiler embedded. Paths and templates are parsed here once,
+// never per state execution.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aslrt/abi.h"
+#include "aslrt/choice_ops.h"
+#include "aslrt/json.h"
+#include "aslrt/jsonpath.h"
+#include "aslrt/payload_template.h"
+
+namespace aslrt {
+
+struct RetrierInfo {
+  std::vector<std::string> errors;
+  double interval = 1;
+  int64_t maxAttempts = 3;
+  double backoff = 2;
+  std::optional<int64_t> maxDelay;
+  bool fullJitter = false;
+};
+
+struct CatcherInfo {
+  std::vector<std::string> errors;
+  uint32_t target = 0;
+  std::optional<uint32_t> resultPath;
+  bool discard = false;
+};
+
+struct StateInfo {
+  std::string name;
+  std::string type;
+  std::vector<RetrierInfo> retriers;
+  std::vector<CatcherInfo> catchers;
+};
+
+struct MachineInfo {
+  std::string name;
+  uint32_t slots = 0;
+  std::vector<StateInfo> states;
+  aslrt_machine_fn entry = nullptr;
+};
+
+struct LeafInfo {
+  ChoiceOp op;
+  uint32_t variable;
+  bool isPath = false;
+  uint32_t operandPath = 0;
+  Json operand;
+};
+
+struct WaitInfo {
+  std::string field;
+  Json value;
+  std::optional<JsonPath> path;
+};
+
+struct FailInfo {
+  std::optional<std::string> error, cause;
+  std::optional<JsonPath> errorPath, causePath;
+};
+
+struct Program {
+  std::string source;
+  Json info;
+  std::vector<MachineInfo> machines;
+  std::vector<Json> constants;
+  std::vector<JsonPath> paths;
+  std::vector<PayloadTemplate> templates;
+  std::vector<LeafInfo> leaves;
+  std::vector<WaitInfo> waits;
+  std::vector<FailInfo> fails;
+};
+
+// Returns false with a message when the metadata does not load (a compiler bug).
+bool loadProgram(const aslrt_program& compiled, Program& program, std::string* error);
+
+}  // namespace aslrt

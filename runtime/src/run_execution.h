@@ -1,0 +1,18 @@
+// Runs one execution of the program to its end on a fresh scheduler.
+#pragma once
+#include "execution.h"
+
+namespace aslrt {
+
+enum class Outcome { Succeeded, Failed, Unsupported };
+
+struct ExecutionResult {
+  Outcome outcome = Outcome::Failed;
+  Json output;
+  Failure failure;
+  std::vector<Json> history;
+};
+
+ExecutionResult runExecution(const Program& program, const RunOptions& options, const Json& input);
+
+}  // namespace aslrt

@@ -1,0 +1,21 @@
+// The flags a compiled executable accepts (aslc run passes the same ones).
+#pragma once
+#include <string>
+
+#include "execution.h"
+
+namespace aslrt {
+
+struct ExecutableFlags {
+  RunOptions run;
+  std::string inputPath;  // "" = {} ; "-" = stdin
+  long long repeat = 1;
+  bool bench = false;
+  bool help = false;
+};
+
+// Returns false with a message on a bad flag or value.
+bool parseExecutableFlags(int argc, char** argv, ExecutableFlags& flags, std::string* error);
+extern const char* const kExecutableHelp;
+
+}  // namespace aslrt

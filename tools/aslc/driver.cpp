@@ -1,0 +1,140 @@
+#include "driver.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "aslc/codegen/codegen.h"
+#include "aslc/frontend/lower.h"
+#include "aslc/frontend/parse.h"
+#include "aslc/ir/pass_manager.h"
+#include "aslc/ir/printer.h"
+#include "aslc/ir/verify.h"
+#include "spawn.h"
+#include "substitutions.h"
+
+namespace aslc::tool {
+namespace {
+
+struct Frontend {
+  std::unique_ptr<SourceBuffer> source;
+  std::unique_ptr<ast::Definition> definition;
+};
+
+// Loads and validates; prints diagnostics. Returns false on any error.
+bool runFrontend(const Options& o, Frontend& fe) {
+  std::string why;
+  std::optional<SourceBuffer> file = SourceBuffer::fromFile(o.input, &why);
+  if (!file) {
+    std::cerr << "aslc: error: " << why << "\n";
+    return false;
+  }
+  fe.source = std::make_unique<SourceBuffer>(o.input, applySubstitutions(file->text(), o.substitutions));
+  Diagnostics diags;
+  fe.definition = parseDefinition(*fe.source, diags);
+  diags.print(*fe.source, std::cerr);
+  return fe.definition != nullptr;
+}
+
+// Writes to -o, or stdout when no -o was given.
+template <typename Fn>
+int writeOutput(const Options& o, Fn&& fn) {
+  if (o.output.empty() || o.output == "-") {
+    fn(std::cout);
+    return kOk;
+  }
+  std::ofstream out(o.output);
+  fn(out);
+  if (!out) {
+    std::cerr << "aslc: error: cannot write '" << o.output << "'\n";
+    return kInternal;
+  }
+  return kOk;
+}
+
+std::string runtimeDirectory() {
+  std::string self = selfDirectory();
+  for (std::string dir : {self + "/lib/aslc", self + "/../lib/aslc"})
+    if (access((dir + "/runtime-link.txt").c_str(), R_OK) == 0) return dir;
+  return self + "/lib/aslc";
+}
+
+bool buildIr(const Options& o, const Frontend& fe, ir::Module& module) {
+  Diagnostics diags;
+  module = lowerToIr(*fe.definition, o.input, diags);
+  diags.print(*fe.source, std::cerr);
+  std::vector<std::string> problems = ir::verifyModule(module);
+  for (const std::string& p : problems) std::cerr << "aslc: internal error: invalid IR: " << p << "\n";
+  if (!problems.empty() || diags.hasErrors()) return false;
+  ir::PassManager passes;
+  passes.printAfter(o.printAfter);
+  return passes.run(module, std::cout, std::cerr);
+}
+
+// Compiles to an executable at exePath (the last rung of the --emit ladder).
+int compile(const Options& o, const std::string& exePath) {
+  Frontend fe;
+  if (!runFrontend(o, fe)) return kInvalid;
+  if (o.emit == Emit::Ast) return writeOutput(o, [&](std::ostream& out) { printAst(*fe.definition->machine, out); });
+  ir::Module module;
+  if (!buildIr(o, fe, module)) return kInternal;
+  if (o.emit == Emit::Ir) return writeOutput(o, [&](std::ostream& out) { ir::printModule(module, out); });
+  codegen::Generated generated(module);
+  if (!generated.ok()) return kInternal;
+  if (o.emit == Emit::Llvm) return writeOutput(o, [&](std::ostream& out) { generated.print(out, o.optLevel); });
+  std::string error;
+  std::string objectPath = o.emit == Emit::Obj ? o.output : exePath + ".o";
+  if (!generated.emitObject(o.optLevel, objectPath, &error)) {
+    std::cerr << "aslc: error: " << error << "\n";
+    return kInternal;
+  }
+  if (o.emit == Emit::Obj) return kOk;
+  codegen::LinkOptions link{runtimeDirectory(), o.fullyStatic, o.linkInputs};
+  bool linked = codegen::linkExecutable(objectPath, exePath, link, &error);
+  std::remove(objectPath.c_str());
+  if (!linked) {
+    std::cerr << "aslc: error: " << error << "\n";
+    return kInternal;
+  }
+  return kOk;
+}
+
+}  // namespace
+
+int runCheck(const Options& o) {
+  Frontend fe;
+  return runFrontend(o, fe) ? kOk : kInvalid;
+}
+
+int runBuild(const Options& o) {
+  if (o.output.empty() && (o.emit == Emit::Exe || o.emit == Emit::Obj)) {
+    std::cerr << "aslc: error: 'aslc build' needs -o FILE for --emit=" << (o.emit == Emit::Exe ? "exe" : "obj") << "\n";
+    return kInvalid;
+  }
+  return compile(o, o.output);
+}
+
+int runRun(const Options& o) {
+  if (o.emitGiven && o.emit != Emit::Exe) return compile(o, "");
+  char dir[] = "/tmp/aslc-run-XXXXXX";
+  if (!mkdtemp(dir)) {
+    std::cerr << "aslc: error: cannot create a temporary directory\n";
+    return kInternal;
+  }
+  std::string exe = std::string(dir) + "/machine";
+  int status = compile(o, exe);
+  if (status == kOk) {
+    std::vector<std::string> argv = {exe};
+    argv.insert(argv.end(), o.runArgs.begin(), o.runArgs.end());
+    status = runProgram(argv);
+    if (status < 0) std::cerr << "aslc: error: cannot run the compiled executable\n";
+    if (status < 0) status = kInternal;
+  }
+  std::remove(exe.c_str());
+  rmdir(dir);
+  return status;
+}
+
+}  // namespace aslc::tool
