@@ -2,6 +2,7 @@
 // relative (@) or absolute ($) paths and literals, existence tests, !, && and ||.
 #pragma once
 #include <memory>
+#include <regex>
 #include <vector>
 
 #include "aslrt/json.h"
@@ -15,9 +16,10 @@ struct FilterOperand {
   Json literal;
   std::vector<Segment> path;
   bool definite = true;
+  std::shared_ptr<const std::regex> regex;  // right side of =~ (/pattern/flags)
 };
 
-enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
+enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge, Regex, In, Nin };
 
 struct FilterExpr {
   enum class Kind { Or, And, Not, Compare, Exists };

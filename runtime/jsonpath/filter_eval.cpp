@@ -40,8 +40,18 @@ std::optional<int> order(const Json& a, const Json& b) {
   return std::nullopt;
 }
 
+bool contains(const Json& list, const Json& v) {
+  for (const auto& item : list)
+    if (valuesEqual(item, v)) return true;
+  return false;
+}
+
 bool compare(const FilterExpr& e, const Json& current, const Json& root) {
   std::optional<Json> l = operandValue(e.left, current, root);
+  if (e.op == CompareOp::Regex)
+    return l && l->is_string() && std::regex_match(l->get<std::string>(), *e.right.regex);
+  if (e.op == CompareOp::In) return l && contains(e.right.literal, *l);
+  if (e.op == CompareOp::Nin) return !(l && contains(e.right.literal, *l));
   std::optional<Json> r = operandValue(e.right, current, root);
   bool defined = l && r;
   if (e.op == CompareOp::Eq) return defined && valuesEqual(*l, *r);

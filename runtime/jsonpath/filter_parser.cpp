@@ -1,6 +1,8 @@
 // Grammar:  or := and ('||' and)* ;  and := unary ('&&' unary)* ;
 //           unary := '!' unary | '(' or ')' | operand [op operand]
 // An operand alone must be a path: Jayway reads "[?(@.x)]" as "x exists".
+// Besides the six comparisons: "=~ /re/i" (whole-string match), "in [...]"
+// and "nin [...]" with a list of literals.
 #include <cstdlib>
 #include <string>
 
@@ -60,8 +62,9 @@ bool parseOperand(Cursor& c, FilterOperand* out) {
 
 bool parseCompareOp(Cursor& c, CompareOp* op) {
   static constexpr std::pair<std::string_view, CompareOp> kOps[] = {
-      {"==", CompareOp::Eq}, {"!=", CompareOp::Ne}, {"<=", CompareOp::Le},
-      {">=", CompareOp::Ge}, {"<", CompareOp::Lt},  {">", CompareOp::Gt}};
+      {"=~", CompareOp::Regex}, {"==", CompareOp::Eq}, {"!=", CompareOp::Ne},
+      {"<=", CompareOp::Le},    {">=", CompareOp::Ge}, {"<", CompareOp::Lt},
+      {">", CompareOp::Gt},     {"in", CompareOp::In}, {"nin", CompareOp::Nin}};
   for (const auto& [text, value] : kOps) {
     if (eatWord(c, text)) {
       *op = value;
@@ -71,13 +74,55 @@ bool parseCompareOp(Cursor& c, CompareOp* op) {
   return false;
 }
 
+bool parseRegex(Cursor& c, FilterOperand* out) {
+  c.skipSpaces();
+  if (!c.eat('/')) return c.fail("expected /regex/");
+  std::string pattern;
+  while (!c.atEnd() && c.peek() != '/') {
+    if (c.peek() == '\\' && c.peek(1) == '/') c.advance();
+    pattern += c.peek();
+    c.advance();
+  }
+  if (!c.eat('/')) return c.fail("unterminated regex");
+  auto flags = std::regex::ECMAScript;
+  if (c.eat('i')) flags |= std::regex::icase;
+  try {
+    out->regex = std::make_shared<const std::regex>(pattern, flags);
+  } catch (const std::regex_error&) {
+    return c.fail("invalid regex");
+  }
+  return true;
+}
+
+bool parseLiteralList(Cursor& c, FilterOperand* out) {
+  c.skipSpaces();
+  if (!c.eat('[')) return c.fail("expected '[' after in/nin");
+  out->literal = Json::array();
+  c.skipSpaces();
+  if (c.eat(']')) return true;
+  do {
+    FilterOperand item;
+    if (!parseOperand(c, &item)) return false;
+    if (item.kind != FilterOperand::Kind::Literal) return c.fail("in/nin lists hold literals only");
+    out->literal.push_back(item.literal);
+    c.skipSpaces();
+  } while (c.eat(','));
+  return c.eat(']') || c.fail("expected ']'");
+}
+
+bool parseRightOperand(Cursor& c, CompareOp op, FilterOperand* out) {
+  if (op == CompareOp::Regex) return parseRegex(c, out);
+  if (op == CompareOp::In || op == CompareOp::Nin) return parseLiteralList(c, out);
+  return parseOperand(c, out);
+}
+
 ExprPtr parseComparison(Cursor& c) {
   auto expr = std::make_shared<FilterExpr>();
   if (!parseOperand(c, &expr->left)) return nullptr;
   c.skipSpaces();
   if (parseCompareOp(c, &expr->op)) {
     expr->kind = FilterExpr::Kind::Compare;
-    if (!parseOperand(c, &expr->right)) return nullptr;
+    if (!parseRightOperand(c, expr->op, &expr->right)) return nullptr;
     return expr;
   }
   if (expr->left.kind == FilterOperand::Kind::Literal) {

@@ -45,7 +45,7 @@ class JavaRandom {
  private:
   static constexpr int64_t kMask = (1LL << 48) - 1;
   int32_t next(int bits) {
-    seed_ = (seed_ * 0x5DEECE66DLL + 0xBLL) & kMask;
+    seed_ = static_cast<int64_t>((static_cast<uint64_t>(seed_) * 0x5DEECE66DULL + 0xBULL) & kMask);
     return static_cast<int32_t>(static_cast<uint64_t>(seed_) >> (48 - bits));
   }
   int64_t seed_;

@@ -1,6 +1,9 @@
-// RFC 3339 / ISO-8601 offset date-times. The recorded Wait cases show AWS
-// rejecting "2016-12-05T21:29:29" (no offset), "2016-12-05 21:29:29Z" and
-// hour 25, and accepting nine fraction digits.
+// RFC 3339 date-times with the restrictions the Choice state page states: "an
+// uppercase T must separate the date and time portions, and an uppercase Z
+// must denote that a numeric time zone offset is not present".
+// https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html
+// The recorded Wait cases show AWS rejecting "2016-12-05T21:29:29" (no
+// offset), "2016-12-05 21:29:29Z" and hour 25, and accepting nine fraction digits.
 #include "aslrt/timestamp.h"
 
 #include <cstdio>
@@ -75,7 +78,7 @@ bool readFraction(Reader& r, int64_t* micros) {
 // "Z" or "+HH:MM[:SS]"; returns the offset in seconds east of UTC.
 bool readOffset(Reader& r, int64_t* seconds) {
   *seconds = 0;
-  if (r.eat('Z', 'z')) return true;
+  if (r.eat('Z')) return true;
   int sign = r.eat('+') ? 1 : (r.eat('-') ? -1 : 0);
   int hh = 0, mm = 0, ss = 0;
   if (!sign || !r.digits(2, &hh) || !r.eat(':') || !r.digits(2, &mm)) return false;
@@ -89,12 +92,14 @@ bool readOffset(Reader& r, int64_t* seconds) {
 
 std::optional<int64_t> parseTimestampMicros(std::string_view text) {
   Reader r(text);
-  int y, mo, d, h, mi, s = 0;
+  int y, mo, d, h, mi, s;
   if (!r.digits(4, &y) || !r.eat('-') || !r.digits(2, &mo) || !r.eat('-') || !r.digits(2, &d))
     return std::nullopt;
-  if (!r.eat('T', 't') || !r.digits(2, &h) || !r.eat(':') || !r.digits(2, &mi)) return std::nullopt;
+  if (!r.eat('T') || !r.digits(2, &h) || !r.eat(':') || !r.digits(2, &mi) || !r.eat(':') ||
+      !r.digits(2, &s))
+    return std::nullopt;
   int64_t fraction = 0, offset = 0;
-  if (r.eat(':') && (!r.digits(2, &s) || !readFraction(r, &fraction))) return std::nullopt;
+  if (!readFraction(r, &fraction)) return std::nullopt;
   if (!readOffset(r, &offset) || !r.done()) return std::nullopt;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59)
     return std::nullopt;

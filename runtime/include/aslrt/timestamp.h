@@ -8,9 +8,9 @@
 
 namespace aslrt {
 
-// Accepts what AWS accepts (Java's ISO_OFFSET_DATE_TIME): "2016-03-14T01:59:00Z",
-// "...T01:59Z", "...T01:59:00.243167252Z", "...+01:00"; 'T' and 'Z' in either
-// case. Rejects a missing offset, a space for 'T' and out-of-range fields.
+// RFC 3339 as AWS documents it: "2016-03-14T01:59:00Z", "...T01:59:00.243167252Z",
+// "...+01:00"; uppercase 'T' and 'Z' only, seconds required. Rejects a missing
+// offset, a space for 'T' and out-of-range fields.
 // Returns microseconds since the Unix epoch (UTC); finer digits are truncated.
 std::optional<int64_t> parseTimestampMicros(std::string_view rfc3339);
 

@@ -117,3 +117,19 @@ TEST(JsonPathSelect, VariableAndContextRoots) {
 
 }  // namespace
 }  // namespace aslrt
+
+namespace aslrt {
+namespace {
+
+TEST(JsonPathSelect, FilterRegexAndMembership) {
+  EXPECT_EQ(*sel("$.store.book[?(@.author =~ /T.*n/)].price", kStore), Json::parse("[22.99]"));
+  EXPECT_EQ(*sel("$.store.book[?(@.author =~ /rees/i)].price", kStore), Json::parse("[8.95]"));
+  EXPECT_EQ(*sel("$.store.book[?(@.author =~ /Tolk/)].price", kStore), Json::array());  // whole match
+  EXPECT_EQ(*sel("$.store.book[?(@.isbn in ['2', '3'])].author", kStore), Json::parse(R"(["Tolkien"])"));
+  EXPECT_EQ(*sel("$.store.book[?(@.isbn nin ['2'])].author", kStore), Json::parse(R"(["Rees","Waugh"])"));
+  SyntaxError err;
+  EXPECT_FALSE(JsonPath::parse("$.a[?(@.b =~ /(/)]", PathFlavor::Path, &err));
+}
+
+}  // namespace
+}  // namespace aslrt

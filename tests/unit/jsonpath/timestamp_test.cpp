@@ -8,7 +8,7 @@ namespace {
 TEST(Timestamp, ParsesAwsAcceptedForms) {
   EXPECT_EQ(parseTimestampMicros("1970-01-01T00:00:00Z"), 0);
   EXPECT_EQ(parseTimestampMicros("2016-03-14T01:59:00Z"), int64_t{1457920740} * 1000000);
-  EXPECT_EQ(parseTimestampMicros("2016-03-14t01:59z"), int64_t{1457920740} * 1000000);
+  EXPECT_EQ(parseTimestampMicros("2016-03-14T01:59:00-01:30"), int64_t{1457920740 + 5400} * 1000000);
   EXPECT_EQ(parseTimestampMicros("2016-03-05T21:29:29.243167252Z"),
             int64_t{1457213369} * 1000000 + 243167);
   EXPECT_EQ(parseTimestampMicros("2012-10-09T20:00:55+01:00"), parseTimestampMicros("2012-10-09T19:00:55Z"));
@@ -28,6 +28,10 @@ TEST(Timestamp, RejectsWhatAwsRejects) {
   EXPECT_FALSE(parseTimestampMicros("2016-12-05T21:29:29.Z"));
   EXPECT_FALSE(parseTimestampMicros("2016-12-05T21:29:29Z "));
   EXPECT_FALSE(parseTimestampMicros(""));
+  // The Choice page asks for an uppercase 'T' and 'Z'; RFC 3339 needs seconds.
+  EXPECT_FALSE(parseTimestampMicros("2016-03-14t01:59:00Z"));
+  EXPECT_FALSE(parseTimestampMicros("2016-03-14T01:59:00z"));
+  EXPECT_FALSE(parseTimestampMicros("2016-03-14T01:59Z"));
 }
 
 TEST(Timestamp, FormatsWithMilliseconds) {
