@@ -1,0 +1,2 @@
+#include "functions.h"
+namespace aslrt::jsonata {}

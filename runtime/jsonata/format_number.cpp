@@ -1,0 +1,3 @@
+#include "functions.h"
+namespace aslrt::jsonata {}
+namespace aslrt::jsonata { void registerNumberFormatFunctions(Registry&) {} }

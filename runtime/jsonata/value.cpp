@@ -1,0 +1,218 @@
+// Value construction, JSON conversion and deep equality.
+#include "value.h"
+
+#include <cmath>
+
+#include "errors.h"
+#include "function.h"
+
+namespace aslrt::jsonata {
+
+Value Value::null() { Value v; v.t_ = Type::Null; return v; }
+Value Value::boolean(bool b) { Value v; v.t_ = Type::Bool; v.b_ = b; return v; }
+Value Value::number(double d) { Value v; v.t_ = Type::Number; v.n_ = d; return v; }
+Value Value::string(std::string s) {
+  Value v;
+  v.t_ = Type::String;
+  v.p_ = std::make_shared<std::string>(std::move(s));
+  return v;
+}
+Value Value::array() {
+  Value v;
+  v.t_ = Type::Array;
+  v.p_ = std::make_shared<ArrayData>();
+  return v;
+}
+Value Value::sequence() {
+  Value v = array();
+  v.arr().sequence = true;
+  return v;
+}
+Value Value::object() {
+  Value v;
+  v.t_ = Type::Object;
+  v.p_ = std::make_shared<ObjectData>();
+  return v;
+}
+Value Value::function(std::shared_ptr<FunctionData> f) {
+  Value v;
+  v.t_ = Type::Function;
+  v.p_ = std::move(f);
+  return v;
+}
+
+// Small objects are scanned linearly; large ones (datasets) get a hash index.
+const Value* ObjectData::get(const std::string& key) const {
+  if (entries.size() <= 8) {
+    for (auto& e : entries)
+      if (e.first == key) return &e.second;
+    return nullptr;
+  }
+  if (!indexed_) reindex();
+  auto it = index_.find(key);
+  return it == index_.end() ? nullptr : &entries[it->second].second;
+}
+
+void ObjectData::reindex() const {
+  index_.clear();
+  for (size_t i = 0; i < entries.size(); ++i) index_[entries[i].first] = i;
+  indexed_ = true;
+}
+
+void ObjectData::set(const std::string& key, Value v) {
+  if (const Value* existing = get(key)) {
+    *const_cast<Value*>(existing) = std::move(v);
+    return;
+  }
+  entries.emplace_back(key, std::move(v));
+  if (indexed_) index_[key] = entries.size() - 1;
+}
+
+bool ObjectData::erase(const std::string& key) {
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].first != key) continue;
+    entries.erase(entries.begin() + static_cast<long>(i));
+    indexed_ = false;
+    return true;
+  }
+  return false;
+}
+
+Value fromJson(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::null: return Value::null();
+    case Json::value_t::boolean: return Value::boolean(j.get<bool>());
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: return Value::number(j.get<double>());
+    case Json::value_t::string: return Value::string(j.get<std::string>());
+    case Json::value_t::array: {
+      Value a = Value::array();
+      a.arr().items.reserve(j.size());
+      for (auto& e : j) a.arr().items.push_back(fromJson(e));
+      return a;
+    }
+    case Json::value_t::object: {
+      Value o = Value::object();
+      o.obj().entries.reserve(j.size());
+      for (auto& [k, e] : j.items()) o.obj().entries.emplace_back(k, fromJson(e));
+      return o;
+    }
+    default: return Value();
+  }
+}
+
+// Numbers print as JS prints them: integral doubles become JSON integers.
+static Json numberToJson(double d) {
+  if (!std::isfinite(d)) throw JsonataError("D1001", "Number out of range");
+  if (isInteger(d) && std::fabs(d) < 9007199254740992.0) return Json(static_cast<int64_t>(d));
+  return Json(d);
+}
+
+Json toJson(const Value& v) {
+  switch (v.type()) {
+    case Type::Undefined:
+    case Type::Null: return Json(nullptr);
+    case Type::Bool: return Json(v.b());
+    case Type::Number: return numberToJson(v.n());
+    case Type::String: return Json(v.s());
+    case Type::Function: return Json("");
+    case Type::Array: {
+      Json a = Json::array();
+      for (auto& e : v.arr().items)
+        if (!e.isUndefined()) a.push_back(toJson(e));
+      return a;
+    }
+    case Type::Object: {
+      Json o = Json::object();
+      for (auto& [k, e] : v.obj().entries)
+        if (!e.isUndefined()) o[k] = toJson(e);
+      return o;
+    }
+  }
+  return Json(nullptr);
+}
+
+bool deepEqual(const Value& a, const Value& b) {
+  if (a.type() != b.type()) return false;
+  switch (a.type()) {
+    case Type::Undefined:
+    case Type::Null: return true;
+    case Type::Bool: return a.b() == b.b();
+    case Type::Number: return a.n() == b.n();
+    case Type::String: return a.s() == b.s();
+    case Type::Function: return a.identity() == b.identity();
+    case Type::Array: {
+      auto& x = a.arr().items;
+      auto& y = b.arr().items;
+      if (x.size() != y.size()) return false;
+      for (size_t i = 0; i < x.size(); ++i)
+        if (!deepEqual(x[i], y[i])) return false;
+      return true;
+    }
+    case Type::Object: {
+      auto& x = a.obj();
+      auto& y = b.obj();
+      if (x.size() != y.size()) return false;
+      for (auto& [k, e] : x.entries) {
+        const Value* other = y.get(k);
+        if (!other || !deepEqual(e, *other)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+bool isInteger(double d) { return std::isfinite(d) && std::floor(d) == d; }
+
+bool isArrayOfStrings(const Value& v) {
+  if (!v.isArray()) return false;
+  for (auto& e : v.arr().items)
+    if (!e.isString()) return false;
+  return true;
+}
+
+bool isArrayOfNumbers(const Value& v) {
+  if (!v.isArray()) return false;
+  for (auto& e : v.arr().items)
+    if (!e.isNumber()) return false;
+  return true;
+}
+
+Value makeSequence(Value item) {
+  Value s = Value::sequence();
+  if (!item.isUndefined()) s.arr().items.push_back(std::move(item));
+  return s;
+}
+
+Value arrayOf(std::vector<Value> items) {
+  Value a = Value::array();
+  a.arr().items = std::move(items);
+  return a;
+}
+
+Value deepClone(const Value& v) {
+  if (v.isArray()) {
+    Value a = Value::array();
+    a.arr().items.reserve(v.arr().items.size());
+    for (auto& e : v.arr().items) a.arr().items.push_back(deepClone(e));
+    return a;
+  }
+  if (v.isObject()) {
+    Value o = Value::object();
+    for (auto& [k, e] : v.obj().entries) o.obj().entries.emplace_back(k, deepClone(e));
+    return o;
+  }
+  return v;
+}
+
+Value unwrapSequence(const Value& v) {
+  if (!v.isArray() || !v.arr().sequence) return v;
+  auto& items = v.arr().items;
+  if (items.empty()) return Value();
+  if (items.size() == 1 && !v.arr().keepSingleton) return items[0];
+  return v;
+}
+
+}  // namespace aslrt::jsonata

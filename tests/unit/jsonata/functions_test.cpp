@@ -1,0 +1,31 @@
+// Built-in functions, number formatting, and host registration.
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+using jsonata_test::eval;
+
+TEST(Functions, StringsAndNumbers) {
+  EXPECT_EQ(eval("$string(1/3)"), "\"0.333333333333333\"");
+  EXPECT_EQ(eval("$substring('hello', 1, 3)"), "\"ell\"");
+  EXPECT_EQ(eval("$round(2.5)"), "2");
+  EXPECT_EQ(eval("$sum([1,2,3])"), "6");
+}
+
+TEST(Functions, HigherOrder) {
+  EXPECT_EQ(eval("$map([1,2], function($v){$v*10})"), "[10,20]");
+  EXPECT_EQ(eval("$reduce([1,2,3], function($a,$b){$a+$b})"), "6");
+}
+
+TEST(Functions, HostRegistration) {
+  using namespace aslrt::jsonata;
+  Error err;
+  auto e = Expression::compile("$twice(21)", &err);
+  ASSERT_TRUE(e);
+  e->registerFunction("twice", "<n:n>", [](const std::vector<std::optional<aslrt::Json>>& args, Error*) {
+    return std::optional<aslrt::Json>(args[0]->get<double>() * 2);
+  });
+  auto r = e->evaluate(nullptr, aslrt::Json::object(), Limits{}, &err);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->dump(), "42");
+}

@@ -1,0 +1,152 @@
+// `aslc jsonata` subcommand (see jsonata_command.h).
+#include "jsonata_command.h"
+
+#include <pthread.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "aslrt/jsonata.h"
+
+namespace {
+
+struct Options {
+  std::string expr;
+  bool haveExpr = false;
+  std::string dataFile;
+  std::string bindingsFile;
+  aslrt::jsonata::Limits limits;
+  bool aws = false;
+  unsigned long long seed = 0;
+  bool haveSeed = false;
+};
+
+bool readFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+int usage(const std::string& why) {
+  std::cerr << "aslc jsonata: " << why << "\n"
+            << "usage: aslc jsonata (--expr-file E | --expr TEXT) [--data-file D] [--bindings-file B]"
+               " [--depth N] [--timelimit MS] [--aws] [--seed S]\n";
+  return 2;
+}
+
+// Returns an empty string on success, else the usage problem.
+std::string parseArgs(int argc, char** argv, Options* o) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--aws") { o->aws = true; continue; }
+    if (i + 1 >= argc) return "missing value for " + a;
+    std::string v = argv[++i];
+    if (a == "--expr-file") {
+      if (!readFile(v, &o->expr)) return "cannot read " + v;
+      o->haveExpr = true;
+    } else if (a == "--expr") {
+      o->expr = v;
+      o->haveExpr = true;
+    } else if (a == "--data-file") {
+      o->dataFile = v;
+    } else if (a == "--bindings-file") {
+      o->bindingsFile = v;
+    } else if (a == "--depth") {
+      o->limits.maxDepth = std::stoi(v);
+    } else if (a == "--timelimit") {
+      o->limits.timeLimitMs = std::stoi(v);
+    } else if (a == "--seed") {
+      o->seed = std::stoull(v);
+      o->haveSeed = true;
+    } else {
+      return "unknown flag " + a;
+    }
+  }
+  return o->haveExpr ? "" : "no expression given";
+}
+
+void printError(const aslrt::jsonata::Error& e) {
+  aslrt::Json j = {{"code", e.code}, {"message", e.message}, {"position", e.position}};
+  if (!e.token.empty()) j["token"] = e.token;
+  std::cout << j.dump(-1, ' ', false, aslrt::Json::error_handler_t::replace) << "\n";
+}
+
+struct Job {
+  Options* options;
+  aslrt::Json data;
+  bool haveData = false;
+  aslrt::Json bindings = aslrt::Json::object();
+  int status = 0;
+};
+
+int evaluate(Job& job) {
+  Options& o = *job.options;
+  aslrt::jsonata::Error err;
+  auto expr = aslrt::jsonata::Expression::compile(o.expr, &err);
+  if (!expr) {
+    printError(err);
+    return 1;
+  }
+  std::mt19937_64 rng(o.haveSeed ? o.seed : std::random_device{}());
+  if (o.aws) expr->registerAwsFunctions(&rng);
+  auto result = expr->evaluate(job.haveData ? &job.data : nullptr, job.bindings, o.limits, &err);
+  if (!err.code.empty()) {
+    printError(err);
+    return 1;
+  }
+  if (!result) std::cout << "undefined\n";
+  else std::cout << result->dump(-1, ' ', false, aslrt::Json::error_handler_t::replace) << "\n";
+  return 0;
+}
+
+// Deep (non-tail) recursion in expressions needs a large native stack, so
+// evaluation runs on a thread with 256 MiB of it.
+void* runJob(void* p) {
+  auto* job = static_cast<Job*>(p);
+  job->status = evaluate(*job);
+  return nullptr;
+}
+
+}  // namespace
+
+int runJsonataCommand(int argc, char** argv) {
+  Options o;
+  std::string problem = parseArgs(argc, argv, &o);
+  if (!problem.empty()) return usage(problem);
+  Job job;
+  job.options = &o;
+  std::string text;
+  try {
+    if (!o.dataFile.empty()) {
+      if (!readFile(o.dataFile, &text)) return usage("cannot read " + o.dataFile);
+      job.data = aslrt::Json::parse(text);
+      job.haveData = true;
+    }
+    if (!o.bindingsFile.empty()) {
+      if (!readFile(o.bindingsFile, &text)) return usage("cannot read " + o.bindingsFile);
+      job.bindings = aslrt::Json::parse(text);
+    }
+  } catch (const std::exception& e) {
+    return usage(std::string("invalid JSON: ") + e.what());
+  }
+  const size_t stackBytes = 256u << 20;
+  if (o.limits.maxStackBytes == 0) o.limits.maxStackBytes = stackBytes - (16u << 20);
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, stackBytes);
+  pthread_t thread;
+  if (pthread_create(&thread, &attr, runJob, &job) != 0) {
+    o.limits.maxStackBytes = 0;
+    return evaluate(job);
+  }
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  return job.status;
+}
