@@ -1,5 +1,5 @@
 // Intrinsic call syntax: States.Name(arg, ...), where an argument is a
-// single-quoted string ('\' escapes \' \{ \} \\), a number, true/false/null,
+// single-quoted string (escapes \' \{ \} \\ only), a number, true/false/null,
 // a path ($..., $$..., $var...) or a nested call (at most 10 levels deep).
 // https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
 #include "intrinsic_ast.h"
@@ -40,7 +40,10 @@ bool parseStringArg(Cursor& c, ix::Arg* arg) {
   c.advance();  // opening quote
   std::string value, raw;
   while (!c.atEnd() && c.peek() != '\'') {
-    if (c.peek() == '\\' && c.peek(1) != '\0') {
+    if (c.peek() == '\\') {
+      // AWS rejects any other escape, e.g. \" (illegal_escapes.* cases).
+      if (std::string_view("'{}\\").find(c.peek(1)) == std::string_view::npos || c.peek(1) == '\0')
+        return c.fail("illegal escape sequence in string literal");
       raw += c.peek();
       c.advance();
     }

@@ -113,3 +113,24 @@ TEST(Conformance, PassStatesWithPayloadTemplates) {
 
 }  // namespace
 }  // namespace aslrt
+
+namespace aslrt {
+namespace {
+
+// Definitions AWS rejected because of an intrinsic's syntax must not compile.
+TEST(Conformance, IllegalIntrinsicEscapesAreRejected) {
+  auto cases = casesStartingWith("scenarios.base_scenarios.illegal_escapes.");
+  if (cases.empty()) GTEST_SKIP() << "no conformance corpus at " << ASLRT_CONFORMANCE_DIR;
+  for (const auto& dir : cases) {
+    Json def = readJson(dir / "definition.json");
+    ASSERT_EQ(readJson(dir / "expected.json")["status"], "INVALID_DEFINITION");
+    const Json& state = def["States"].begin().value();
+    std::vector<TemplateError> errors;
+    EXPECT_FALSE(PayloadTemplate::compile(state["Parameters"], &errors)) << dir.filename();
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].pointer, "/parsed.$");
+  }
+}
+
+}  // namespace
+}  // namespace aslrt

@@ -55,6 +55,9 @@ TEST(IntrinsicParse, RejectsBadSyntaxAndArity) {
   EXPECT_FALSE(IntrinsicCall::parse("States.UUID(1)", &err));
   EXPECT_FALSE(IntrinsicCall::parse("States.Array(1) x", &err));
   EXPECT_FALSE(IntrinsicCall::parse("States.Array($.a[)", &err));
+  // Only \' \{ \} \\ are escapes (recorded: illegal_escapes.* are INVALID_DEFINITION).
+  EXPECT_FALSE(IntrinsicCall::parse(R"(States.Format('He said \"hi\"'))", &err));
+  EXPECT_FALSE(IntrinsicCall::parse(R"(States.Format('a\nb'))", &err));
   std::string deep = "1";
   for (int i = 0; i < 11; ++i) deep = "States.Array(" + deep + ")";
   EXPECT_FALSE(IntrinsicCall::parse(deep, &err));
