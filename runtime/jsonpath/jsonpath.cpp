@@ -30,13 +30,23 @@ std::string joined(const std::vector<T>& items, std::string (*show)(const T&)) {
   for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + show(items[i]);
   return out;
 }
-std::string quoteName(const std::string& n) { return "'" + n + "'"; }
 std::string showIndex(const int64_t& i) { return std::to_string(i); }
+
+// Jayway escapes '\' and '\'' in names and keeps the quote the path used.
+std::string quotedNames(const Segment& s) {
+  std::string out;
+  for (size_t i = 0; i < s.names.size(); ++i) {
+    out += (i ? "," : "") + std::string(1, s.quote);
+    for (char ch : s.names[i]) out += (ch == '\\' || ch == '\'') ? std::string{'\\', ch} : std::string(1, ch);
+    out += s.quote;
+  }
+  return out;
+}
 
 std::string renderOne(const Segment& s) {
   std::string prefix = s.deep ? ".." : "";
   switch (s.kind) {
-    case SegmentKind::Property: return prefix + "[" + joined(s.names, quoteName) + "]";
+    case SegmentKind::Property: return prefix + "[" + quotedNames(s) + "]";
     case SegmentKind::Index: return prefix + "[" + joined(s.indexes, showIndex) + "]";
     case SegmentKind::Wildcard: return prefix + "[*]";
     case SegmentKind::Filter: return prefix + "[?]";
@@ -48,9 +58,9 @@ std::string renderOne(const Segment& s) {
 }
 }  // namespace
 
-std::string renderSegments(const std::vector<Segment>& segments, size_t count) {
+std::string renderSegments(const std::vector<Segment>& segments, size_t first, size_t last) {
   std::string out;
-  for (size_t i = 0; i < count && i < segments.size(); ++i) out += renderOne(segments[i]);
+  for (size_t i = first; i < last && i < segments.size(); ++i) out += renderOne(segments[i]);
   return out;
 }
 
@@ -119,7 +129,7 @@ const std::string& JsonPath::variableName() const { return parsed_->variableName
 
 std::string JsonPath::canonical() const {
   std::string root = isContextPath() ? "$$" : "$";
-  return root + jp::renderSegments(parsed_->segments, parsed_->segments.size());
+  return root + jp::renderSegments(parsed_->segments, 0, parsed_->segments.size());
 }
 
 std::optional<Json> JsonPath::select(const Json& root) const { return select(root, nullptr); }

@@ -107,44 +107,51 @@ void applyFrom(Walk& w, size_t i, const Json& node) {
 
 std::string jaywayProvider() { return "com.jayway.jsonpath.spi.json.JacksonJsonProvider"; }
 
-const Json* definiteProperty(const Segment& s, bool last, const Json& cur, std::string* evalPath,
-                             Matches* scratch, std::string* why) {
-  std::string fragment = renderSegments({s}, 1);
+// Where the definite walk is: the segment index and Jayway's "evalPath" so far
+// (names unescaped in single quotes, unlike the escaped canonical form).
+struct DefiniteStep {
+  const ParsedPath& path;
+  size_t index;
+  std::string evalPath;
+  std::string why;
+};
+
+const Json* definiteProperty(DefiniteStep& st, const Json& cur, Matches* scratch) {
+  const Segment& s = st.path.segments[st.index];
   if (!cur.is_object()) {
-    *why = "Expected to find an object with property " + fragment + " in path " + *evalPath +
-           " but found '" + javaClassName(cur) +
-           "'. This is not a json object according to the JsonProvider: '" + jaywayProvider() + "'.";
+    st.why = "Expected to find an object with property " + renderSegments(st.path.segments, st.index, st.index + 1) +
+             " in path " + st.evalPath + " but found '" + javaClassName(cur) +
+             "'. This is not a json object according to the JsonProvider: '" + jaywayProvider() + "'.";
     return nullptr;
   }
   if (s.names.size() > 1) {  // trailing union: Jayway merges it into one object
     Matches one;
-    Walk w{{s}, cur, &one};
-    applyProperty(w, 0, cur);
+    Walk w{st.path.segments, cur, &one};
+    applyProperty(w, st.index, cur);
     scratch->owned.push_back(*one.nodes.front());
     return &scratch->owned.back();
   }
   auto it = cur.find(s.names.front());
-  *evalPath += fragment;
-  if (it == cur.end()) {
-    if (!last) *why = "Missing property in path " + *evalPath;
-    return nullptr;
-  }
-  return &*it;
+  st.evalPath += "['" + s.names.front() + "']";
+  if (it != cur.end()) return &*it;
+  if (st.index + 1 < st.path.segments.size()) st.why = "Missing property in path " + st.evalPath;
+  return nullptr;
 }
 
-const Json* definiteIndex(const Segment& s, const Json& cur, std::string* evalPath, std::string* why) {
-  std::string fragment = renderSegments({s}, 1);
+// Jayway prints the token with the rest of the path after it ("[0]['b']").
+const Json* definiteIndex(DefiniteStep& st, const Json& cur) {
+  const Segment& s = st.path.segments[st.index];
   if (cur.is_null()) {
-    *why = "The path " + *evalPath + " is null";
+    st.why = "The path " + st.evalPath + " is null";
     return nullptr;
   }
   if (!cur.is_array()) {
-    *why = "Filter: " + fragment + " can only be applied to arrays. Current context is: " +
-           javaToString(cur);
+    st.why = "Filter: " + renderSegments(st.path.segments, st.index, st.path.segments.size()) +
+             " can only be applied to arrays. Current context is: " + javaToString(cur);
     return nullptr;
   }
-  *evalPath += fragment;
   int64_t eff = effectiveIndex(s.indexes.front(), cur.size());
+  st.evalPath += "[" + std::to_string(s.indexes.front()) + "]";
   if (eff < 0 || eff >= static_cast<int64_t>(cur.size())) return nullptr;
   return &cur[eff];
 }
@@ -160,20 +167,17 @@ void collectAll(const std::vector<Segment>& segments, const Json& start, const J
 const Json* walkDefinite(const ParsedPath& path, const Json& root, Matches* scratch,
                          std::string* whyNot) {
   const Json* cur = &root;
-  std::string evalPath = "$";
-  std::string why;
-  for (size_t i = 0; i < path.segments.size() && cur; ++i) {
-    const Segment& s = path.segments[i];
-    bool last = i + 1 == path.segments.size();
-    if (s.kind == SegmentKind::Property)
-      cur = definiteProperty(s, last, *cur, &evalPath, scratch, &why);
+  DefiniteStep st{path, 0, "$", ""};
+  for (; st.index < path.segments.size() && cur; ++st.index) {
+    if (path.segments[st.index].kind == SegmentKind::Property)
+      cur = definiteProperty(st, *cur, scratch);
     else
-      cur = definiteIndex(s, *cur, &evalPath, &why);
+      cur = definiteIndex(st, *cur);
   }
   if (!cur && whyNot) {
-    *whyNot = why.empty() ? "No results for path: $" +
-                                renderSegments(path.segments, path.segments.size())
-                          : why;
+    *whyNot = st.why.empty()
+                  ? "No results for path: $" + renderSegments(path.segments, 0, path.segments.size())
+                  : st.why;
   }
   return cur;
 }

@@ -61,6 +61,7 @@ bool parseInteger(Cursor& c, int64_t* out) {
 
 bool parseNameList(Cursor& c, Segment* seg) {
   seg->kind = SegmentKind::Property;
+  seg->quote = c.peek();
   do {
     c.skipSpaces();
     std::string name;

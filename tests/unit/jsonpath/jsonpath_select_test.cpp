@@ -133,3 +133,20 @@ TEST(JsonPathSelect, FilterRegexAndMembership) {
 
 }  // namespace
 }  // namespace aslrt
+
+namespace aslrt {
+namespace {
+
+TEST(JsonPathSelect, JaywayMessagesEchoQuotesAndRestOfPath) {
+  std::string why;
+  EXPECT_FALSE(sel("$[\"it's\"]", Json::object(), &why));
+  EXPECT_EQ(why, "No results for path: $[\"it\\'s\"]");
+  EXPECT_FALSE(sel("$.store.bicycle[0].x", kStore, &why));
+  EXPECT_EQ(why, "Filter: [0]['x'] can only be applied to arrays. Current context is: "
+                 "{color=red, price=19.95}");
+  EXPECT_FALSE(sel("$.n[0]", Json::parse(R"({"n":null})"), &why));
+  EXPECT_EQ(why, "The path $['n'] is null");
+}
+
+}  // namespace
+}  // namespace aslrt
