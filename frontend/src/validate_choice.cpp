@@ -56,10 +56,7 @@ bool operandMatches(const Operator& op, const JNode& v) {
 void checkOperand(RuleCtx& r, const JMember& m, const Operator& op, bool isPath,
                   const std::string& at) {
   if (isPath) {
-    std::string why = m.value.isString() ? pathSyntaxError(m.value.str(), PathKind::ChoiceVariable)
-                                         : std::string("not a string");
-    if (!why.empty())
-      r.s.ck.error(m.value.begin, "path-syntax", "'" + m.key + "' must be a valid path: " + why, at);
+    checkPathValue(r.s.ck, m.value, PathKind::ChoiceVariable, at, "path-syntax", "'" + m.key + "'");
     return;
   }
   if (operandMatches(op, m.value)) return;
@@ -158,13 +155,9 @@ void checkJsonPathRule(RuleCtx& r, const JNode& rule, const std::string& pointer
   if (!combinator && !variable)
     r.s.ck.error(rule.begin, "schema-required-field",
                  "a Choice rule with '" + test->key + "' needs 'Variable'", pointer);
-  if (!combinator && variable) {
-    const JNode& v = variable->value;
-    std::string why = v.isString() ? pathSyntaxError(v.str(), PathKind::ChoiceVariable) : "not a string";
-    if (!why.empty())
-      r.s.ck.error(v.begin, "path-syntax", "'Variable' must be a valid reference path: " + why,
-                   pointerJoin(pointer, "Variable"));
-  }
+  if (!combinator && variable)
+    checkPathValue(r.s.ck, variable->value, PathKind::ChoiceVariable,
+                   pointerJoin(pointer, "Variable"), "path-syntax", "'Variable'");
 }
 
 void checkRule(RuleCtx& r, const JNode& rule, const std::string& pointer) {

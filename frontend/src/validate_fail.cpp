@@ -22,11 +22,7 @@ void checkDynamicText(StateCtx& s, const char* key) {
     return;
   }
   if (!looksLikeIntrinsic(v->str())) {
-    std::string why = pathSyntaxError(v->str(), PathKind::Path);
-    if (!why.empty())
-      s.ck.error(v->begin, "path-syntax",
-                 std::string("'") + key + "' must be a valid JSONPath or intrinsic function: " + why,
-                 s.at(key));
+    checkPathValue(s.ck, *v, PathKind::Path, s.at(key), "path-syntax", std::string("'") + key + "'");
     return;
   }
   std::string function;

@@ -112,9 +112,21 @@ bool checkStartAt(Checker& ck, const JNode& machine, const JNode& states,
   return false;
 }
 
+// States some other state transitions to (used when StartAt is broken, so
+// only states nothing points at are reported as unreachable).
+std::set<std::string> targetedByOthers(const JNode& states, const std::string& statesPointer) {
+  std::set<std::string> out;
+  for (const JMember& m : states.members)
+    for (const Transition& t : transitionsOf(m.value, pointerJoin(statesPointer, m.key)))
+      if (t.target->str() != m.key) out.insert(t.target->str());
+  return out;
+}
+
 void checkReachability(Checker& ck, const JNode& machine, const JNode& states,
-                       const std::string& statesPointer) {
-  std::set<std::string> seen = reachableFrom(machine.get("StartAt")->str(), states, statesPointer);
+                       const std::string& statesPointer, bool startOk) {
+  std::set<std::string> seen = startOk
+      ? reachableFrom(machine.get("StartAt")->str(), states, statesPointer)
+      : targetedByOthers(states, statesPointer);
   for (const JMember& m : states.members) {
     if (seen.count(m.key)) continue;
     ck.error(m.keyOffset, "unreachable-state",
@@ -153,7 +165,7 @@ void checkMachineGraph(Checker& ck, const JNode& machine, const std::string& poi
       if (!states->get(t.target->str())) reportMissingTarget(ck, t);
     anyTerminal = anyTerminal || isTerminal(m.value);
   }
-  if (startOk) checkReachability(ck, machine, *states, statesPointer);
+  checkReachability(ck, machine, *states, statesPointer, startOk);
   if (!anyTerminal && !states->members.empty()) {
     ck.error(states->begin, "no-terminal-state",
              "the state machine has no terminal state: no state has \"End\": true or is a "

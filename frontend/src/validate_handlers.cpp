@@ -90,11 +90,8 @@ void checkCatcherField(StateCtx& s, const JMember& m, const std::string& at) {
     return;
   }
   if (m.key == "ResultPath" && !s.jsonata()) {
-    if (m.value.isNull()) return;
-    std::string why = m.value.isString() ? pathSyntaxError(m.value.str(), PathKind::ReferencePath)
-                                         : "not a string";
-    if (!why.empty())
-      s.ck.error(m.value.begin, "path-syntax", "'ResultPath' must be a valid reference path: " + why, at);
+    if (!m.value.isNull())
+      checkPathValue(s.ck, m.value, PathKind::ReferencePath, at, "path-syntax", "'ResultPath'");
     return;
   }
   if (m.key == "Output" && s.jsonata()) return checkJsonataTemplate(s.ck, m.value, at);

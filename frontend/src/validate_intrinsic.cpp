@@ -49,6 +49,7 @@ class IntrinsicParser {
     if (why.empty() && pos_ != t_.size()) why = fail("unexpected text after the call");
     return why;
   }
+  bool argumentError() const { return argumentError_; }
 
  private:
   std::string fail(const std::string& what) const {
@@ -94,8 +95,9 @@ class IntrinsicParser {
     }
   }
 
-  std::string arity(const IntrinsicSig& sig, int count) const {
+  std::string arity(const IntrinsicSig& sig, int count) {
     if (count >= sig.min && (sig.max < 0 || count <= sig.max)) return "";
+    argumentError_ = true;
     return "States." + std::string(sig.name) + " takes " + std::to_string(sig.min) +
            (sig.max == sig.min ? "" : sig.max < 0 ? " or more" : " to " + std::to_string(sig.max)) +
            " arguments, not " + std::to_string(count);
@@ -113,6 +115,7 @@ class IntrinsicParser {
     else why = bareLiteral(&got);
     if (!why.empty()) return why;
     if (want == 'a' || got == 'a' || want == got) return "";
+    argumentError_ = true;
     return "argument " + std::to_string(index + 1) + " of States." + sig.name + " must be a " +
            (want == 'n' ? "number" : want == 's' ? "string" : "boolean") + " or a path";
   }
@@ -177,14 +180,19 @@ class IntrinsicParser {
 
   std::string_view t_;
   size_t pos_ = 0;
+  bool argumentError_ = false;
 };
 
 }  // namespace
 
 bool looksLikeIntrinsic(std::string_view text) { return text.substr(0, 7) == "States."; }
 
-std::string intrinsicSyntaxError(std::string_view text, std::string* functionName) {
-  return IntrinsicParser(trimTrailingBlanks(text)).run(functionName);
+std::string intrinsicSyntaxError(std::string_view text, std::string* functionName,
+                                 bool* argumentError) {
+  IntrinsicParser parser(trimTrailingBlanks(text));
+  std::string why = parser.run(functionName);
+  if (argumentError) *argumentError = parser.argumentError();
+  return why;
 }
 
 }  // namespace aslc::validate_detail

@@ -7,6 +7,10 @@
 
 #include "aslc/frontend/validate.h"
 
+#ifdef ASLC_HAVE_JSONPATH
+#include "aslrt/jsonpath.h"
+#endif
+
 namespace aslc::validate_detail {
 namespace {
 
@@ -165,8 +169,46 @@ std::string_view trimTrailingBlanks(std::string_view text) {
   return text;
 }
 
+// What the runtime's own JSONPath parser says about a path the scanner
+// accepted. AWS accepts some Jayway forms (unquoted filter operands such as
+// [?(@.a==b)], script indexes [(@.length-1)]) that the runtime cannot parse
+// yet; those are warnings, so a definition AWS accepts is never rejected.
+static std::string runtimePathGap(std::string_view text, PathKind kind) {
+#ifdef ASLC_HAVE_JSONPATH
+  aslrt::PathFlavor flavor =
+      kind == PathKind::Path ? aslrt::PathFlavor::Path : aslrt::PathFlavor::ReferencePath;
+  aslrt::SyntaxError error;
+  if (aslrt::JsonPath::parse(trimTrailingBlanks(text), flavor, &error)) return "";
+  return error.message + " at offset " + std::to_string(error.offset);
+#else
+  (void)text;
+  (void)kind;
+  return "";
+#endif
+}
+
 std::string pathSyntaxError(std::string_view text, PathKind kind) {
   return PathScanner(trimTrailingBlanks(text), kind).run();
+}
+
+bool checkPathValue(Checker& ck, const JNode& value, PathKind kind, const std::string& pointer,
+                    const char* rule, const std::string& what) {
+  if (!value.isString()) {
+    ck.error(value.begin, "schema-type", what + " must be a path string", pointer);
+    return false;
+  }
+  std::string why = pathSyntaxError(value.str(), kind);
+  if (!why.empty()) {
+    ck.error(value.begin, rule,
+             what + " is not " + fieldWord(kind) + " ('" + value.str() + "': " + why + ")", pointer);
+    return false;
+  }
+  std::string gap = runtimePathGap(value.str(), kind);
+  if (!gap.empty())
+    ck.warning(value.begin, "path-runtime-unsupported",
+               what + " '" + value.str() + "' is accepted by AWS but not yet by the runtime's "
+               "JSONPath parser: " + gap, pointer);
+  return true;
 }
 
 void checkPathField(StateCtx& s, const char* key, PathKind kind, bool nullable) {
@@ -179,12 +221,7 @@ void checkPathField(StateCtx& s, const char* key, PathKind kind, bool nullable) 
                s.at(key));
     return;
   }
-  std::string why = pathSyntaxError(v->str(), kind);
-  if (why.empty()) return;
-  s.ck.error(v->begin, "path-syntax",
-             std::string("'") + key + "' is not " + fieldWord(kind) + " ('" + v->str() + "': " +
-                 why + ")",
-             s.at(key));
+  checkPathValue(s.ck, *v, kind, s.at(key), "path-syntax", std::string("'") + key + "'");
 }
 
 }  // namespace aslc::validate_detail

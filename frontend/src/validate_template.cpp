@@ -23,17 +23,27 @@ void checkDynamicValue(Checker& ck, const JMember& m, const std::string& pointer
   }
   const std::string& text = v.str();
   if (looksLikeIntrinsic(text)) {
-    std::string why = intrinsicSyntaxError(text, nullptr);
+    bool badArguments = false;
+    std::string why = intrinsicSyntaxError(text, nullptr, &badArguments);
     if (!why.empty())
-      ck.error(v.begin, "intrinsic-syntax",
+      ck.error(v.begin, badArguments ? "intrinsic-arguments" : "intrinsic-syntax",
                "'" + m.key + "' holds an invalid intrinsic function call: " + why, pointer);
     return;
   }
-  std::string why = pathSyntaxError(text, PathKind::Path);
-  if (why.empty()) return;
-  ck.error(v.begin, "payload-template-path",
-           "'" + m.key + "' must be a valid JSONPath or intrinsic function call, not '" + text +
-               "' (" + why + ")", pointer);
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != 0 && first != std::string::npos && looksLikeIntrinsic(text.substr(first))) {
+    ck.error(v.begin, "intrinsic-syntax",
+             "'" + m.key + "': an intrinsic function call cannot start with blanks", pointer);
+    return;
+  }
+  // A value that is not even shaped like a path or a call gets a plainer message.
+  if (text.empty() || text[0] != '$') {
+    ck.error(v.begin, "payload-template-path",
+             "'" + m.key + "' ends in '.$', so its value must be a path ($...) or an intrinsic "
+             "function call (States....), not '" + text + "'", pointer);
+    return;
+  }
+  checkPathValue(ck, v, PathKind::Path, pointer, "payload-template-path", "'" + m.key + "'");
 }
 
 void checkDuplicateFields(Checker& ck, const JNode& object, const std::string& pointer) {

@@ -104,9 +104,11 @@ bool isWholeSubstitutionToken(std::string_view text) {
 }
 
 void warnUnresolvedToken(Checker& ck, const JNode& value, const std::string& pointer) {
+  std::string shown = value.isString() ? value.str()
+                     : value.members.empty() ? std::string("{}")
+                                             : "{\"" + value.members[0].key + "\": ...}";
   ck.warning(value.begin, "unresolved-token",
-             "substitution token '" + (value.isString() ? value.str() : std::string("{...}")) +
-                 "' must be replaced by a value of the right type before the machine is deployed",
+             "substitution token '" + shown + "' must be replaced by a value of the right type before the machine is deployed",
              pointer);
 }
 

@@ -129,7 +129,14 @@ enum class PathKind {
 std::string pathSyntaxError(std::string_view text, PathKind kind);
 std::string_view trimTrailingBlanks(std::string_view text);
 void checkPathField(StateCtx& s, const char* key, PathKind kind, bool nullable);
-std::string intrinsicSyntaxError(std::string_view text, std::string* functionName);
+// Checks one path string; `what` names it in the message ("'InputPath'").
+// Reports under `rule`; returns true when the path is well-formed.
+bool checkPathValue(Checker& ck, const JNode& value, PathKind kind, const std::string& pointer,
+                    const char* rule, const std::string& what);
+// *argumentError is set when the call parses but its arguments are of the
+// wrong number or literal type.
+std::string intrinsicSyntaxError(std::string_view text, std::string* functionName,
+                                 bool* argumentError = nullptr);
 bool looksLikeIntrinsic(std::string_view text);
 // Checks a Parameters / ResultSelector / ItemSelector / Credentials payload template.
 void checkPayloadTemplate(Checker& ck, const JNode& value, const std::string& pointer);
