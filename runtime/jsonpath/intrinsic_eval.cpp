@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "intrinsic_ast.h"
+#include "java_string.h"
 
 namespace aslrt {
 namespace ix = intrinsic_detail;
@@ -17,7 +18,7 @@ std::optional<Json> selectPath(const JsonPath& path, const EvalContext& ctx, std
 
 std::string pathNotFoundCause(const JsonPath& path, std::string_view fieldName,
                               const EvalContext& ctx) {
-  std::string input = ctx.input ? ctx.input->dump() : "null";
+  std::string input = ctx.input ? jsonpath_detail::javaJsonDump(*ctx.input) : "null";
   return "The JSONPath '" + path.text() + "' specified for the field '" + std::string(fieldName) +
          "' could not be found in the input '" + input + "'";
 }

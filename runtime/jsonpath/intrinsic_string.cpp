@@ -79,7 +79,7 @@ std::optional<Json> evalStringToJson(const Args& args, const EvalContext&, std::
 }
 
 std::optional<Json> evalJsonToString(const Args& args, const EvalContext&, std::string*) {
-  return Json(args[0].value.dump());
+  return Json(jsonpath_detail::javaJsonDump(args[0].value));
 }
 
 // AWS supports only the shallow merge: the third argument must be false.

@@ -71,6 +71,18 @@ std::string javaToString(const Json& value) {
   }
 }
 
+std::string javaJsonDump(const Json& value) {
+  if (value.is_number_float()) return javaDoubleToString(value.get<double>());
+  if (!value.is_structured()) return value.dump();
+  std::string out(1, value.is_object() ? '{' : '[');
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    if (out.size() > 1) out += ',';
+    if (value.is_object()) out += Json(it.key()).dump() + ":";
+    out += javaJsonDump(*it);
+  }
+  return out + (value.is_object() ? '}' : ']');
+}
+
 std::string javaClassName(const Json& value) {
   switch (value.type()) {
     case Json::value_t::string: return "java.lang.String";

@@ -4,6 +4,7 @@
 // "Unable to apply ReferencePath <path> to input <compact input JSON>".
 // https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultpath.html
 #include "aslrt/jsonpath.h"
+#include "java_string.h"
 #include "path_ast.h"
 
 namespace aslrt {
@@ -56,7 +57,8 @@ bool JsonPath::assign(Json& target, Json value, std::string* whyNot) const {
   bool simple = !isContextPath() && !isVariablePath() && isDefinite();
   for (const auto& s : segs) simple = simple && (s.kind != jp::SegmentKind::Property || s.names.size() == 1);
   if (!simple || !checkAssignable(segs, target)) {
-    if (whyNot) *whyNot = "Unable to apply ReferencePath " + text() + " to input " + target.dump();
+    if (whyNot) *whyNot = "Unable to apply ReferencePath " + text() + " to input " +
+                           jsonpath_detail::javaJsonDump(target);
     return false;
   }
   if (segs.empty()) {

@@ -148,12 +148,38 @@ bool parseOneSegment(Cursor& c, bool inFilter, Segment* seg) {
 
 }  // namespace
 
+// Jayway unescapes quoted names like Java string literals.
+void appendEscaped(Cursor& c, std::string* out) {
+  char ch = c.peek();
+  c.advance();
+  switch (ch) {
+    case 'n': *out += '\n'; return;
+    case 't': *out += '\t'; return;
+    case 'r': *out += '\r'; return;
+    case 'b': *out += '\b'; return;
+    case 'f': *out += '\f'; return;
+    case 'u': {  // \uXXXX, UTF-8 encoded by nlohmann's string parser
+      std::string hex(c.rest().substr(0, 4));
+      Json decoded = Json::parse("\"\\u" + hex + "\"", nullptr, /*allow_exceptions=*/false);
+      if (hex.size() != 4 || !decoded.is_string()) return void(*out += 'u');
+      c.advance(4);
+      *out += decoded.get<std::string>();
+      return;
+    }
+    default: *out += ch; return;
+  }
+}
+
 bool parseQuoted(Cursor& c, std::string* out) {
   char quote = c.peek();
   if (quote != '\'' && quote != '"') return c.fail("expected a quoted name");
   c.advance();
   while (!c.atEnd() && c.peek() != quote) {
-    if (c.peek() == '\\' && c.peek(1) != '\0') c.advance();
+    if (c.peek() == '\\' && c.peek(1) != '\0') {
+      c.advance();
+      appendEscaped(c, out);
+      continue;
+    }
     *out += c.peek();
     c.advance();
   }

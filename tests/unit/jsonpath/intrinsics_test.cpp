@@ -82,6 +82,8 @@ TEST(IntrinsicJson, StringToJsonAndBack) {
   EXPECT_EQ(ok("States.JsonToString($.o)", Json::parse(R"({"o":{"Arg1":1,"Arg2":[]}})")),
             R"({"Arg1":1,"Arg2":[]})");
   EXPECT_EQ(ok("States.JsonToString('x')"), "\"x\"");
+  EXPECT_EQ(ok("States.JsonToString($.n)", Json::parse(R"({"n":[1.0,1e20,1.5e-7]})")),
+            "[1.0,1.0E20,1.5E-7]");  // doubles as Jackson writes them
 }
 
 TEST(IntrinsicJson, JsonMergeIsShallow) {

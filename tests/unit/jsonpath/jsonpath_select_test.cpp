@@ -25,6 +25,7 @@ TEST(JsonPathSelect, DotAndBracketNotation) {
   EXPECT_EQ(*sel("$.store.bicycle.color", kStore), "red");
   EXPECT_EQ(*sel("$['store']['bicycle']['price']", kStore), 19.95);
   EXPECT_EQ(*sel("$['odd key']['a.b']", kStore), 1);
+  EXPECT_EQ(*sel(R"($['tab\there']['\u00e9'])", Json::parse("{\"tab\\there\":{\"\u00e9\":2}}")), 2);
   EXPECT_EQ(*sel("$", kStore), kStore);
 }
 
