@@ -87,7 +87,13 @@ std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx,
 std::optional<Json> IntrinsicCall::evaluate(const EvalContext& ctx, std::string_view fieldName,
                                             Failure* failure) const {
   Failure scratch;
-  return evalCall(*root_, ctx, fieldName, failure ? failure : &scratch);
+  Failure* sink = failure ? failure : &scratch;
+  try {
+    return evalCall(*root_, ctx, fieldName, sink);
+  } catch (const std::exception& e) {  // nothing escapes the API
+    *sink = Failure{"States.Runtime", e.what()};
+    return std::nullopt;
+  }
 }
 
 namespace intrinsic_detail {

@@ -136,12 +136,17 @@ std::optional<Json> JsonPath::select(const Json& root) const { return select(roo
 
 std::optional<Json> JsonPath::select(const Json& root, std::string* whyNot) const {
   jp::Matches found;
-  if (parsed_->definite) {
-    const Json* hit = jp::walkDefinite(*parsed_, root, &found, whyNot);
-    if (!hit) return std::nullopt;
-    return *hit;
+  try {
+    if (parsed_->definite) {
+      const Json* hit = jp::walkDefinite(*parsed_, root, &found, whyNot);
+      if (!hit) return std::nullopt;
+      return *hit;
+    }
+    jp::collectAll(parsed_->segments, root, root, &found);
+  } catch (const std::exception& e) {  // e.g. std::regex_error: nothing escapes the API
+    if (whyNot) *whyNot = e.what();
+    return std::nullopt;
   }
-  jp::collectAll(parsed_->segments, root, root, &found);
   Json all = Json::array();
   for (const Json* node : found.nodes) all.push_back(*node);
   return all;

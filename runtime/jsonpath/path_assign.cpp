@@ -53,6 +53,15 @@ Json* step(Json* cur, const jp::Segment& s) {
 }  // namespace
 
 bool JsonPath::assign(Json& target, Json value, std::string* whyNot) const {
+  try {
+    return assignOrThrow(target, std::move(value), whyNot);
+  } catch (const std::exception& e) {  // nothing escapes the API
+    if (whyNot) *whyNot = e.what();
+    return false;
+  }
+}
+
+bool JsonPath::assignOrThrow(Json& target, Json value, std::string* whyNot) const {
   const auto& segs = parsed_->segments;
   bool simple = !isContextPath() && !isVariablePath() && isDefinite();
   for (const auto& s : segs) simple = simple && (s.kind != jp::SegmentKind::Property || s.names.size() == 1);

@@ -56,6 +56,7 @@ class JsonPath {
 
  private:
   explicit JsonPath(std::shared_ptr<const jsonpath_detail::ParsedPath> parsed);
+  bool assignOrThrow(Json& target, Json value, std::string* whyNot) const;
   std::shared_ptr<const jsonpath_detail::ParsedPath> parsed_;
 };
 
