@@ -21,7 +21,14 @@ void checkExpressionText(Checker& ck, const JNode& value, const std::string& poi
     return;
   }
   std::string why = jsonataSyntaxError(inner);
-  if (why.empty()) return;
+  if (why.empty()) {
+    std::string gap = jsonataRuntimeGap(inner);
+    if (!gap.empty())
+      ck.warning(value.begin, "jsonata-runtime-unsupported",
+                 "'" + s + "' parses as JSONata but the runtime's JSONata compiler rejects it: " + gap,
+                 pointer);
+    return;
+  }
   ck.error(value.begin, "jsonata-syntax",
            "'" + s + "' is not a valid JSONata expression: " + why, pointer);
 }

@@ -1,10 +1,14 @@
 // A JSONata syntax check: the tokenizer and Pratt parser of JSONata 2.0,
-// reduced to accepting or rejecting (no AST). To be replaced by the runtime's
-// own JSONata compiler once it exists (ASLC_HAVE_JSONATA), so the compiler and
-// the executable can never disagree about what parses.
+// reduced to accepting or rejecting (no AST). When the runtime's JSONata
+// library is built (ASLC_HAVE_JSONATA) its compiler is asked too; where the
+// two disagree the definition is accepted with a warning (see below).
 #include <string>
 
 #include "aslc/frontend/validate.h"
+
+#ifdef ASLC_HAVE_JSONATA
+#include "aslrt/jsonata.h"
+#endif
 
 
 namespace aslc::validate_detail {
@@ -293,8 +297,23 @@ class Parser {
 
 }  // namespace
 
+// An expression is rejected only when this parser and the runtime's compiler
+// (when built) both reject it, so neither one's gap rejects what AWS accepts.
 std::string jsonataSyntaxError(std::string_view expr) {
-  return Parser(expr).run();
+  std::string why = Parser(expr).run();
+  if (why.empty()) return why;
+  return jsonataRuntimeGap(expr).empty() ? std::string() : why;
+}
+
+std::string jsonataRuntimeGap(std::string_view expr) {
+#ifdef ASLC_HAVE_JSONATA
+  aslrt::jsonata::Error error;
+  if (aslrt::jsonata::Expression::compile(expr, &error)) return "";
+  return error.message + " at offset " + std::to_string(error.position);
+#else
+  (void)expr;
+  return "";
+#endif
 }
 
 }  // namespace aslc::validate_detail

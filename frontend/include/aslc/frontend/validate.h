@@ -144,6 +144,9 @@ void checkPayloadTemplate(Checker& ck, const JNode& value, const std::string& po
 // ----- JSONata (validate_jsonata.cpp, validate_jsonata_parse.cpp)
 // Returns an empty string when `expr` (the text between {% and %}) parses.
 std::string jsonataSyntaxError(std::string_view expr);
+// What the runtime's JSONata compiler (when built) says about `expr`; empty
+// when it compiles or no runtime compiler is available.
+std::string jsonataRuntimeGap(std::string_view expr);
 // Checks a string that must be one JSONata expression "{% ... %}".
 void checkJsonataString(Checker& ck, const JNode& value, const std::string& pointer);
 // Walks a JSONata-state value (Arguments, Output, Assign...): every string
