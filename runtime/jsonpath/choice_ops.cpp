@@ -142,4 +142,11 @@ bool evaluateChoiceOp(ChoiceOp op, const Json* value, const Json& operand) {
   }
 }
 
+bool absentValueFails(ChoiceOp op) { return op != ChoiceOp::IsPresent; }
+
+std::string choicePathInvalidCause(std::string_view pathText) {
+  return "Invalid path '" + std::string(pathText) +
+         "': The choice state's condition path references an invalid value.";
+}
+
 }  // namespace aslrt

@@ -2,6 +2,7 @@
 // https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html
 #pragma once
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "aslrt/json.h"
@@ -32,6 +33,15 @@ bool operandTypeOk(ChoiceOp op, const Json& operand);
 // A value of the wrong type, or an absent one, makes the rule false - only
 // IsPresent looks at absence. Recorded against AWS in choice_operators.*.
 bool evaluateChoiceOp(ChoiceOp op, const Json* value, const Json& operand);
+
+// AWS does not treat an absent Variable as false: "If the state input doesn't
+// contain the $.type field, the execution fails" (Choice state page). Only
+// IsPresent may look at a missing value; for every other operator the caller
+// should fail the state with States.Runtime and choicePathInvalidCause(path),
+// as it should when a *Path operand matches nothing.
+bool absentValueFails(ChoiceOp op);
+// "Invalid path '<path>': The choice state's condition path references an invalid value."
+std::string choicePathInvalidCause(std::string_view pathText);
 
 // StringMatches: '*' matches any run of characters; "\*" and "\\" are literal.
 bool stringMatches(std::string_view text, std::string_view pattern);

@@ -125,5 +125,13 @@ TEST(ChoiceOps, AbsentValueIsFalseExceptIsPresent) {
   EXPECT_FALSE(evaluateChoiceOp(ChoiceOp::NumericEquals, nullptr, 0));
 }
 
+TEST(ChoiceOps, AbsentValueFailsTheStateExceptForIsPresent) {
+  EXPECT_FALSE(absentValueFails(ChoiceOp::IsPresent));
+  EXPECT_TRUE(absentValueFails(ChoiceOp::IsNull));
+  EXPECT_TRUE(absentValueFails(ChoiceOp::StringEquals));
+  EXPECT_EQ(choicePathInvalidCause("$.type"),
+            "Invalid path '$.type': The choice state's condition path references an invalid value.");
+}
+
 }  // namespace
 }  // namespace aslrt
