@@ -348,7 +348,11 @@ void Rewriter::resolveAncestry(Node* path) {
 
 Node* rewriteTree(Node* raw, Arena& arena) {
   Rewriter r(arena);
-  return r.rewrite(raw);
+  Node* root = r.rewrite(raw);
+  // a `%` that found no step to refer to
+  if (root->hasSeekingParent || root->type == NodeType::Parent)
+    throw JsonataError("S0217").at(root->position).tok(root->value);
+  return root;
 }
 
 }  // namespace aslrt::jsonata

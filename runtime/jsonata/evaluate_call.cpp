@@ -3,6 +3,7 @@
 #include "errors.h"
 #include "evaluator.h"
 #include "format_value.h"
+#include "regex.h"
 #include "signature.h"
 
 namespace aslrt::jsonata {
@@ -19,6 +20,22 @@ bool nameIsBound(const Node* proc, const EnvPtr& env) {
   if (proc->type != NodeType::Path || proc->steps.empty()) return false;
   const std::string& name = proc->steps[0]->value;
   return env->lookup(name) || builtinFunction(name);
+}
+
+// Calling a regex directly yields the first match as {match, start, end,
+// groups}, or undefined.
+Value regexMatchObject(const FunctionData& f, const std::vector<Value>& args) {
+  if (args.empty() || !args[0].isString()) return Value();
+  auto m = f.regex->search(args[0].s(), 0);
+  if (!m) return Value();
+  Value o = Value::object();
+  o.obj().set("match", Value::string(args[0].s().substr(m->start, m->end - m->start)));
+  o.obj().set("start", Value::number(double(m->start)));
+  o.obj().set("end", Value::number(double(m->end)));
+  Value groups = Value::array();
+  for (auto& g : m->groups) groups.arr().items.push_back(g ? Value::string(*g) : Value());
+  o.obj().set("groups", groups);
+  return o;
 }
 
 }  // namespace
@@ -83,7 +100,7 @@ Value Evaluator::applyOnce(const Value& fn, const std::vector<Value>& args, cons
         full.push_back(f.isHole[i] ? (next < args.size() ? args[next++] : Value()) : f.bound[i]);
       return applyOnce(f.target, full, input, env);
     }
-    case FunctionData::Kind::Regex: return Value();
+    case FunctionData::Kind::Regex: return regexMatchObject(f, args);
   }
   return Value();
 }

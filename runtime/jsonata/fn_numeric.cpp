@@ -44,16 +44,22 @@ double shiftDecimal(double x, int places) {
   return std::strtod((s + "e" + std::to_string(exp)).c_str(), nullptr);
 }
 
-Value round(std::vector<Value>& a) {
-  if (a[0].isUndefined()) return Value();
-  double x = a[0].n();
-  int precision = argAt(a, 1).isUndefined() ? 0 : int(a[1].n());
+}  // namespace
+
+double roundHalfEven(double x, int precision) {
   if (precision) x = shiftDecimal(x, precision);
   double r = std::floor(x + 0.5);
   if (std::fabs(r - x) == 0.5 && std::fabs(std::fmod(r, 2)) == 1) r -= 1;
   if (precision) r = shiftDecimal(r, -precision);
   if (r == 0) r = 0;  // no negative zero
-  return Value::number(r);
+  return r;
+}
+
+namespace {
+
+Value round(std::vector<Value>& a) {
+  if (a[0].isUndefined()) return Value();
+  return Value::number(roundHalfEven(a[0].n(), argAt(a, 1).isUndefined() ? 0 : int(a[1].n())));
 }
 
 using Unary = double (*)(double);

@@ -84,7 +84,10 @@ void writeJson(const Value& v, bool pretty, int indent, std::string& out) {
     case Type::Undefined:
     case Type::Null: out += "null"; return;
     case Type::Bool: out += v.b() ? "true" : "false"; return;
-    case Type::Number: out += std::isfinite(v.n()) ? formatNumber(toPrecision15(v.n())) : "null"; return;
+    case Type::Number:
+      if (!std::isfinite(v.n())) throw JsonataError("D1001").val(formatNumber(v.n()));
+      out += formatNumber(toPrecision15(v.n()));
+      return;
     case Type::String: out += quoteJson(v.s()); return;
     case Type::Function: out += "\"\""; return;
     case Type::Array: {

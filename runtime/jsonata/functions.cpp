@@ -21,6 +21,7 @@ static Registry buildRegistry() {
   registerEncodingFunctions(r);
   registerNumericFunctions(r);
   registerNumberFormatFunctions(r);
+  registerIntegerFormatFunctions(r);
   registerArrayFunctions(r);
   registerObjectFunctions(r);
   registerHigherOrderFunctions(r);

@@ -18,11 +18,15 @@ inline const Value& argAt(const std::vector<Value>& args, size_t i) {
   return i < args.size() ? args[i] : undefinedValue;
 }
 
+// $round's rounding: half to even, on the decimal digits (fn_numeric.cpp).
+double roundHalfEven(double x, int precision);
+
 void registerStringFunctions(Registry& r);
 void registerRegexFunctions(Registry& r);
 void registerEncodingFunctions(Registry& r);
 void registerNumericFunctions(Registry& r);
 void registerNumberFormatFunctions(Registry& r);
+void registerIntegerFormatFunctions(Registry& r);
 void registerArrayFunctions(Registry& r);
 void registerObjectFunctions(Registry& r);
 void registerHigherOrderFunctions(Registry& r);

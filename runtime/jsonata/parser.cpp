@@ -15,10 +15,10 @@ int bindingPower(const Token& t) {
   static const std::unordered_map<std::string, int> bp = {
       {".", 75}, {"[", 80}, {"]", 0}, {"{", 70}, {"}", 0}, {"(", 80}, {")", 0}, {",", 0},
       {"@", 80}, {"#", 80}, {"?", 20}, {"+", 50}, {"-", 50},
-      {"*", 60}, {"/", 60}, {"%", 60}, {"|", 20}, {"=", 40}, {"<", 40}, {">", 40},
-      {"^", 40}, {"**", 60}, {"..", 20}, {":=", 10}, {"!=", 40}, {"<=", 40}, {">=", 40},
+      {"*", 60}, {"/", 60}, {"%", 60}, {"=", 40}, {"<", 40}, {">", 40},
+      {"^", 40}, {"..", 20}, {":=", 10}, {"!=", 40}, {"<=", 40}, {">=", 40},
       {"~>", 40}, {"?:", 40}, {"??", 40}, {"and", 30}, {"or", 25}, {"in", 40}, {"&", 50},
-      {"!", 0}, {"~", 0}};
+  };
   if (t.type != TokenType::Operator) return 0;
   auto it = bp.find(t.value);
   return it == bp.end() ? 0 : it->second;
@@ -50,6 +50,9 @@ class Parser {
     }
     Token t = cur_;
     cur_ = lex_.next(!endsOperand(t));
+    // '!' and '~' are lexed as operators but no grammar rule uses them alone
+    if (cur_.type == TokenType::Operator && (cur_.value == "!" || cur_.value == "~"))
+      throw JsonataError("S0204").at(cur_.position).tok(cur_.value);
     return t;
   }
 

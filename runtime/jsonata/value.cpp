@@ -78,29 +78,33 @@ bool ObjectData::erase(const std::string& key) {
   return false;
 }
 
-Value fromJson(const Json& j) {
+template <typename J>
+Value convertJson(const J& j) {
   switch (j.type()) {
-    case Json::value_t::null: return Value::null();
-    case Json::value_t::boolean: return Value::boolean(j.get<bool>());
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return Value::number(j.get<double>());
-    case Json::value_t::string: return Value::string(j.get<std::string>());
-    case Json::value_t::array: {
+    case J::value_t::null: return Value::null();
+    case J::value_t::boolean: return Value::boolean(j.template get<bool>());
+    case J::value_t::number_integer:
+    case J::value_t::number_unsigned:
+    case J::value_t::number_float: return Value::number(j.template get<double>());
+    case J::value_t::string: return Value::string(j.template get<std::string>());
+    case J::value_t::array: {
       Value a = Value::array();
       a.arr().items.reserve(j.size());
-      for (auto& e : j) a.arr().items.push_back(fromJson(e));
+      for (auto& e : j) a.arr().items.push_back(convertJson(e));
       return a;
     }
-    case Json::value_t::object: {
+    case J::value_t::object: {
       Value o = Value::object();
       o.obj().entries.reserve(j.size());
-      for (auto& [k, e] : j.items()) o.obj().entries.emplace_back(k, fromJson(e));
+      for (auto& [k, e] : j.items()) o.obj().entries.emplace_back(k, convertJson(e));
       return o;
     }
     default: return Value();
   }
 }
+
+Value fromJson(const Json& j) { return convertJson(j); }
+Value fromJson(const nlohmann::ordered_json& j) { return convertJson(j); }
 
 // Numbers print as JS prints them: integral doubles become JSON integers.
 static Json numberToJson(double d) {

@@ -82,6 +82,7 @@ struct ObjectData {
 
 // Helpers shared by the evaluator and the function library.
 Value fromJson(const Json& j);
+Value fromJson(const nlohmann::ordered_json& j);  // keeps document key order
 Json toJson(const Value& v);  // throws D1001 for non-finite numbers
 bool deepEqual(const Value& a, const Value& b);
 bool isInteger(double d);
