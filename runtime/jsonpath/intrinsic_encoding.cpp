@@ -38,16 +38,19 @@ std::string sanitizeUtf8(const std::string& bytes) {
   return out;
 }
 
-bool isBase64(const std::string& s) {
-  if (s.size() % 4 != 0) return false;
-  size_t pad = s.size() - s.find_last_not_of('=') - 1;
-  if (s.empty()) return true;
-  if (pad > 2) return false;
-  for (size_t i = 0; i + pad < s.size(); ++i) {
+// Java's Base64 decoder (RFC 4648 alphabet) accepts missing padding but not
+// wrong padding; returns the input padded to a multiple of 4, or nullopt.
+std::optional<std::string> paddedBase64(const std::string& s) {
+  size_t data = s.find('=');
+  if (data == std::string::npos) data = s.size();
+  for (size_t i = 0; i < data; ++i) {
     char ch = s[i];
-    if (!isalnum(static_cast<unsigned char>(ch)) && ch != '+' && ch != '/') return false;
+    if (!isalnum(static_cast<unsigned char>(ch)) && ch != '+' && ch != '/') return std::nullopt;
   }
-  return true;
+  size_t pad = s.size() - data;
+  if (s.find_first_not_of('=', data) != std::string::npos || data % 4 == 1) return std::nullopt;
+  if (pad != 0 && (s.size() % 4 != 0 || pad > 2)) return std::nullopt;
+  return s + std::string((4 - s.size() % 4) % 4, '=');
 }
 
 const EVP_MD* digestFor(const std::string& name) {
@@ -74,13 +77,14 @@ std::optional<Json> evalBase64Encode(const Args& args, const EvalContext&, std::
 std::optional<Json> evalBase64Decode(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.Base64Decode";
   if (!checkedString(args, 0, fn, cause)) return std::nullopt;
-  const std::string& in = args[0].value.get_ref<const std::string&>();
-  if (!isBase64(in)) return fail(cause, fn, "the input is not valid Base64"), std::nullopt;
-  std::string out(3 * in.size() / 4 + 1, '\0');
+  std::optional<std::string> in = paddedBase64(args[0].value.get<std::string>());
+  if (!in) return fail(cause, fn, "the input is not valid Base64"), std::nullopt;
+  std::string out(3 * in->size() / 4 + 1, '\0');
   int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
+                          reinterpret_cast<const unsigned char*>(in->data()), static_cast<int>(in->size()));
   if (n < 0) return fail(cause, fn, "the input is not valid Base64"), std::nullopt;
-  size_t pad = in.empty() ? 0 : in.size() - in.find_last_not_of('=') - 1;
+  size_t pad = in->size() - in->find_last_not_of('=') - 1;
+  if (in->empty()) pad = 0;
   out.resize(static_cast<size_t>(n) - pad);  // EVP_DecodeBlock counts padding as zero bytes
   return Json(sanitizeUtf8(out));
 }

@@ -132,7 +132,10 @@ TEST(IntrinsicEncoding, Base64RoundTripAndLimits) {
   EXPECT_EQ(ok("States.Base64Decode('RGF0YSB0byBlbmNvZGU=')"), "Data to encode");
   EXPECT_EQ(ok("States.Base64Decode('YQ==')"), "a");
   EXPECT_EQ(ok("States.Base64Decode('')"), "");
+  EXPECT_EQ(ok("States.Base64Decode('YQ')"), "a");  // Java's decoder: padding optional
   failsWith("States.Base64Decode('not base64!')", "States.IntrinsicFailure");
+  failsWith("States.Base64Decode('YQ=')", "States.IntrinsicFailure");
+  failsWith("States.Base64Decode('Y')", "States.IntrinsicFailure");
   Json big = {{"s", std::string(10001, 'a')}};
   failsWith("States.Base64Encode($.s)", "States.IntrinsicFailure", big);
   failsWith("States.Base64Encode(1)", "States.IntrinsicFailure");
