@@ -1,6 +1,6 @@
 // Jayway semantics: a path operand that matches nothing is "undefined"; it is
 // unequal to everything (so "!=" holds) and never ordered. Numbers compare by
-// value, strings lexicographically; mixed types are never ordered.
+// value, strings lexicographically (EvaluatorFactory.java).
 #include <optional>
 
 #include "filter.h"
@@ -22,22 +22,33 @@ std::optional<Json> operandValue(const FilterOperand& op, const Json& current, c
   return all;
 }
 
+std::string numberText(const Json& n) { return n.dump(); }
+
+// Jayway's ValueNode.equals is asymmetric across strings and numbers: a number
+// on the left parses the string, a string on the left prints the number.
 bool valuesEqual(const Json& a, const Json& b) {
   if (a.is_number() && b.is_number()) return a.get<double>() == b.get<double>();
+  if (a.is_string() && b.is_number()) return a.get_ref<const std::string&>() == numberText(b);
+  if (a.is_number() && b.is_string()) {
+    Json parsed = Json::parse(b.get_ref<const std::string&>(), nullptr, /*allow_exceptions=*/false);
+    return parsed.is_number() && parsed.get<double>() == a.get<double>();
+  }
   return a == b;
 }
 
-// <0, 0, >0, or nullopt when the two values have no order.
+int sign(int c) { return c < 0 ? -1 : (c > 0 ? 1 : 0); }
+
+// <0, 0, >0, or nullopt when the two values have no order. A string and a
+// number compare as strings (the number printed), as Jayway does.
 std::optional<int> order(const Json& a, const Json& b) {
   if (a.is_number() && b.is_number()) {
     double x = a.get<double>(), y = b.get<double>();
     return x < y ? -1 : (x > y ? 1 : 0);
   }
-  if (a.is_string() && b.is_string()) {
-    int c = a.get_ref<const std::string&>().compare(b.get_ref<const std::string&>());
-    return c < 0 ? -1 : (c > 0 ? 1 : 0);
-  }
-  return std::nullopt;
+  if (!(a.is_string() || a.is_number()) || !(b.is_string() || b.is_number())) return std::nullopt;
+  std::string x = a.is_string() ? a.get<std::string>() : numberText(a);
+  std::string y = b.is_string() ? b.get<std::string>() : numberText(b);
+  return sign(x.compare(y));
 }
 
 bool contains(const Json& list, const Json& v) {
@@ -48,8 +59,10 @@ bool contains(const Json& list, const Json& v) {
 
 bool compare(const FilterExpr& e, const Json& current, const Json& root) {
   std::optional<Json> l = operandValue(e.left, current, root);
-  if (e.op == CompareOp::Regex)
-    return l && l->is_string() && std::regex_match(l->get<std::string>(), *e.right.regex);
+  if (e.op == CompareOp::Regex) {  // numbers and booleans match as their text
+    if (!l || !(l->is_string() || l->is_number() || l->is_boolean())) return false;
+    return std::regex_match(l->is_string() ? l->get<std::string>() : l->dump(), *e.right.regex);
+  }
   if (e.op == CompareOp::In) return l && contains(e.right.literal, *l);
   if (e.op == CompareOp::Nin) return !(l && contains(e.right.literal, *l));
   std::optional<Json> r = operandValue(e.right, current, root);

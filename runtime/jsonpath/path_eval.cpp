@@ -88,11 +88,18 @@ void applySegment(Walk& w, size_t i, const Json& node) {
 }
 
 // Jayway's scan: the segment is tried on a container before its descendants.
-// A filter under ".." only tests objects themselves (as Jayway's walk does).
+// A filter under ".." only tests objects themselves. Jayway's quirk for an
+// index or slice that is not last ("$..[0].x"): on every array it applies the
+// rest of the path to all elements, ignoring the index (ScanPathToken.walkArray).
 void scan(Walk& w, size_t i, const Json& node) {
   if (!node.is_structured()) return;
-  bool filterOnArray = w.segs[i].kind == SegmentKind::Filter && node.is_array();
-  if (!filterOnArray) applySegment(w, i, node);
+  SegmentKind kind = w.segs[i].kind;
+  bool arrayToken = kind == SegmentKind::Index || kind == SegmentKind::Slice;
+  if (node.is_array() && arrayToken && i + 1 < w.segs.size()) {
+    for (const auto& child : node) applyFrom(w, i + 1, child);
+  } else if (!(kind == SegmentKind::Filter && node.is_array())) {
+    applySegment(w, i, node);
+  }
   for (const auto& child : node) scan(w, i, child);
 }
 

@@ -68,6 +68,9 @@ TEST(JsonPathSelect, Filters) {
   EXPECT_EQ(*sel("$.store.book[?(@.price > $.store.bicycle.price)].author", kStore),
             Json::parse(R"(["Tolkien"])"));
   EXPECT_EQ(*sel("$.list[?(@ > 2)]", kStore), Json::parse("[3,4]"));
+  // Jayway compares a number on the left with a string by parsing the string.
+  EXPECT_EQ(*sel("$.list[?(@ == '3')]", kStore), Json::parse("[3]"));
+  EXPECT_EQ(*sel("$.list[?(@ =~ /[34]/)]", kStore), Json::parse("[3,4]"));
 }
 
 TEST(JsonPathSelect, FilterWithNumericValuesFromConformance) {
@@ -80,6 +83,9 @@ TEST(JsonPathSelect, RecursiveDescent) {
   Json prices = *sel("$..price", kStore);
   EXPECT_EQ(prices.size(), 4u);
   EXPECT_EQ(*sel("$..book[0].author", kStore), Json::parse(R"(["Rees"])"));
+  EXPECT_EQ(*sel("$..[0]", Json::parse(R"({"a":[1,[2,3]]})")), Json::parse("[1,2]"));
+  // Jayway quirk: a non-final index under ".." applies the rest to every element.
+  EXPECT_EQ(*sel("$..[0].x", Json::parse(R"({"a":[{"x":1},{"x":2}]})")), Json::parse("[1,2]"));
   EXPECT_EQ(*sel("$..[?(@.isbn == '2')].author", kStore), Json::parse(R"(["Tolkien"])"));
 }
 
