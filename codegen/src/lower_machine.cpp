@@ -70,6 +70,12 @@ class MachineLowering {
         return checked(abi_.applyResultPath,
                        {frame_, u32(inst.result), u32(inst.a), u32(inst.b), u32(inst.operand)});
       case ir::InstKind::Wait: return checked(abi_.wait, {frame_, u32(inst.a), u32(inst.operand)});
+      case ir::InstKind::InvokeTask:
+        return checked(abi_.invokeTask, {frame_, u32(inst.result), u32(inst.a), u32(inst.operand)});
+      case ir::InstKind::RunParallel:
+        return checked(abi_.runParallel, {frame_, u32(inst.result), u32(inst.a), u32(inst.operand)});
+      case ir::InstKind::RunMap:
+        return checked(abi_.runMap, {frame_, u32(inst.result), u32(inst.a), u32(inst.operand)});
       case ir::InstKind::Unsupported: return checked(abi_.unsupported, {frame_, u32(inst.operand)});
     }
   }

@@ -10,6 +10,8 @@ using aslrt::Json;
 
 Json optionalString(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
 
+Json optionalIndex(uint32_t index) { return index == ir::kNone ? Json(nullptr) : Json(index); }
+
 Json retrierJson(const ir::Retrier& r) {
   Json j = {{"errors", r.errorEquals}, {"interval", r.intervalSeconds}, {"max", r.maxAttempts},
             {"backoff", r.backoffRate}, {"fullJitter", r.fullJitter}};
@@ -60,6 +62,18 @@ std::string buildMetadata(const ir::Module& m) {
   for (const ir::FailSpec& f : m.fails)
     out["fails"].push_back({{"error", optionalString(f.error)}, {"cause", optionalString(f.cause)},
                             {"errorPath", optionalString(f.errorPath)}, {"causePath", optionalString(f.causePath)}});
+  out["tasks"] = Json::array();
+  for (const ir::TaskSpec& t : m.tasks)
+    out["tasks"].push_back({{"resource", t.resource}, {"timeoutSeconds", t.timeoutSeconds},
+                            {"timeoutSecondsPath", t.timeoutSecondsPath}, {"heartbeatSeconds", t.heartbeatSeconds},
+                            {"heartbeatSecondsPath", t.heartbeatSecondsPath}});
+  out["parallels"] = Json::array();
+  for (const ir::ParallelSpec& p : m.parallels) out["parallels"].push_back(p.branches);
+  out["maps"] = Json::array();
+  for (const ir::MapSpec& mp : m.maps)
+    out["maps"].push_back({{"processor", mp.processor}, {"itemsPath", optionalIndex(mp.itemsPath)},
+                           {"itemSelector", optionalIndex(mp.itemSelector)}, {"maxConcurrency", mp.maxConcurrency},
+                           {"maxConcurrencyPath", optionalIndex(mp.maxConcurrencyPath)}});
   return out.dump();
 }
 

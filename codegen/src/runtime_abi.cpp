@@ -27,6 +27,9 @@ RuntimeAbi::RuntimeAbi(llvm::Module& module) {
   wait = fn("aslrt_wait", i32, {ptr, i32, i32});
   choiceTest = fn("aslrt_choice_test", i32, {ptr, i32, i32});
   noChoiceMatched = fn("aslrt_no_choice_matched", i32, {ptr, i32});
+  invokeTask = fn("aslrt_invoke_task", i32, {ptr, i32, i32, i32});
+  runParallel = fn("aslrt_run_parallel", i32, {ptr, i32, i32, i32});
+  runMap = fn("aslrt_run_map", i32, {ptr, i32, i32, i32});
 }
 
 }  // namespace aslc::codegen

@@ -96,9 +96,9 @@ class Lowering {
       case ast::StateType::Fail: fail(st, s, input); break;
       case ast::StateType::Choice: choice(b, st, s, index, input); break;
       case ast::StateType::Wait: wait(b, st, s, index, input); break;
-      default:
-        b.unsupported(std::string(ast::stateTypeName(s.type)) + " state '" + s.name + "'");
-        finishLinear(st, s, index, input);
+      case ast::StateType::Task:
+      case ast::StateType::Parallel:
+      case ast::StateType::Map: effectState(b, st, s, index, input, machineName); break;
     }
     retryCatch(st, s, index);
     return st;
@@ -121,6 +121,62 @@ class Lowering {
     ValueId result = s.result ? b.constant(s.result->toJson()) : params;
     ValueId placed = b.resultPath(input, result, s.resultPath);
     finishLinear(st, s, index, b.selectPath(placed, s.outputPath));
+  }
+
+  // Task, Parallel and Map share AWS's pipeline around their effect:
+  // InputPath -> Parameters -> effect -> ResultSelector -> ResultPath -> OutputPath.
+  void effectState(StateBuilder& b, ir::State& st, const ast::State& s, const Index& index, ValueId input,
+                   const std::string& machineName) {
+    ValueId effective = b.selectPath(input, s.inputPath);
+    ValueId result;
+    if (s.type == ast::StateType::Map) {
+      if (s.itemReader) b.unsupported("Map ItemReader (state '" + s.name + "')");
+      if (s.itemBatcher) b.unsupported("Map ItemBatcher (state '" + s.name + "')");
+      if (s.resultWriter) b.unsupported("Map ResultWriter (state '" + s.name + "')");
+      if (s.toleratedFailureCount || s.toleratedFailurePercentage || s.node->get("ToleratedFailureCountPath") ||
+          s.node->get("ToleratedFailurePercentagePath"))
+        b.unsupported("Map tolerated failures (state '" + s.name + "')");
+      result = b.emit(InstKind::RunMap, Type::Array, effective, ir::kNone, mapSpec(s, machineName));
+    } else {
+      ValueId params = b.render(effective, s.parameters);
+      result = s.type == ast::StateType::Task
+                   ? b.emit(InstKind::InvokeTask, Type::Json, params, ir::kNone, taskSpec(s))
+                   : b.emit(InstKind::RunParallel, Type::Array, params, ir::kNone, parallelSpec(s, machineName));
+    }
+    ValueId selected = b.render(result, s.resultSelector);
+    ValueId placed = b.resultPath(input, selected, s.resultPath);
+    finishLinear(st, s, index, b.selectPath(placed, s.outputPath));
+  }
+
+  uint32_t taskSpec(const ast::State& s) {
+    ir::TaskSpec spec;
+    spec.resource = s.resource;
+    if (s.timeoutSeconds) spec.timeoutSeconds = s.timeoutSeconds->toJson();
+    if (s.timeoutSecondsPath.present) spec.timeoutSecondsPath = s.timeoutSecondsPath.path;
+    if (s.heartbeatSeconds) spec.heartbeatSeconds = s.heartbeatSeconds->toJson();
+    if (s.heartbeatSecondsPath.present) spec.heartbeatSecondsPath = s.heartbeatSecondsPath.path;
+    m_.tasks.push_back(std::move(spec));
+    return static_cast<uint32_t>(m_.tasks.size() - 1);
+  }
+
+  uint32_t parallelSpec(const ast::State& s, const std::string& machineName) {
+    ir::ParallelSpec spec;
+    for (size_t i = 0; i < s.branches.size(); ++i)
+      spec.branches.push_back(machine(*s.branches[i], machineName + "/" + s.name + "/branch" + std::to_string(i)));
+    m_.parallels.push_back(std::move(spec));
+    return static_cast<uint32_t>(m_.parallels.size() - 1);
+  }
+
+  uint32_t mapSpec(const ast::State& s, const std::string& machineName) {
+    ir::MapSpec spec;
+    if (s.itemProcessor) spec.processor = machine(*s.itemProcessor, machineName + "/" + s.name + "/processor");
+    if (s.itemsPath.present && !s.itemsPath.isNull && s.itemsPath.path != "$") spec.itemsPath = m_.addPath(s.itemsPath.path);
+    const JNode* selector = s.itemSelector ? s.itemSelector : s.parameters;
+    if (selector) spec.itemSelector = m_.addTemplate(selector->toJson());
+    if (s.maxConcurrency && s.maxConcurrency->isNumber()) spec.maxConcurrency = static_cast<int64_t>(s.maxConcurrency->scalar.get<double>());
+    if (s.maxConcurrencyPath.present && !s.maxConcurrencyPath.isNull) spec.maxConcurrencyPath = m_.addPath(s.maxConcurrencyPath.path);
+    m_.maps.push_back(std::move(spec));
+    return static_cast<uint32_t>(m_.maps.size() - 1);
   }
 
   void wait(StateBuilder& b, ir::State& st, const ast::State& s, const Index& index, ValueId input) {

@@ -83,6 +83,20 @@ class Printer {
         out_ << " " << w.field << "=" << w.value.dump();
         return;
       }
+      case InstKind::InvokeTask:
+        out_ << " " << aslrt::Json(m_.tasks[inst.operand].resource).dump();
+        return;
+      case InstKind::RunParallel:
+        for (MachineId b : m_.parallels[inst.operand].branches) out_ << " @" << b;
+        return;
+      case InstKind::RunMap: {
+        const MapSpec& map = m_.maps[inst.operand];
+        out_ << " @" << map.processor;
+        if (map.itemsPath != kNone) out_ << " items=" << aslrt::Json(m_.paths[map.itemsPath]).dump();
+        if (map.itemSelector != kNone) out_ << " selector=" << m_.templates[map.itemSelector].dump();
+        if (map.maxConcurrency) out_ << " max=" << map.maxConcurrency;
+        return;
+      }
       default:
         out_ << " #" << inst.operand;
     }

@@ -41,6 +41,9 @@ class Verifier {
       case InstKind::ApplyResultPath: limit = m_.paths.size(); break;
       case InstKind::RenderTemplate: limit = m_.templates.size(); break;
       case InstKind::Wait: limit = m_.waits.size(); break;
+      case InstKind::InvokeTask: limit = m_.tasks.size(); break;
+      case InstKind::RunParallel: limit = m_.parallels.size(); break;
+      case InstKind::RunMap: limit = m_.maps.size(); break;
       default: return;
     }
     if (inst.operand >= limit) fail(mc, st, std::string(instMnemonic(inst.kind)) + " operand out of range");

@@ -61,12 +61,13 @@ int report(const ExecutionResult& r) {
   return kFailed;
 }
 
-ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags, const Json& input) {
+ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags, const MockConfig* mocks,
+                            const Json& input) {
   std::vector<double> micros;
   ExecutionResult result;
   for (long long i = 0; i < flags.repeat; ++i) {
     auto start = std::chrono::steady_clock::now();
-    result = runExecution(program, flags.run, input);
+    result = runExecution(program, flags.run, mocks, input);
     auto end = std::chrono::steady_clock::now();
     micros.push_back(std::chrono::duration<double, std::micro>(end - start).count());
   }
@@ -102,7 +103,15 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << error << "\n";
     return kUsage;
   }
-  ExecutionResult result = runRepeated(program, flags, input);
+  std::optional<MockConfig> mocks;
+  if (!flags.run.mockConfigPath.empty()) {
+    mocks = MockConfig::load(flags.run.mockConfigPath, flags.run.stateMachine, flags.run.testCase, &error);
+    if (!mocks) {
+      std::cerr << "error: " << error << "\n";
+      return kUsage;
+    }
+  }
+  ExecutionResult result = runRepeated(program, flags, mocks ? &*mocks : nullptr, input);
   if (!flags.run.historyPath.empty()) writeHistory(flags.run.historyPath, result.history);
   return report(result);
 }

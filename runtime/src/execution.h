@@ -3,6 +3,7 @@
 // fiber (the top level, each Parallel branch, each Map iteration).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <random>
 #include <string>
@@ -11,6 +12,7 @@
 #include "aslrt/abi.h"
 #include "aslrt/failure.h"
 #include "aslrt/json.h"
+#include "mock_config.h"
 #include "program.h"
 #include "scheduler.h"
 
@@ -24,6 +26,7 @@ struct RunOptions {
   std::string executionName;
   std::string stateMachineName;
   std::optional<int64_t> startMicros;
+  std::string mockConfigPath, testCase, stateMachine;
 };
 
 class Execution {
@@ -37,6 +40,8 @@ class Execution {
   int64_t startMicros;
   std::mt19937_64 rng;
   std::optional<std::string> unsupported;  // set when a not-yet-supported feature ran
+  const MockConfig* mocks = nullptr;
+  std::map<std::string, int64_t> invocations;  // per state name, for mocked responses
 
   // Appends an event to the history (AWS numbering: ExecutionStarted is #1).
   // `details` holds the event's extra members, e.g. {"stateEnteredEventDetails": {...}}.
@@ -67,7 +72,8 @@ struct aslrt_frame {
   int64_t enteredMicros = 0;
   int64_t retryCount = 0;              // $$.State.RetryCount
   std::vector<int64_t> retrierAttempts;  // per retrier of the current state
-  aslrt::Json mapItem;    // $$.Map.Item for a Map iteration, else null
+  aslrt::Json mapItem;    // $$.Map.Item while rendering a Map's ItemSelector, else null
+  bool* cancelled = nullptr;  // set by a failing sibling branch/iteration
 
   const aslrt::StateInfo& stateInfo() const { return machine->states[state]; }
   aslrt::Json contextObject() const;

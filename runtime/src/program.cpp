@@ -78,6 +78,20 @@ bool loadEffects(const Json& meta, Program& p, std::string* error) {
     if (auto cp = optString(f.at("causePath")); cp && !(info.causePath = parsePath(*cp, error))) return false;
     p.fails.push_back(std::move(info));
   }
+  for (const Json& t : meta.at("tasks")) {
+    TaskInfo info{t.at("resource").get<std::string>(), t.at("timeoutSeconds"), t.at("heartbeatSeconds"), {}, {}};
+    for (auto [field, target] : {std::pair{"timeoutSecondsPath", &info.timeoutSecondsPath},
+                                 std::pair{"heartbeatSecondsPath", &info.heartbeatSecondsPath}}) {
+      const std::string text = t.at(field).get<std::string>();
+      if (!text.empty() && !(*target = parsePath(text, error))) return false;
+    }
+    p.tasks.push_back(std::move(info));
+  }
+  for (const Json& branches : meta.at("parallels")) p.parallels.push_back(branches.get<std::vector<uint32_t>>());
+  auto optIndex = [](const Json& j) { return j.is_number() ? std::optional<uint32_t>(j.get<uint32_t>()) : std::nullopt; };
+  for (const Json& m : meta.at("maps"))
+    p.maps.push_back({m.at("processor").get<uint32_t>(), optIndex(m.at("itemsPath")), optIndex(m.at("itemSelector")),
+                      optIndex(m.at("maxConcurrencyPath")), m.at("maxConcurrency").get<int64_t>()});
   return true;
 }
 

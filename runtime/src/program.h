@@ -63,6 +63,18 @@ struct FailInfo {
   std::optional<JsonPath> errorPath, causePath;
 };
 
+struct TaskInfo {
+  std::string resource;
+  Json timeoutSeconds, heartbeatSeconds;
+  std::optional<JsonPath> timeoutSecondsPath, heartbeatSecondsPath;
+};
+
+struct MapInfo {
+  uint32_t processor = 0;
+  std::optional<uint32_t> itemsPath, itemSelector, maxConcurrencyPath;
+  int64_t maxConcurrency = 0;
+};
+
 struct Program {
   std::string source;
   Json info;
@@ -73,6 +85,9 @@ struct Program {
   std::vector<LeafInfo> leaves;
   std::vector<WaitInfo> waits;
   std::vector<FailInfo> fails;
+  std::vector<TaskInfo> tasks;
+  std::vector<std::vector<uint32_t>> parallels;  // branch machine ids
+  std::vector<MapInfo> maps;
 };
 
 // Returns false with a message when the metadata does not load (a compiler bug).

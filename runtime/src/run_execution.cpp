@@ -19,10 +19,12 @@ Json failedDetails(const Failure& failure) {
 
 }  // namespace
 
-ExecutionResult runExecution(const Program& program, const RunOptions& options, const Json& input) {
+ExecutionResult runExecution(const Program& program, const RunOptions& options, const MockConfig* mocks,
+                             const Json& input) {
   Clock clock(options.virtualClock, options.startMicros ? *options.startMicros : -1);
   Scheduler scheduler(clock);
   Execution exec(program, scheduler, options, input);
+  exec.mocks = mocks;
   exec.record("ExecutionStarted", 0, startedDetails(input));
 
   aslrt_frame root;

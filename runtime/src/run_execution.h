@@ -13,6 +13,7 @@ struct ExecutionResult {
   std::vector<Json> history;
 };
 
-ExecutionResult runExecution(const Program& program, const RunOptions& options, const Json& input);
+ExecutionResult runExecution(const Program& program, const RunOptions& options, const MockConfig* mocks,
+                             const Json& input);
 
 }  // namespace aslrt

@@ -17,6 +17,8 @@ const char* const kExecutableHelp =
     "  --execution-name NAME     $$.Execution.Name (default 'execution')\n"
     "  --state-machine-name NAME $$.StateMachine.Name (default 'StateMachine')\n"
     "  --start-time TIMESTAMP    $$.Execution.StartTime, RFC 3339 (default now)\n"
+    "  --mock-config FILE --test-case NAME [--state-machine NAME]\n"
+    "                            answer Task states from a Step Functions Local MockConfigFile\n"
     "  --repeat N --bench        run N executions in-process; print 'bench: median_us=... runs=N' on stderr\n"
     "  --help                    this text\n";
 
@@ -77,6 +79,9 @@ bool parseExecutableFlags(int argc, char** argv, ExecutableFlags& flags, std::st
     if (!stringFlag(args, "--execution-name", &flags.run.executionName, &matched, error)) return false;
     if (!stringFlag(args, "--state-machine-name", &flags.run.stateMachineName, &matched, error)) return false;
     if (!numberFlag(args, "--repeat", &flags.repeat, &matched, error)) return false;
+    if (!stringFlag(args, "--mock-config", &flags.run.mockConfigPath, &matched, error)) return false;
+    if (!stringFlag(args, "--test-case", &flags.run.testCase, &matched, error)) return false;
+    if (!stringFlag(args, "--state-machine", &flags.run.stateMachine, &matched, error)) return false;
     if (matched) continue;
     if (!numberFlag(args, "--seed", &number, &matched, error)) return false;
     if (matched) { flags.run.seed = static_cast<uint64_t>(number); flags.run.seeded = true; continue; }

@@ -62,6 +62,12 @@ int32_t aslrt_wait(aslrt_frame* f, uint32_t input_slot, uint32_t wait_id);
 /* Returns 1 when the Choice leaf rule holds, 0 when not, -1 on error. */
 int32_t aslrt_choice_test(aslrt_frame* f, uint32_t input_slot, uint32_t leaf_id);
 int32_t aslrt_no_choice_matched(aslrt_frame* f, uint32_t state);
+/* Runs the Task's binding (mock, handler, ...) on the rendered parameters. */
+int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t params_slot, uint32_t task_id);
+/* Runs every branch machine on its own fiber; dst gets their outputs in order. */
+int32_t aslrt_run_parallel(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t parallel_id);
+/* Runs the item processor for each item on fibers; dst gets the results in order. */
+int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t map_id);
 
 #ifdef __cplusplus
 }

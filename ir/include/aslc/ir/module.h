@@ -120,6 +120,26 @@ struct FailSpec {
   std::optional<std::string> errorPath, causePath;
 };
 
+struct TaskSpec {
+  std::string resource;
+  aslrt::Json timeoutSeconds;     // number, or null
+  std::string timeoutSecondsPath;
+  aslrt::Json heartbeatSeconds;
+  std::string heartbeatSecondsPath;
+};
+
+struct ParallelSpec {
+  std::vector<MachineId> branches;
+};
+
+struct MapSpec {
+  MachineId processor = kNone;
+  uint32_t itemsPath = kNone;      // path pool; kNone = the effective input itself
+  uint32_t itemSelector = kNone;   // template pool; kNone = each item as it is
+  int64_t maxConcurrency = 0;      // 0 = unbounded
+  uint32_t maxConcurrencyPath = kNone;
+};
+
 struct Module {
   std::string sourceName;
   std::vector<Machine> machines;  // 0 is the top level
@@ -129,6 +149,9 @@ struct Module {
   std::vector<ChoiceLeaf> choiceLeaves;
   std::vector<WaitSpec> waits;
   std::vector<FailSpec> fails;
+  std::vector<TaskSpec> tasks;
+  std::vector<ParallelSpec> parallels;
+  std::vector<MapSpec> maps;
   aslrt::Json machineInfo = aslrt::Json::object();  // TimeoutSeconds, QueryLanguage, ...
 
   uint32_t addConstant(aslrt::Json value);

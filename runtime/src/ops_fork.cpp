@@ -1,0 +1,163 @@
+// Parallel and Map: child machines on fibers of their own, joined in order.
+// The first failure fails the state and marks the siblings cancelled.
+#include <cmath>
+
+#include "execution.h"
+
+using aslrt::Json;
+
+std::optional<Json> aslrt_select(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input);
+
+namespace {
+
+struct Join {
+  size_t remaining = 0;
+  aslrt::FiberRecord* waiter = nullptr;
+  bool failed = false;
+  bool cancelled = false;
+  aslrt::Failure failure;
+};
+
+aslrt_frame childFrame(aslrt_frame* parent, uint32_t machine, Json input, Join& join) {
+  aslrt_frame child;
+  child.exec = parent->exec;
+  child.machine = &parent->exec->program.machines[machine];
+  child.input = std::move(input);
+  child.cancelled = &join.cancelled;
+  return child;
+}
+
+// Runs children[i] for every i on at most `limit` fibers (0 = one fiber each)
+// and waits for all of them; returns false when one failed.
+bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_t limit, Join& join) {
+  aslrt::Scheduler& sched = parent->exec->scheduler;
+  size_t workers = limit > 0 ? std::min<size_t>(limit, children.size()) : children.size();
+  size_t next = 0;
+  join.remaining = workers;
+  join.waiter = sched.current();
+  for (size_t w = 0; w < workers; ++w) {
+    sched.spawn([&] {
+      while (next < children.size() && !join.cancelled) {
+        aslrt_frame& child = children[next++];
+        if (child.machine->entry(&child) != ASLRT_OK && !join.failed) {
+          join.failed = true;
+          join.cancelled = true;
+          join.failure = child.failure;
+        }
+      }
+      if (--join.remaining == 0) sched.wake(join.waiter);
+    });
+  }
+  while (join.remaining > 0) sched.park();
+  return !join.failed;
+}
+
+Json outputsOf(std::vector<aslrt_frame>& children) {
+  Json out = Json::array();
+  for (aslrt_frame& c : children) out.push_back(std::move(c.output));
+  return out;
+}
+
+// MaxConcurrencyPath: AWS requires a non-negative integer.
+bool maxConcurrency(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, int64_t* out) {
+  *out = map.maxConcurrency;
+  if (!map.maxConcurrencyPath) return true;
+  const aslrt::JsonPath& path = f->exec->program.paths[*map.maxConcurrencyPath];
+  std::optional<Json> v = aslrt_select(f, path, input);
+  bool integral = v && v->is_number() && std::floor(v->get<double>()) == v->get<double>() && v->get<double>() >= 0;
+  if (!integral) {
+    std::string shown = !v ? "null" : v->is_string() ? v->get<std::string>() : v->dump();
+    f->raise("States.Runtime", "The MaxConcurrencyPath field refers to value \"" + shown +
+                                   "\" which is not a valid integer: " + path.text());
+    return false;
+  }
+  *out = v->get<int64_t>();
+  return true;
+}
+
+bool itemsOf(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, Json* items) {
+  std::optional<Json> selected = input;
+  if (map.itemsPath) {
+    const aslrt::JsonPath& path = f->exec->program.paths[*map.itemsPath];
+    selected = aslrt_select(f, path, input);
+    if (!selected) {
+      f->raise("States.Runtime", "Invalid path '" + path.text() + "' : No results for path: " + path.text());
+      return false;
+    }
+  }
+  if (!selected->is_array()) {
+    f->raise("States.Runtime", "Map state input must be an array but was: " + selected->dump());
+    return false;
+  }
+  *items = std::move(*selected);
+  return true;
+}
+
+// Each iteration's input: the item, or the ItemSelector rendered with $$.Map.Item.
+bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, size_t index, Json item,
+                    Json* out) {
+  if (!map.itemSelector) {
+    *out = std::move(item);
+    return true;
+  }
+  f->mapItem = {{"Index", index}, {"Value", std::move(item)}};
+  Json context = f->contextObject();
+  f->mapItem = nullptr;
+  aslrt::EvalContext ctx;
+  ctx.input = &input;
+  ctx.context = &context;
+  ctx.rng = &f->exec->rng;
+  aslrt::Failure failure;
+  std::optional<Json> rendered = f->exec->program.templates[*map.itemSelector].render(ctx, "ItemSelector", &failure);
+  if (!rendered) return f->raise(failure.error, failure.cause.value_or("")), false;
+  *out = std::move(*rendered);
+  return true;
+}
+
+}  // namespace
+
+extern "C" {
+
+int32_t aslrt_run_parallel(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t parallel_id) {
+  aslrt::Execution& exec = *f->exec;
+  exec.record("ParallelStateStarted", exec.lastEventId());
+  Join join;
+  std::vector<aslrt_frame> children;
+  for (uint32_t machine : exec.program.parallels[parallel_id])
+    children.push_back(childFrame(f, machine, f->slots[input_slot], join));
+  if (!runChildren(f, children, 0, join)) {
+    exec.record("ParallelStateFailed", exec.lastEventId());
+    f->failure = join.failure;
+    return ASLRT_FAILED;
+  }
+  exec.record("ParallelStateSucceeded", exec.lastEventId());
+  f->slots[dst] = outputsOf(children);
+  return ASLRT_OK;
+}
+
+int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t map_id) {
+  aslrt::Execution& exec = *f->exec;
+  const aslrt::MapInfo& map = exec.program.maps[map_id];
+  const Json& input = f->slots[input_slot];
+  Json items;
+  int64_t limit = 0;
+  if (!itemsOf(f, map, input, &items) || !maxConcurrency(f, map, input, &limit)) return ASLRT_FAILED;
+  exec.record("MapStateStarted", exec.lastEventId());
+  Join join;
+  std::vector<aslrt_frame> children;
+  for (size_t i = 0; i < items.size(); ++i) {
+    Json itemInput;
+    if (!iterationInput(f, map, input, i, std::move(items[i]), &itemInput)) return ASLRT_FAILED;
+    children.push_back(childFrame(f, map.processor, std::move(itemInput), join));
+  }
+  if (!runChildren(f, children, limit, join)) {
+    exec.record("MapStateFailed", exec.lastEventId());
+    f->failure = join.failure;
+    return ASLRT_FAILED;
+  }
+  exec.record("MapStateSucceeded", exec.lastEventId());
+  f->slots[dst] = outputsOf(children);
+  return ASLRT_OK;
+}
+
+}  // extern "C"
