@@ -157,3 +157,20 @@ TEST(JsonPathSelect, JaywayMessagesEchoQuotesAndRestOfPath) {
 
 }  // namespace
 }  // namespace aslrt
+
+namespace aslrt {
+namespace {
+
+TEST(JsonPathSelect, NestedFilterLogic) {
+  EXPECT_EQ(*sel("$.store.book[?((@.price < 10 || @.price > 20) && !(@.author == 'Rees'))].author", kStore),
+            Json::parse(R"(["Tolkien"])"));
+  EXPECT_EQ(*sel("$.store.book[?(@.category == 'fiction' && @.isbn == '1' || @.price < 9)].author", kStore),
+            Json::parse(R"(["Rees","Waugh"])"));  // && binds tighter than ||
+  EXPECT_EQ(sel("$.store.book[?(@.missing != 'x')].author", kStore)->size(), 3u);  // undefined != x
+  EXPECT_EQ(*sel("$.store.book[?(@.missing == null)]", kStore), Json::array());
+  EXPECT_EQ(*sel("$.store[?(@.color == 'red')].price", kStore), Json::parse("[]"));
+  EXPECT_EQ(*sel("$.store.bicycle[?(@.color == 'red')].price", kStore), Json::parse("[19.95]"));
+}
+
+}  // namespace
+}  // namespace aslrt
