@@ -164,6 +164,7 @@ bool validateDefinition(const JNode& root, Diagnostics& diags, const ValidateOpt
   using namespace validate_detail;
   size_t before = diags.errorCount();
   Checker ck(diags, options);
+  ck.expressDepth = options.express ? 1 : 0;
   if (!expectKind(ck, root, JNode::Kind::Object, "/", "a state machine definition"))
     return false;
   ck.machineLanguage = topLevelLanguage(ck, root);

@@ -56,7 +56,7 @@ bool operandMatches(const Operator& op, const JNode& v) {
 void checkOperand(RuleCtx& r, const JMember& m, const Operator& op, bool isPath,
                   const std::string& at) {
   if (isPath) {
-    checkPathValue(r.s.ck, m.value, PathKind::ChoiceVariable, at, "path-syntax", "'" + m.key + "'");
+    checkPathValue(r.s.ck, m.value, PathKind::ValuePath, at, "path-syntax", "'" + m.key + "'");
     return;
   }
   if (operandMatches(op, m.value)) return;
@@ -156,7 +156,7 @@ void checkJsonPathRule(RuleCtx& r, const JNode& rule, const std::string& pointer
     r.s.ck.error(rule.begin, "schema-required-field",
                  "a Choice rule with '" + test->key + "' needs 'Variable'", pointer);
   if (!combinator && variable)
-    checkPathValue(r.s.ck, variable->value, PathKind::ChoiceVariable,
+    checkPathValue(r.s.ck, variable->value, PathKind::ValuePath,
                    pointerJoin(pointer, "Variable"), "path-syntax", "'Variable'");
 }
 

@@ -16,10 +16,12 @@ void checkJsonPathState(StateCtx& s) {
   checkPathField(s, "InputPath", PathKind::Path, true);
   checkPathField(s, "OutputPath", PathKind::Path, true);
   checkPathField(s, "ResultPath", PathKind::ReferencePath, true);
+  // These select one value (a number, a timestamp, the items array), so the
+  // state-language docs call them reference paths; $$ and variables are fine.
   for (const char* key : {"TimeoutSecondsPath", "HeartbeatSecondsPath", "ItemsPath",
                           "MaxConcurrencyPath", "ToleratedFailureCountPath",
                           "ToleratedFailurePercentagePath", "SecondsPath", "TimestampPath"})
-    checkPathField(s, key, PathKind::Path, false);
+    checkPathField(s, key, PathKind::ValuePath, false);
   for (const char* key : {"Parameters", "ResultSelector", "ItemSelector", "Assign"})
     checkTemplateField(s, key);
 }

@@ -22,6 +22,18 @@ void checkEnumField(Checker& ck, const JNode& obj, const char* key, std::initial
            pointerJoin(pointer, key));
 }
 
+bool isDistributed(const JNode& processor) {
+  const JNode* config = processor.isObject() ? processor.get("ProcessorConfig") : nullptr;
+  const JNode* mode = config && config->isObject() ? config->get("Mode") : nullptr;
+  return mode && mode->isString() && mode->str() == "DISTRIBUTED";
+}
+
+bool isExpressChild(const JNode& processor) {
+  const JNode* config = processor.get("ProcessorConfig");
+  const JNode* type = config && config->isObject() ? config->get("ExecutionType") : nullptr;
+  return type && type->isString() && type->str() == "EXPRESS";
+}
+
 // ProcessorConfig: { "Mode": "INLINE" | "DISTRIBUTED", "ExecutionType": ... }.
 void checkProcessorConfig(Checker& ck, const JNode& processor, const std::string& pointer) {
   const JNode* config = processor.get("ProcessorConfig");
@@ -34,12 +46,10 @@ void checkProcessorConfig(Checker& ck, const JNode& processor, const std::string
   }
   checkEnumField(ck, *config, "Mode", {"INLINE", "DISTRIBUTED"}, at);
   checkEnumField(ck, *config, "ExecutionType", {"STANDARD", "EXPRESS"}, at);
-}
-
-bool isDistributed(const JNode& processor) {
-  const JNode* config = processor.isObject() ? processor.get("ProcessorConfig") : nullptr;
-  const JNode* mode = config && config->isObject() ? config->get("Mode") : nullptr;
-  return mode && mode->isString() && mode->str() == "DISTRIBUTED";
+  // Child executions of a distributed Map need a workflow type.
+  if (isDistributed(processor) && !config->member("ExecutionType"))
+    ck.error(config->begin, "schema-required-field",
+             "a DISTRIBUTED 'ProcessorConfig' requires 'ExecutionType' (STANDARD or EXPRESS)", at);
 }
 
 void checkProcessor(StateCtx& s) {
@@ -49,9 +59,12 @@ void checkProcessor(StateCtx& s) {
     MachineKind kind = std::string_view(key) == "ItemProcessor" ? MachineKind::ItemProcessor
                                                                  : MachineKind::Iterator;
     bool distributed = isDistributed(*proc);
+    bool express = distributed && isExpressChild(*proc);
     s.ck.distributedDepth += distributed;
+    s.ck.expressDepth += express;
     validateMachine(s.ck, *proc, s.at(key), s.language, kind);
     s.ck.distributedDepth -= distributed;
+    s.ck.expressDepth -= express;
     if (proc->isObject()) checkProcessorConfig(s.ck, *proc, s.at(key));
   }
 }

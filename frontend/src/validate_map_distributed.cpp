@@ -34,6 +34,44 @@ void exclusivePair(Checker& ck, const JNode& obj, const char* a, const char* b,
            std::string("only one of '") + a + "' and '" + b + "' may be set", pointerJoin(pointer, b));
 }
 
+// A count inside ItemReader/ItemBatcher: an integer >= min, or a JSONata
+// expression in a JSONata state.
+void checkCount(StateCtx& s, const JNode& obj, const char* key, double min, double max,
+                const std::string& pointer) {
+  const JNode* v = obj.get(key);
+  if (!v) return;
+  std::string at = pointerJoin(pointer, key);
+  if (s.jsonata() && v->isString()) return checkJsonataString(s.ck, *v, at);
+  if (v->isInteger() && v->scalar.get<double>() >= min && v->scalar.get<double>() <= max) return;
+  s.ck.error(v->begin, v->isInteger() ? "numeric-range" : "schema-type",
+             std::string("'") + key + "' must be an integer from " + std::to_string(static_cast<long long>(min)) +
+                 " to " + std::to_string(static_cast<long long>(max)), at);
+}
+
+// A "...Path" twin of a count: a JSONPath-only reference path.
+void checkCountPath(StateCtx& s, const JNode& obj, const char* key, const std::string& pointer) {
+  const JMember* m = obj.member(key);
+  if (!m) return;
+  std::string at = pointerJoin(pointer, key);
+  if (s.jsonata()) {
+    s.ck.error(m->keyOffset, "jsonata-state-jsonpath-field",
+               std::string("'") + key + "' is a JSONPath field; use a JSONata expression in the "
+               "field without 'Path'", at);
+    return;
+  }
+  checkPathValue(s.ck, m->value, PathKind::ValuePath, at, "path-syntax", std::string("'") + key + "'");
+}
+
+void checkEnum(Checker& ck, const JNode& obj, const char* key,
+               std::initializer_list<std::string_view> allowed, const std::string& pointer) {
+  const JNode* v = obj.get(key);
+  if (!v || (v->isString() && contains(allowed, v->str()))) return;
+  std::string list;
+  for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  ck.error(v->begin, "enum-value", std::string("'") + key + "' must be one of " + list,
+           pointerJoin(pointer, key));
+}
+
 // Parameters (JSONPath) or Arguments (JSONata) of a reader or writer.
 void checkIoPayload(StateCtx& s, const JNode& obj, const std::string& pointer) {
   if (const JNode* p = obj.get("Parameters"); p && !s.jsonata()) checkPayloadTemplate(s.ck, *p, pointerJoin(pointer, "Parameters"));
@@ -45,10 +83,11 @@ void checkReaderConfig(StateCtx& s, const JNode& config, const std::string& at) 
                                "MaxItems", "MaxItemsPath", "ManifestType", "Transformation"},
                 at, "ReaderConfig");
   exclusivePair(s.ck, config, "MaxItems", "MaxItemsPath", at);
-  const JNode* max = config.get("MaxItems");
-  if (max && !(s.jsonata() && max->isString()) && (!max->isInteger() || max->scalar.get<double>() < 0))
-    s.ck.error(max->begin, "schema-type", "'MaxItems' must be a non-negative integer",
-               pointerJoin(at, "MaxItems"));
+  // MaxItems 0 means "no limit" (it appears in deployed samples).
+  checkCount(s, config, "MaxItems", 0, 100000000, at);
+  checkCountPath(s, config, "MaxItemsPath", at);
+  checkEnum(s.ck, config, "InputType", {"CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"}, at);
+  checkEnum(s.ck, config, "CSVHeaderLocation", {"FIRST_ROW", "GIVEN"}, at);
 }
 
 void checkItemReader(StateCtx& s) {
@@ -73,6 +112,11 @@ void checkItemBatcher(StateCtx& s) {
                                  "MaxInputBytesPerBatchPath", "BatchInput"}, at, "ItemBatcher");
   exclusivePair(s.ck, *batcher, "MaxItemsPerBatch", "MaxItemsPerBatchPath", at);
   exclusivePair(s.ck, *batcher, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", at);
+  checkCount(s, *batcher, "MaxItemsPerBatch", 1, 2147483647, at);
+  // AWS caps a batch at 256 KiB.
+  checkCount(s, *batcher, "MaxInputBytesPerBatch", 1, 262144, at);
+  checkCountPath(s, *batcher, "MaxItemsPerBatchPath", at);
+  checkCountPath(s, *batcher, "MaxInputBytesPerBatchPath", at);
 }
 
 void checkResultWriter(StateCtx& s) {
@@ -90,6 +134,8 @@ void checkResultWriter(StateCtx& s) {
   }
   if (!expectKind(s.ck, *config, JNode::Kind::Object, configAt, "'WriterConfig'")) return;
   unknownFields(s.ck, *config, {"OutputType", "Transformation"}, configAt, "WriterConfig");
+  checkEnum(s.ck, *config, "OutputType", {"JSON", "JSONL"}, configAt);
+  checkEnum(s.ck, *config, "Transformation", {"NONE", "COMPACT", "FLATTEN"}, configAt);
   if (!config->member("OutputType"))
     s.ck.error(config->begin, "schema-required-field", "'WriterConfig' requires 'OutputType'", configAt);
 }

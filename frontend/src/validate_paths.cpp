@@ -156,7 +156,7 @@ const char* fieldWord(PathKind kind) {
   switch (kind) {
     case PathKind::Path: return "a valid JSONPath";
     case PathKind::ReferencePath: return "a valid reference path";
-    case PathKind::ChoiceVariable: return "a valid reference path";
+    case PathKind::ValuePath: return "a valid reference path";
   }
   return "a valid path";
 }

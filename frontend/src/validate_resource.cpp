@@ -3,7 +3,6 @@
 // ("${MyFunction}", "arn:${AWS::Partition}:states:::lambda:invoke"): they stay
 // unresolved, late-bound parts of the ARN, so each token is checked only for
 // being closed and the rest of the ARN around it is checked as usual.
-// https://docs.aws.amazon.com/step-functions/latest/dg/integrate-optimized.html
 #include <cctype>
 #include <vector>
 
@@ -41,52 +40,6 @@ std::vector<std::string_view> splitColons(std::string_view s, size_t maxParts) {
   return parts;
 }
 
-// Optimized integrations whose action set AWS checks when the machine is
-// created (it rejects "arn:aws:states:::dynamodb:query"). Services not listed
-// here are accepted as written; "aws-sdk:" integrations take any API action.
-struct Integration {
-  const char* service;
-  std::vector<const char*> actions;
-};
-
-const std::vector<Integration>& knownIntegrations() {
-  static const std::vector<Integration> kTable = {
-      {"dynamodb", {"getItem", "putItem", "updateItem", "deleteItem"}},
-      {"sns", {"publish"}},
-      {"sqs", {"sendMessage"}},
-      {"events", {"putEvents"}},
-      {"states", {"startExecution"}},
-      {"http", {"invoke"}},
-      {"apigateway", {"invoke"}},
-      {"athena", {"startQueryExecution", "stopQueryExecution", "getQueryExecution", "getQueryResults"}},
-  };
-  return kTable;
-}
-
-std::string_view stripPattern(std::string_view action) {
-  for (std::string_view suffix : {".sync:2", ".sync", ".waitForTaskToken"})
-    if (action.size() > suffix.size() && action.substr(action.size() - suffix.size()) == suffix)
-      return action.substr(0, action.size() - suffix.size());
-  return action;
-}
-
-// "service:action[.pattern]" after "arn:<partition>:states:::".
-std::string checkIntegration(std::string_view rest) {
-  auto parts = splitColons(rest, 2);
-  if (parts.size() < 2 || parts[0].empty() || parts[1].empty())
-    return "an integration ARN needs 'service:action' after 'states:::'";
-  if (parts[0] == "aws-sdk" || parts[0].find("TOKEN") != std::string_view::npos) return "";
-  std::string_view action = stripPattern(parts[1]);
-  for (const Integration& i : knownIntegrations()) {
-    if (parts[0] != i.service) continue;
-    for (const char* a : i.actions)
-      if (action == a) return "";
-    return "'" + std::string(parts[0]) + ":" + std::string(action) +
-           "' is not an optimized integration AWS recognizes";
-  }
-  return "";
-}
-
 // "function:NAME[:QUALIFIER]" for a Lambda ARN used directly.
 std::string checkLambdaFunction(std::string_view rest) {
   auto parts = splitColons(rest, 3);
@@ -100,17 +53,24 @@ std::string checkLambdaFunction(std::string_view rest) {
   return "";
 }
 
-std::string resourceError(std::string_view text) {
+ResourceProblem arnProblem(const char* why) { return {"resource-arn", why}; }
+
+ResourceProblem resourceProblem(std::string_view text, bool express) {
   std::string arn;
-  if (!eraseTokens(text, &arn)) return "it has an unterminated '${' substitution token";
-  if (arn == "TOKEN") return "";
+  if (!eraseTokens(text, &arn)) return arnProblem("it has an unterminated '${' substitution token");
+  if (arn == "TOKEN") return {};
   auto parts = splitColons(arn, 6);  // arn:partition:service:region:account:resource
   if (parts.size() < 6 || parts[0] != "arn")
-    return "it is not an ARN (arn:partition:service:region:account:resource)";
-  if (parts[1].empty() || parts[2].empty()) return "the ARN's partition or service is empty";
-  if (parts[2] == "states" && parts[3].empty() && parts[4].empty()) return checkIntegration(parts[5]);
-  if (parts[2] == "lambda") return checkLambdaFunction(parts[5]);
-  return "";
+    return arnProblem("it is not an ARN (arn:partition:service:region:account:resource)");
+  if (parts[1].empty() || parts[2].empty()) return arnProblem("the ARN's partition or service is empty");
+  if (parts[2] == "states" && parts[3].empty() && parts[4].empty())
+    return checkIntegrationArn(parts[5], express);
+  // Activities need a worker polling for hours; Express workflows have none.
+  if (parts[2] == "states" && express && parts[5].substr(0, 9) == "activity:")
+    return {"express-integration-pattern", "Express workflows cannot run activities"};
+  if (parts[2] != "lambda") return {};
+  std::string why = checkLambdaFunction(parts[5]);
+  return why.empty() ? ResourceProblem{} : ResourceProblem{"resource-arn", why};
 }
 
 // {"Ref": ...} or {"Fn::GetAtt": ...}: a CloudFormation intrinsic that
@@ -127,11 +87,9 @@ void checkTaskResource(StateCtx& s) {
   const JNode* r = s.get("Resource");
   if (r && isCloudFormationIntrinsic(*r)) return warnUnresolvedToken(s.ck, *r, s.at("Resource"));
   if (!r || !expectKind(s.ck, *r, JNode::Kind::String, s.at("Resource"), "'Resource'")) return;
-  std::string why = resourceError(r->str());
-  if (why.empty()) return;
-  const char* rule = why.find("integration AWS") != std::string::npos ? "unknown-service-integration"
-                                                                      : "resource-arn";
-  s.ck.error(r->begin, rule, "Task 'Resource' '" + r->str() + "' is not valid: " + why,
+  ResourceProblem problem = resourceProblem(r->str(), s.ck.expressDepth > 0);
+  if (!problem.rule) return;
+  s.ck.error(r->begin, problem.rule, "Task 'Resource' '" + r->str() + "' is not valid: " + problem.message,
              s.at("Resource"));
 }
 

@@ -22,6 +22,17 @@ void checkAssign(StateCtx& s) {
     expectKind(s.ck, *assign, JNode::Kind::Object, s.at("Assign"), "'Assign'");
 }
 
+// The ASL spec: "HeartbeatSeconds ... MUST be smaller than TimeoutSeconds";
+// a heartbeat that can never arrive in time is a definition error.
+void checkHeartbeatBelowTimeout(StateCtx& s) {
+  const JNode* heartbeat = s.get("HeartbeatSeconds");
+  const JNode* timeout = s.get("TimeoutSeconds");
+  if (!heartbeat || !timeout || !heartbeat->isInteger() || !timeout->isInteger()) return;
+  if (heartbeat->scalar.get<double>() < timeout->scalar.get<double>()) return;
+  s.ck.error(heartbeat->begin, "heartbeat-timeout",
+             "'HeartbeatSeconds' must be smaller than 'TimeoutSeconds'", s.at("HeartbeatSeconds"));
+}
+
 }  // namespace
 
 void checkStateValues(StateCtx& s) {
@@ -32,6 +43,7 @@ void checkStateValues(StateCtx& s) {
   // AWS caps Task timeouts at 99999999 seconds and requires them positive.
   checkIntegerField(s, "TimeoutSeconds", 1, 99999999);
   checkIntegerField(s, "HeartbeatSeconds", 1, 99999999);
+  checkHeartbeatBelowTimeout(s);
   checkAssign(s);
 }
 

@@ -64,6 +64,9 @@ class Checker {
   // > 0 inside a distributed Map's item processor, whose child executions
   // may pick their own QueryLanguage.
   int distributedDepth = 0;
+  // > 0 where states run as Express executions (ValidateOptions::express, or
+  // inside a distributed Map whose ExecutionType is EXPRESS).
+  int expressDepth = 0;
 
  private:
   Diagnostics& diags_;
@@ -121,9 +124,10 @@ void warnUnresolvedToken(Checker& ck, const JNode& value, const std::string& poi
 
 // ----- paths, templates, intrinsics (validate_paths.cpp, validate_intrinsic.cpp)
 enum class PathKind {
-  Path,           // InputPath, OutputPath, ItemsPath, *Path fields: $, $$ or $variable
+  Path,           // InputPath, OutputPath, "key.$" values: $, $$ or $variable
   ReferencePath,  // ResultPath: a single node, rooted at $
-  ChoiceVariable  // Choice Variable: a reference path, $$ and variables allowed
+  ValuePath       // Choice Variable, SecondsPath, ItemsPath...: a reference path that may
+                  // also start at $$ or a variable
 };
 // Returns an empty string when `text` is well-formed, else why not.
 std::string pathSyntaxError(std::string_view text, PathKind kind);
@@ -152,6 +156,15 @@ void checkJsonataString(Checker& ck, const JNode& value, const std::string& poin
 // Walks a JSONata-state value (Arguments, Output, Assign...): every string
 // that opens or closes a {% %} must be one well-formed expression.
 void checkJsonataTemplate(Checker& ck, const JNode& value, const std::string& pointer);
+
+// ----- Task resources (validate_resource.cpp, validate_integrations.cpp)
+struct ResourceProblem {
+  const char* rule = nullptr;  // null when the resource is fine
+  std::string message;
+};
+// `rest` is what follows "arn:<partition>:states:::"; `express` is true in
+// an Express workflow or an EXPRESS distributed Map child.
+ResourceProblem checkIntegrationArn(std::string_view rest, bool express);
 
 // ----- timestamps (validate_wait.cpp)
 bool isRfc3339Timestamp(std::string_view text);
