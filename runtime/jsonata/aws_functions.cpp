@@ -1,4 +1,107 @@
+// The functions AWS Step Functions adds to JSONata: $partition, $range,
+// $hash, $random([seed]), $uuid, $parse.
+#include <openssl/evp.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "errors.h"
+#include "format_value.h"
 #include "functions.h"
-namespace aslrt::jsonata {}
 #include "program.h"
-namespace aslrt::jsonata { void addAwsFunctions(std::unordered_map<std::string, Value>&, std::mt19937_64*) {} }
+#include "signature.h"
+
+namespace aslrt::jsonata {
+
+namespace {
+
+Value makeFn(const std::string& name, const std::string& signature, int arity, NativeImpl impl) {
+  auto nf = std::make_shared<NativeFunction>();
+  nf->name = name;
+  nf->signature = parseSignature(signature, 0);
+  nf->arity = arity;
+  nf->impl = std::move(impl);
+  return makeNative(nf);
+}
+
+Value partition(std::vector<Value>& a) {
+  if (a[0].isUndefined()) return Value();
+  double size = a[1].n();
+  if (!(size >= 1) || !isInteger(size)) throw JsonataError("D3040", "$partition: chunk size must be a positive integer");
+  Value out = Value::array();
+  auto& items = a[0].arr().items;
+  for (size_t i = 0; i < items.size(); i += size_t(size)) {
+    size_t end = std::min(items.size(), i + size_t(size));
+    out.arr().items.push_back(arrayOf(std::vector<Value>(items.begin() + long(i), items.begin() + long(end))));
+  }
+  return out;
+}
+
+// Inclusive range by step, like States.ArrayRange (at most 1000 items there;
+// here bounded by the range operator's 1e7 limit).
+Value range(std::vector<Value>& a) {
+  double start = a[0].n(), end = a[1].n(), step = argAt(a, 2).isUndefined() ? 1 : a[2].n();
+  if (step == 0 || !std::isfinite(step)) throw JsonataError("D3040", "$range: step must be a non-zero number");
+  double count = std::floor((end - start) / step) + 1;
+  if (count > 1e7) throw JsonataError("D2014").val(formatNumber(count));
+  Value out = Value::array();
+  for (double i = 0; i < count; ++i) out.arr().items.push_back(Value::number(start + i * step));
+  return out;
+}
+
+Value hash(std::vector<Value>& a) {
+  if (a[0].isUndefined()) return Value();
+  std::string alg = argAt(a, 1).isUndefined() ? "SHA-256" : a[1].s();
+  const EVP_MD* md = alg == "MD5" ? EVP_md5() : alg == "SHA-1" ? EVP_sha1() : alg == "SHA-256" ? EVP_sha256()
+                   : alg == "SHA-384" ? EVP_sha384() : alg == "SHA-512" ? EVP_sha512() : nullptr;
+  if (!md) throw JsonataError("D3137", "$hash: unsupported algorithm " + alg);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(a[0].s().data(), a[0].s().size(), digest, &len, md, nullptr);
+  std::string hex;
+  char buf[3];
+  for (unsigned i = 0; i < len; ++i) {
+    std::snprintf(buf, sizeof buf, "%02x", digest[i]);
+    hex += buf;
+  }
+  return Value::string(hex);
+}
+
+std::string uuid(std::mt19937_64& rng) {
+  uint64_t hi = rng(), lo = rng();
+  hi = (hi & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;  // version 4
+  lo = (lo & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;  // RFC 4122 variant
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%08llx-%04llx-%04llx-%04llx-%012llx", (unsigned long long)(hi >> 32),
+                (unsigned long long)((hi >> 16) & 0xFFFF), (unsigned long long)(hi & 0xFFFF),
+                (unsigned long long)(lo >> 48), (unsigned long long)(lo & 0xFFFFFFFFFFFFull));
+  return buf;
+}
+
+}  // namespace
+
+void addAwsFunctions(std::unordered_map<std::string, Value>& host, std::mt19937_64* rng) {
+  host["partition"] = makeFn("partition", "<an:a>", 2, [](Evaluator&, std::vector<Value>& a) { return partition(a); });
+  host["range"] = makeFn("range", "<nnn?:a>", 3, [](Evaluator&, std::vector<Value>& a) { return range(a); });
+  host["hash"] = makeFn("hash", "<s-s?:s>", 2, [](Evaluator&, std::vector<Value>& a) { return hash(a); });
+  host["random"] = makeFn("random", "<n?:n>", 1, [rng](Evaluator& ev, std::vector<Value>& a) {
+    if (argAt(a, 0).isNumber()) {
+      std::mt19937_64 seeded(static_cast<uint64_t>(static_cast<int64_t>(a[0].n())));
+      return Value::number(std::uniform_real_distribution<double>(0, 1)(seeded));
+    }
+    return Value::number(std::uniform_real_distribution<double>(0, 1)(rng ? *rng : ev.rng()));
+  });
+  host["uuid"] = makeFn("uuid", "<:s>", 0, [rng](Evaluator& ev, std::vector<Value>&) {
+    return Value::string(uuid(rng ? *rng : ev.rng()));
+  });
+  host["parse"] = makeFn("parse", "<s-:j>", 1, [](Evaluator&, std::vector<Value>& a) {
+    if (a[0].isUndefined()) return Value();
+    try {
+      return fromJson(nlohmann::ordered_json::parse(a[0].s()));
+    } catch (const std::exception&) {
+      throw JsonataError("D3137", "$parse: argument is not valid JSON: " + a[0].s());
+    }
+  });
+}
+
+}  // namespace aslrt::jsonata
