@@ -54,18 +54,27 @@ Family familyOf(ChoiceOp op) {
 // of each family are declared in the same order (Equals, <, >, <=, >=).
 bool verdict(int cmp, int position) {
   switch (position) {
-    case 0: return cmp == 0;
-    case 1: return cmp < 0;
-    case 2: return cmp > 0;
-    case 3: return cmp <= 0;
-    default: return cmp >= 0;
+    case 0:
+      return cmp == 0;
+    case 1:
+      return cmp < 0;
+    case 2:
+      return cmp > 0;
+    case 3:
+      return cmp <= 0;
+    default:
+      return cmp >= 0;
   }
 }
 
-int positionIn(ChoiceOp op, ChoiceOp first) { return static_cast<int>(op) - static_cast<int>(first); }
+int positionIn(ChoiceOp op, ChoiceOp first) {
+  return static_cast<int>(op) - static_cast<int>(first);
+}
 
 template <typename T>
-int threeWay(const T& a, const T& b) { return a < b ? -1 : (b < a ? 1 : 0); }
+int threeWay(const T& a, const T& b) {
+  return a < b ? -1 : (b < a ? 1 : 0);
+}
 
 // Integers compare exactly; anything with a fraction compares as double.
 int compareNumbers(const Json& a, const Json& b) {
@@ -75,7 +84,9 @@ int compareNumbers(const Json& a, const Json& b) {
   return threeWay(a.get<int64_t>(), b.get<int64_t>());
 }
 
-bool isTimestamp(const Json& v) { return v.is_string() && parseTimestampMicros(v.get<std::string>()); }
+bool isTimestamp(const Json& v) {
+  return v.is_string() && parseTimestampMicros(v.get<std::string>());
+}
 
 bool typeTest(ChoiceOp op, const Json* value, bool expected) {
   if (op == ChoiceOp::IsPresent) return (value != nullptr) == expected;
@@ -114,31 +125,40 @@ std::string_view choiceOpName(ChoiceOp op) { return kOps[static_cast<size_t>(op)
 bool operandTypeOk(ChoiceOp op, const Json& operand) {
   switch (familyOf(op)) {
     case Family::String:
-    case Family::Matches: return operand.is_string();
-    case Family::Numeric: return operand.is_number();
-    case Family::Timestamp: return isTimestamp(operand);
-    default: return operand.is_boolean();
+    case Family::Matches:
+      return operand.is_string();
+    case Family::Numeric:
+      return operand.is_number();
+    case Family::Timestamp:
+      return isTimestamp(operand);
+    default:
+      return operand.is_boolean();
   }
 }
 
 bool evaluateChoiceOp(ChoiceOp op, const Json* value, const Json& operand) {
   Family family = familyOf(op);
-  if (family == Family::TypeTest) return operand.is_boolean() && typeTest(op, value, operand.get<bool>());
+  if (family == Family::TypeTest)
+    return operand.is_boolean() && typeTest(op, value, operand.get<bool>());
   if (!value) return false;
   switch (family) {
     case Family::String:
       if (!value->is_string() || !operand.is_string()) return false;
-      return verdict(value->get_ref<const std::string&>().compare(operand.get_ref<const std::string&>()),
-                     positionIn(op, ChoiceOp::StringEquals));
+      return verdict(
+          value->get_ref<const std::string&>().compare(operand.get_ref<const std::string&>()),
+          positionIn(op, ChoiceOp::StringEquals));
     case Family::Matches:
       return value->is_string() && operand.is_string() &&
              stringMatches(value->get<std::string>(), operand.get<std::string>());
     case Family::Numeric:
       if (!value->is_number() || !operand.is_number()) return false;
       return verdict(compareNumbers(*value, operand), positionIn(op, ChoiceOp::NumericEquals));
-    case Family::Boolean: return value->is_boolean() && operand.is_boolean() && *value == operand;
-    case Family::Timestamp: return compareTimestamps(op, *value, operand);
-    default: return false;
+    case Family::Boolean:
+      return value->is_boolean() && operand.is_boolean() && *value == operand;
+    case Family::Timestamp:
+      return compareTimestamps(op, *value, operand);
+    default:
+      return false;
   }
 }
 

@@ -73,11 +73,16 @@ bool compare(const FilterExpr& e, const Json& current, const Json& root) {
   std::optional<int> o = order(*l, *r);
   if (!o) return false;
   switch (e.op) {
-    case CompareOp::Lt: return *o < 0;
-    case CompareOp::Le: return *o <= 0;
-    case CompareOp::Gt: return *o > 0;
-    case CompareOp::Ge: return *o >= 0;
-    default: return false;
+    case CompareOp::Lt:
+      return *o < 0;
+    case CompareOp::Le:
+      return *o <= 0;
+    case CompareOp::Gt:
+      return *o > 0;
+    case CompareOp::Ge:
+      return *o >= 0;
+    default:
+      return false;
   }
 }
 
@@ -89,8 +94,10 @@ bool evalFilter(const FilterExpr& expr, const Json& current, const Json& root) {
       return evalFilter(*expr.lhs, current, root) || evalFilter(*expr.rhs, current, root);
     case FilterExpr::Kind::And:
       return evalFilter(*expr.lhs, current, root) && evalFilter(*expr.rhs, current, root);
-    case FilterExpr::Kind::Not: return !evalFilter(*expr.lhs, current, root);
-    case FilterExpr::Kind::Compare: return compare(expr, current, root);
+    case FilterExpr::Kind::Not:
+      return !evalFilter(*expr.lhs, current, root);
+    case FilterExpr::Kind::Compare:
+      return compare(expr, current, root);
     case FilterExpr::Kind::Exists: {
       std::optional<Json> v = operandValue(expr.left, current, root);
       return v && !(v->is_array() && !expr.left.definite && v->empty());

@@ -24,7 +24,8 @@ bool eatWord(Cursor& c, std::string_view word) {
 
 bool parseNumber(Cursor& c, FilterOperand* out) {
   std::string digits;
-  while (!c.atEnd() && std::string_view("+-.eE0123456789").find(c.peek()) != std::string_view::npos) {
+  while (!c.atEnd() &&
+         std::string_view("+-.eE0123456789").find(c.peek()) != std::string_view::npos) {
     digits += c.peek();
     c.advance();
   }

@@ -21,7 +21,8 @@ std::optional<Json> evalArray(const Args& args, const EvalContext&, std::string*
 std::optional<Json> evalArrayPartition(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.ArrayPartition";
   int64_t size = 0;
-  if (!wantArray(args, 0, fn, cause) || !wantInteger(args, 1, fn, &size, cause)) return std::nullopt;
+  if (!wantArray(args, 0, fn, cause) || !wantInteger(args, 1, fn, &size, cause))
+    return std::nullopt;
   if (size <= 0) return fail(cause, fn, "chunk size must be greater than 0"), std::nullopt;
   const Json& items = args[0].value;
   Json out = Json::array();
@@ -61,7 +62,8 @@ std::optional<Json> evalArrayRange(const Args& args, const EvalContext&, std::st
 std::optional<Json> evalArrayGetItem(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.ArrayGetItem";
   int64_t index = 0;
-  if (!wantArray(args, 0, fn, cause) || !wantInteger(args, 1, fn, &index, cause)) return std::nullopt;
+  if (!wantArray(args, 0, fn, cause) || !wantInteger(args, 1, fn, &index, cause))
+    return std::nullopt;
   const Json& items = args[0].value;
   if (index < 0 || index >= static_cast<int64_t>(items.size()))
     return fail(cause, fn, "index " + std::to_string(index) + " is out of bounds"), std::nullopt;

@@ -31,7 +31,8 @@ std::string sanitizeUtf8(const std::string& bytes) {
     unsigned char c = static_cast<unsigned char>(bytes[i]);
     size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
     bool ok = len > 0 && i + len <= bytes.size();
-    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(bytes[i + k]) >> 6) == 2;
+    for (size_t k = 1; ok && k < len; ++k)
+      ok = (static_cast<unsigned char>(bytes[i + k]) >> 6) == 2;
     out += ok ? bytes.substr(i, len) : "\xEF\xBF\xBD";
     i += ok ? len : 1;
   }
@@ -69,7 +70,8 @@ std::optional<Json> evalBase64Encode(const Args& args, const EvalContext&, std::
   const std::string& in = args[0].value.get_ref<const std::string&>();
   std::string out(4 * ((in.size() + 2) / 3) + 1, '\0');
   int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
+                          reinterpret_cast<const unsigned char*>(in.data()),
+                          static_cast<int>(in.size()));
   out.resize(static_cast<size_t>(n));
   return Json(out);
 }
@@ -81,7 +83,8 @@ std::optional<Json> evalBase64Decode(const Args& args, const EvalContext&, std::
   if (!in) return fail(cause, fn, "the input is not valid Base64"), std::nullopt;
   std::string out(3 * in->size() / 4 + 1, '\0');
   int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(in->data()), static_cast<int>(in->size()));
+                          reinterpret_cast<const unsigned char*>(in->data()),
+                          static_cast<int>(in->size()));
   if (n < 0) return fail(cause, fn, "the input is not valid Base64"), std::nullopt;
   size_t pad = in->size() - in->find_last_not_of('=') - 1;
   if (in->empty()) pad = 0;
@@ -94,7 +97,8 @@ std::optional<Json> evalHash(const Args& args, const EvalContext&, std::string* 
   if (!checkedString(args, 0, fn, cause) || !wantString(args, 1, fn, cause)) return std::nullopt;
   const EVP_MD* md = digestFor(args[1].value.get<std::string>());
   if (!md)
-    return fail(cause, fn, "the hash algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512"),
+    return fail(cause, fn,
+                "the hash algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512"),
            std::nullopt;
   const std::string& data = args[0].value.get_ref<const std::string&>();
   unsigned char digest[EVP_MAX_MD_SIZE];

@@ -31,7 +31,8 @@ std::optional<Json> dispatch(FunctionId fn, const ix::Args& args, const EvalCont
                              std::string* cause) {
   switch (fn) {
 #define ASLRT_INTRINSIC(id, name, minArgs, maxArgs) \
-  case FunctionId::id: return ix::eval##id(args, ctx, cause);
+  case FunctionId::id:                              \
+    return ix::eval##id(args, ctx, cause);
 #include "intrinsics.def"
 #undef ASLRT_INTRINSIC
   }
@@ -41,8 +42,8 @@ std::optional<Json> dispatch(FunctionId fn, const ix::Args& args, const EvalCont
 std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx,
                              std::string_view field, Failure* failure);
 
-bool evalArg(const ix::Arg& arg, const EvalContext& ctx, std::string_view field,
-             ix::ArgValue* out, Failure* failure) {
+bool evalArg(const ix::Arg& arg, const EvalContext& ctx, std::string_view field, ix::ArgValue* out,
+             Failure* failure) {
   switch (arg.kind) {
     case ix::Arg::Kind::Literal:
       out->value = arg.literal;
@@ -100,16 +101,23 @@ namespace intrinsic_detail {
 
 std::string describeType(const Json& v) {
   switch (v.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "boolean";
-    case Json::value_t::string: return "string";
-    case Json::value_t::array: return "array";
-    case Json::value_t::object: return "object";
-    default: return "number";
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::boolean:
+      return "boolean";
+    case Json::value_t::string:
+      return "string";
+    case Json::value_t::array:
+      return "array";
+    case Json::value_t::object:
+      return "object";
+    default:
+      return "number";
   }
 }
 
-static bool badArg(size_t i, const char* fn, const char* want, const Json& got, std::string* cause) {
+static bool badArg(size_t i, const char* fn, const char* want, const Json& got,
+                   std::string* cause) {
   *cause = "Invalid arguments in " + std::string(fn) + ": argument " + std::to_string(i + 1) +
            " must be " + want + ", but was " + describeType(got) + " " + got.dump();
   return false;

@@ -18,8 +18,9 @@ bool fail(std::string* cause, const char* fn, const std::string& why) {
 bool roundedInt(const Args& args, size_t i, const char* fn, int64_t* out, std::string* cause) {
   const Json& v = args[i].value;
   if (!v.is_number())
-    return fail(cause, fn, "argument " + std::to_string(i + 1) + " must be a number, but was " +
-                               describeType(v) + " " + v.dump());
+    return fail(cause, fn,
+                "argument " + std::to_string(i + 1) + " must be a number, but was " +
+                    describeType(v) + " " + v.dump());
   *out = v.is_number_float() ? javaRound(v.get<double>()) : v.get<int64_t>();
   if (*out < std::numeric_limits<int32_t>::min() || *out > std::numeric_limits<int32_t>::max())
     return fail(cause, fn, "argument " + std::to_string(i + 1) + " is outside the integer range");
@@ -32,7 +33,8 @@ class JavaRandom {
  public:
   explicit JavaRandom(int64_t seed) : seed_((seed ^ 0x5DEECE66DLL) & kMask) {}
   int32_t nextInt(int32_t bound) {
-    if ((bound & -bound) == bound) return static_cast<int32_t>((bound * static_cast<int64_t>(next(31))) >> 31);
+    if ((bound & -bound) == bound)
+      return static_cast<int32_t>((bound * static_cast<int64_t>(next(31))) >> 31);
     int32_t bits, val;
     do {
       bits = next(31);
@@ -56,7 +58,8 @@ class JavaRandom {
 std::optional<Json> evalMathAdd(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.MathAdd";
   int64_t a = 0, b = 0;
-  if (!roundedInt(args, 0, fn, &a, cause) || !roundedInt(args, 1, fn, &b, cause)) return std::nullopt;
+  if (!roundedInt(args, 0, fn, &a, cause) || !roundedInt(args, 1, fn, &b, cause))
+    return std::nullopt;
   return Json(a + b);
 }
 
@@ -64,7 +67,8 @@ std::optional<Json> evalMathAdd(const Args& args, const EvalContext&, std::strin
 std::optional<Json> evalMathRandom(const Args& args, const EvalContext& ctx, std::string* cause) {
   const char* fn = "States.MathRandom";
   int64_t start = 0, end = 0, seed = 0;
-  if (!roundedInt(args, 0, fn, &start, cause) || !roundedInt(args, 1, fn, &end, cause)) return std::nullopt;
+  if (!roundedInt(args, 0, fn, &start, cause) || !roundedInt(args, 1, fn, &end, cause))
+    return std::nullopt;
   if (args.size() > 2 && !roundedInt(args, 2, fn, &seed, cause)) return std::nullopt;
   if (end <= start) return fail(cause, fn, "the end must be greater than the start"), std::nullopt;
   int64_t span = end - start;

@@ -65,14 +65,20 @@ std::string_view pathExtent(std::string_view rest) {
   for (; i < rest.size(); ++i) {
     char ch = rest[i];
     if (quote) {
-      if (ch == '\\') ++i;
-      else if (ch == quote) quote = 0;
+      if (ch == '\\')
+        ++i;
+      else if (ch == quote)
+        quote = 0;
       continue;
     }
-    if (ch == '\'' || ch == '"') quote = ch;
-    else if (ch == '[' || ch == '(') ++depth;
-    else if ((ch == ']' || ch == ')') && depth > 0) --depth;
-    else if (depth == 0 && (ch == ',' || ch == ')' || ch == ' ' || ch == '\t')) break;
+    if (ch == '\'' || ch == '"')
+      quote = ch;
+    else if (ch == '[' || ch == '(')
+      ++depth;
+    else if ((ch == ']' || ch == ')') && depth > 0)
+      --depth;
+    else if (depth == 0 && (ch == ',' || ch == ')' || ch == ' ' || ch == '\t'))
+      break;
   }
   return rest.substr(0, i);
 }

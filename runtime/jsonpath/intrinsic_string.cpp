@@ -35,10 +35,12 @@ std::vector<std::string> splitTemplate(const std::string& tmpl) {
 std::optional<Json> evalFormat(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.Format";
   if (!wantString(args, 0, fn, cause)) return std::nullopt;
-  const std::string& tmpl = args[0].raw ? *args[0].raw : args[0].value.get_ref<const std::string&>();
+  const std::string& tmpl =
+      args[0].raw ? *args[0].raw : args[0].value.get_ref<const std::string&>();
   std::vector<std::string> pieces = splitTemplate(tmpl);
   if (pieces.size() != args.size())
-    return fail(cause, fn, "the number of arguments does not match the number of '{}' placeholders"),
+    return fail(cause, fn,
+                "the number of arguments does not match the number of '{}' placeholders"),
            std::nullopt;
   std::string out = pieces[0];
   for (size_t i = 1; i < pieces.size(); ++i)
@@ -74,7 +76,8 @@ std::optional<Json> evalStringToJson(const Args& args, const EvalContext&, std::
   const std::string& text = args[0].value.get_ref<const std::string&>();
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return Json(nullptr);
   Json parsed = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (parsed.is_discarded()) return fail(cause, fn, "the string is not valid JSON: " + text), std::nullopt;
+  if (parsed.is_discarded())
+    return fail(cause, fn, "the string is not valid JSON: " + text), std::nullopt;
   return parsed;
 }
 

@@ -62,12 +62,18 @@ std::string javaDoubleToString(double value) {
 
 std::string javaToString(const Json& value) {
   switch (value.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::string: return value.get<std::string>();
-    case Json::value_t::number_float: return javaDoubleToString(value.get<double>());
-    case Json::value_t::object: return "{" + joinJava(value) + "}";
-    case Json::value_t::array: return "[" + joinJava(value) + "]";
-    default: return value.dump();
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::string:
+      return value.get<std::string>();
+    case Json::value_t::number_float:
+      return javaDoubleToString(value.get<double>());
+    case Json::value_t::object:
+      return "{" + joinJava(value) + "}";
+    case Json::value_t::array:
+      return "[" + joinJava(value) + "]";
+    default:
+      return value.dump();
   }
 }
 
@@ -85,17 +91,23 @@ std::string javaJsonDump(const Json& value) {
 
 std::string javaClassName(const Json& value) {
   switch (value.type()) {
-    case Json::value_t::string: return "java.lang.String";
-    case Json::value_t::boolean: return "java.lang.Boolean";
-    case Json::value_t::number_float: return "java.lang.Double";
+    case Json::value_t::string:
+      return "java.lang.String";
+    case Json::value_t::boolean:
+      return "java.lang.Boolean";
+    case Json::value_t::number_float:
+      return "java.lang.Double";
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned: {
       bool fitsInt = value >= INT32_MIN && value <= INT32_MAX;
       return fitsInt ? "java.lang.Integer" : "java.lang.Long";
     }
-    case Json::value_t::array: return "java.util.ArrayList";
-    case Json::value_t::object: return "java.util.LinkedHashMap";
-    default: return "null";
+    case Json::value_t::array:
+      return "java.util.ArrayList";
+    case Json::value_t::object:
+      return "java.util.LinkedHashMap";
+    default:
+      return "null";
   }
 }
 

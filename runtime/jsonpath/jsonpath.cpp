@@ -37,7 +37,8 @@ std::string quotedNames(const Segment& s) {
   std::string out;
   for (size_t i = 0; i < s.names.size(); ++i) {
     out += (i ? "," : "") + std::string(1, s.quote);
-    for (char ch : s.names[i]) out += (ch == '\\' || ch == '\'') ? std::string{'\\', ch} : std::string(1, ch);
+    for (char ch : s.names[i])
+      out += (ch == '\\' || ch == '\'') ? std::string{'\\', ch} : std::string(1, ch);
     out += s.quote;
   }
   return out;
@@ -46,10 +47,14 @@ std::string quotedNames(const Segment& s) {
 std::string renderOne(const Segment& s) {
   std::string prefix = s.deep ? ".." : "";
   switch (s.kind) {
-    case SegmentKind::Property: return prefix + "[" + quotedNames(s) + "]";
-    case SegmentKind::Index: return prefix + "[" + joined(s.indexes, showIndex) + "]";
-    case SegmentKind::Wildcard: return prefix + "[*]";
-    case SegmentKind::Filter: return prefix + "[?]";
+    case SegmentKind::Property:
+      return prefix + "[" + quotedNames(s) + "]";
+    case SegmentKind::Index:
+      return prefix + "[" + joined(s.indexes, showIndex) + "]";
+    case SegmentKind::Wildcard:
+      return prefix + "[*]";
+    case SegmentKind::Filter:
+      return prefix + "[?]";
     case SegmentKind::Slice:
       return prefix + "[" + (s.from ? std::to_string(*s.from) : "") + ":" +
              (s.to ? std::to_string(*s.to) : "") + "]";

@@ -64,10 +64,12 @@ bool JsonPath::assign(Json& target, Json value, std::string* whyNot) const {
 bool JsonPath::assignOrThrow(Json& target, Json value, std::string* whyNot) const {
   const auto& segs = parsed_->segments;
   bool simple = !isContextPath() && !isVariablePath() && isDefinite();
-  for (const auto& s : segs) simple = simple && (s.kind != jp::SegmentKind::Property || s.names.size() == 1);
+  for (const auto& s : segs)
+    simple = simple && (s.kind != jp::SegmentKind::Property || s.names.size() == 1);
   if (!simple || !checkAssignable(segs, target)) {
-    if (whyNot) *whyNot = "Unable to apply ReferencePath " + text() + " to input " +
-                           jsonpath_detail::javaJsonDump(target);
+    if (whyNot)
+      *whyNot = "Unable to apply ReferencePath " + text() + " to input " +
+                jsonpath_detail::javaJsonDump(target);
     return false;
   }
   if (segs.empty()) {

@@ -19,7 +19,7 @@ struct Segment {
   SegmentKind kind = SegmentKind::Property;
   bool deep = false;               // preceded by ".." (Jayway's scan token)
   std::vector<std::string> names;  // Property: one name, or a union of names
-  char quote = '\'';              // Property: the quote written (Jayway echoes it)
+  char quote = '\'';               // Property: the quote written (Jayway echoes it)
   std::vector<int64_t> indexes;    // Index: one index, or a union of indexes
   std::optional<int64_t> from;     // Slice bounds (Jayway slices have no step)
   std::optional<int64_t> to;

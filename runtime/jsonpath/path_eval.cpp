@@ -71,7 +71,8 @@ void applyFilter(Walk& w, size_t i, const Json& node) {
 void applySegment(Walk& w, size_t i, const Json& node) {
   const Segment& s = w.segs[i];
   switch (s.kind) {
-    case SegmentKind::Property: return applyProperty(w, i, node);
+    case SegmentKind::Property:
+      return applyProperty(w, i, node);
     case SegmentKind::Index:
       if (!node.is_array()) return;
       for (int64_t index : s.indexes) applyIndex(w, i, node, index);
@@ -83,7 +84,8 @@ void applySegment(Walk& w, size_t i, const Json& node) {
     case SegmentKind::Slice:
       if (node.is_array()) applySlice(w, i, node);
       return;
-    case SegmentKind::Filter: return applyFilter(w, i, node);
+    case SegmentKind::Filter:
+      return applyFilter(w, i, node);
   }
 }
 
@@ -126,9 +128,11 @@ struct DefiniteStep {
 const Json* definiteProperty(DefiniteStep& st, const Json& cur, Matches* scratch) {
   const Segment& s = st.path.segments[st.index];
   if (!cur.is_object()) {
-    st.why = "Expected to find an object with property " + renderSegments(st.path.segments, st.index, st.index + 1) +
-             " in path " + st.evalPath + " but found '" + javaClassName(cur) +
-             "'. This is not a json object according to the JsonProvider: '" + jaywayProvider() + "'.";
+    st.why = "Expected to find an object with property " +
+             renderSegments(st.path.segments, st.index, st.index + 1) + " in path " + st.evalPath +
+             " but found '" + javaClassName(cur) +
+             "'. This is not a json object according to the JsonProvider: '" + jaywayProvider() +
+             "'.";
     return nullptr;
   }
   if (s.names.size() > 1) {  // trailing union: Jayway merges it into one object
@@ -182,9 +186,9 @@ const Json* walkDefinite(const ParsedPath& path, const Json& root, Matches* scra
       cur = definiteIndex(st, *cur);
   }
   if (!cur && whyNot) {
-    *whyNot = st.why.empty()
-                  ? "No results for path: $" + renderSegments(path.segments, 0, path.segments.size())
-                  : st.why;
+    *whyNot = st.why.empty() ? "No results for path: $" +
+                                   renderSegments(path.segments, 0, path.segments.size())
+                             : st.why;
   }
   return cur;
 }

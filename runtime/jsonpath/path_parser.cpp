@@ -153,11 +153,21 @@ void appendEscaped(Cursor& c, std::string* out) {
   char ch = c.peek();
   c.advance();
   switch (ch) {
-    case 'n': *out += '\n'; return;
-    case 't': *out += '\t'; return;
-    case 'r': *out += '\r'; return;
-    case 'b': *out += '\b'; return;
-    case 'f': *out += '\f'; return;
+    case 'n':
+      *out += '\n';
+      return;
+    case 't':
+      *out += '\t';
+      return;
+    case 'r':
+      *out += '\r';
+      return;
+    case 'b':
+      *out += '\b';
+      return;
+    case 'f':
+      *out += '\f';
+      return;
     case 'u': {  // \uXXXX, UTF-8 encoded by nlohmann's string parser
       std::string hex(c.rest().substr(0, 4));
       Json decoded = Json::parse("\"\\u" + hex + "\"", nullptr, /*allow_exceptions=*/false);
@@ -166,7 +176,9 @@ void appendEscaped(Cursor& c, std::string* out) {
       *out += decoded.get<std::string>();
       return;
     }
-    default: *out += ch; return;
+    default:
+      *out += ch;
+      return;
   }
 }
 

@@ -8,10 +8,10 @@ namespace template_detail {
 struct Node {
   enum class Kind { Static, Object, Array, Path, Call };
   Kind kind = Kind::Static;
-  Json value;                                       // Static
+  Json value;                                         // Static
   std::vector<std::pair<std::string, Node>> members;  // Object: output key -> node
-  std::vector<std::string> sourceKeys;              // Object: template key (".$" kept)
-  std::vector<Node> items;                          // Array
+  std::vector<std::string> sourceKeys;                // Object: template key (".$" kept)
+  std::vector<Node> items;                            // Array
   std::optional<JsonPath> path;
   std::optional<IntrinsicCall> call;
 };
@@ -63,7 +63,8 @@ Node compileObject(const Json& v, const std::string& ptr, std::vector<TemplateEr
     std::string outKey = dynamic ? key.substr(0, key.size() - 2) : key;
     if (dynamic && v.contains(outKey))
       errors->push_back({childPtr, "the key '" + outKey + "' appears twice once '.$' is removed"});
-    Node child = dynamic ? compileExpression(*it, childPtr, errors) : compileNode(*it, childPtr, errors);
+    Node child =
+        dynamic ? compileExpression(*it, childPtr, errors) : compileNode(*it, childPtr, errors);
     node.members.emplace_back(std::move(outKey), std::move(child));
     node.sourceKeys.push_back(key);
   }
@@ -99,13 +100,15 @@ Node compileNode(const Json& v, const std::string& ptr, std::vector<TemplateErro
 std::optional<Json> renderNode(const Node& n, const EvalContext& ctx, std::string_view key,
                                Failure* failure) {
   switch (n.kind) {
-    case Node::Kind::Static: return n.value;
+    case Node::Kind::Static:
+      return n.value;
     case Node::Kind::Path: {
       std::optional<Json> v = selectPath(*n.path, ctx);
       if (!v) *failure = Failure{"States.Runtime", pathNotFoundCause(*n.path, key, ctx)};
       return v;
     }
-    case Node::Kind::Call: return n.call->evaluate(ctx, key, failure);
+    case Node::Kind::Call:
+      return n.call->evaluate(ctx, key, failure);
     case Node::Kind::Array: {
       Json out = Json::array();
       for (const auto& item : n.items) {

@@ -10,13 +10,29 @@
 namespace aslrt {
 
 enum class ChoiceOp {
-  StringEquals, StringLessThan, StringGreaterThan, StringLessThanEquals, StringGreaterThanEquals,
+  StringEquals,
+  StringLessThan,
+  StringGreaterThan,
+  StringLessThanEquals,
+  StringGreaterThanEquals,
   StringMatches,
-  NumericEquals, NumericLessThan, NumericGreaterThan, NumericLessThanEquals, NumericGreaterThanEquals,
+  NumericEquals,
+  NumericLessThan,
+  NumericGreaterThan,
+  NumericLessThanEquals,
+  NumericGreaterThanEquals,
   BooleanEquals,
-  TimestampEquals, TimestampLessThan, TimestampGreaterThan, TimestampLessThanEquals,
+  TimestampEquals,
+  TimestampLessThan,
+  TimestampGreaterThan,
+  TimestampLessThanEquals,
   TimestampGreaterThanEquals,
-  IsNull, IsPresent, IsNumeric, IsString, IsBoolean, IsTimestamp
+  IsNull,
+  IsPresent,
+  IsNumeric,
+  IsString,
+  IsBoolean,
+  IsTimestamp
 };
 
 // "NumericEqualsPath" -> NumericEquals with *isPathForm = true. StringMatches

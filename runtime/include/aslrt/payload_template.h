@@ -29,7 +29,8 @@ class PayloadTemplate {
  public:
   // Parses every ".$" value once. Reports every problem (bad path or call
   // syntax, non-string ".$" value, "a" and "a.$" in one object), not just the first.
-  static std::optional<PayloadTemplate> compile(const Json& tmpl, std::vector<TemplateError>* errors);
+  static std::optional<PayloadTemplate> compile(const Json& tmpl,
+                                                std::vector<TemplateError>* errors);
 
   // fieldName: the state field holding the template ("Parameters", ...); the
   // causes AWS prints name the template key instead (e.g. 'value.$').
@@ -38,7 +39,8 @@ class PayloadTemplate {
   bool isStatic() const;  // no ".$" anywhere: render always returns the template
 
  private:
-  explicit PayloadTemplate(std::shared_ptr<const template_detail::Node> root) : root_(std::move(root)) {}
+  explicit PayloadTemplate(std::shared_ptr<const template_detail::Node> root)
+      : root_(std::move(root)) {}
   std::shared_ptr<const template_detail::Node> root_;
 };
 

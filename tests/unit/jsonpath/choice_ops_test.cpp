@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "aslrt/choice_ops.h"
+
+#include <gtest/gtest.h>
 
 namespace aslrt {
 namespace {
@@ -87,16 +87,25 @@ TEST(ChoiceOps, BooleanEquals) {
 }
 
 TEST(ChoiceOps, TimestampsCompareAsInstants) {
-  EXPECT_TRUE(eval(ChoiceOp::TimestampEquals, R"("2012-10-09T19:00:55Z")", R"("2012-10-09T20:00:55+01:00")"));
-  EXPECT_FALSE(eval(ChoiceOp::TimestampEquals, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
+  EXPECT_TRUE(eval(ChoiceOp::TimestampEquals, R"("2012-10-09T19:00:55Z")",
+                   R"("2012-10-09T20:00:55+01:00")"));
+  EXPECT_FALSE(
+      eval(ChoiceOp::TimestampEquals, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
   EXPECT_FALSE(eval(ChoiceOp::TimestampEquals, R"(" ")", R"("2012-10-09T19:00:55Z")"));
-  EXPECT_TRUE(eval(ChoiceOp::TimestampLessThan, R"("2012-10-09T19:00:55Z")", R"("2012-10-09T19:00:56Z")"));
-  EXPECT_FALSE(eval(ChoiceOp::TimestampLessThan, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
-  EXPECT_TRUE(eval(ChoiceOp::TimestampGreaterThan, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
-  EXPECT_FALSE(eval(ChoiceOp::TimestampGreaterThan, R"("2012-10-09T19:00:55Z")", R"("2012-10-09T19:00:55Z")"));
-  EXPECT_TRUE(eval(ChoiceOp::TimestampLessThanEquals, R"("2012-10-09T19:00:55Z")", R"("2012-10-09T19:00:55Z")"));
-  EXPECT_FALSE(eval(ChoiceOp::TimestampLessThanEquals, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
-  EXPECT_TRUE(eval(ChoiceOp::TimestampGreaterThanEquals, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
+  EXPECT_TRUE(
+      eval(ChoiceOp::TimestampLessThan, R"("2012-10-09T19:00:55Z")", R"("2012-10-09T19:00:56Z")"));
+  EXPECT_FALSE(
+      eval(ChoiceOp::TimestampLessThan, R"("2012-10-09T19:00:56Z")", R"("2012-10-09T19:00:55Z")"));
+  EXPECT_TRUE(eval(ChoiceOp::TimestampGreaterThan, R"("2012-10-09T19:00:56Z")",
+                   R"("2012-10-09T19:00:55Z")"));
+  EXPECT_FALSE(eval(ChoiceOp::TimestampGreaterThan, R"("2012-10-09T19:00:55Z")",
+                    R"("2012-10-09T19:00:55Z")"));
+  EXPECT_TRUE(eval(ChoiceOp::TimestampLessThanEquals, R"("2012-10-09T19:00:55Z")",
+                   R"("2012-10-09T19:00:55Z")"));
+  EXPECT_FALSE(eval(ChoiceOp::TimestampLessThanEquals, R"("2012-10-09T19:00:56Z")",
+                    R"("2012-10-09T19:00:55Z")"));
+  EXPECT_TRUE(eval(ChoiceOp::TimestampGreaterThanEquals, R"("2012-10-09T19:00:56Z")",
+                   R"("2012-10-09T19:00:55Z")"));
   EXPECT_FALSE(eval(ChoiceOp::TimestampGreaterThanEquals, "0", R"("2012-10-09T19:00:55Z")"));
 }
 
@@ -129,8 +138,9 @@ TEST(ChoiceOps, AbsentValueFailsTheStateExceptForIsPresent) {
   EXPECT_FALSE(absentValueFails(ChoiceOp::IsPresent));
   EXPECT_TRUE(absentValueFails(ChoiceOp::IsNull));
   EXPECT_TRUE(absentValueFails(ChoiceOp::StringEquals));
-  EXPECT_EQ(choicePathInvalidCause("$.type"),
-            "Invalid path '$.type': The choice state's condition path references an invalid value.");
+  EXPECT_EQ(
+      choicePathInvalidCause("$.type"),
+      "Invalid path '$.type': The choice state's condition path references an invalid value.");
 }
 
 }  // namespace

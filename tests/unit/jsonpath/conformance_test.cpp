@@ -47,7 +47,8 @@ std::optional<bool> runChoiceCase(const fs::path& dir, std::string* why) {
     auto op = choiceOpFromName(it.key(), &isPath);
     if (!op) continue;
     std::optional<Json> value = selectFrom(rule["Variable"].get<std::string>(), input);
-    std::optional<Json> operand = isPath ? selectFrom(it.value().get<std::string>(), input) : it.value();
+    std::optional<Json> operand =
+        isPath ? selectFrom(it.value().get<std::string>(), input) : it.value();
     if (!operand) return std::nullopt;
     bool got = evaluateChoiceOp(*op, value ? &*value : nullptr, *operand);
     bool want = expected["output"]["TestResult.$"] == "ConditionTrue";
@@ -72,10 +73,11 @@ TEST(Conformance, ChoiceOperators) {
 }
 
 bool isPlainPassCase(const Json& def, const fs::path& dir) {
-  if (def["States"].size() != 1 || !readJson(dir / "meta.json")["deterministic"].get<bool>()) return false;
+  if (def["States"].size() != 1 || !readJson(dir / "meta.json")["deterministic"].get<bool>())
+    return false;
   const Json& state = def["States"].begin().value();
-  return state["Type"] == "Pass" && state.contains("Parameters") && !def.contains("QueryLanguage") &&
-         !state.contains("QueryLanguage");
+  return state["Type"] == "Pass" && state.contains("Parameters") &&
+         !def.contains("QueryLanguage") && !state.contains("QueryLanguage");
 }
 
 // Runs a one-Pass machine: Parameters, then ResultPath and OutputPath.
@@ -86,7 +88,8 @@ std::optional<Json> runPass(const Json& state, const Json& input, Failure* failu
   std::optional<Json> result = tmpl->render(EvalContext{&input, &context}, "Parameters", failure);
   if (!result) return std::nullopt;
   Json output = input;
-  auto resultPath = JsonPath::parse(state.value("ResultPath", "$"), PathFlavor::ReferencePath, nullptr);
+  auto resultPath =
+      JsonPath::parse(state.value("ResultPath", "$"), PathFlavor::ReferencePath, nullptr);
   if (!resultPath || !resultPath->assign(output, *result, nullptr)) return std::nullopt;
   return selectFrom(state.value("OutputPath", "$"), output);
 }
@@ -105,7 +108,8 @@ TEST(Conformance, PassStatesWithPayloadTemplates) {
     Failure failure;
     std::optional<Json> out = runPass(def["States"].begin().value(), input, &failure);
     ++checked;
-    ASSERT_TRUE(out) << dir.filename() << ": " << failure.error << " " << failure.cause.value_or("");
+    ASSERT_TRUE(out) << dir.filename() << ": " << failure.error << " "
+                     << failure.cause.value_or("");
     EXPECT_EQ(*out, expected["output"]) << dir.filename();
   }
   EXPECT_GT(checked, 90);

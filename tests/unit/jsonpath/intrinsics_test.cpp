@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "aslrt/intrinsics.h"
+
+#include <gtest/gtest.h>
 
 namespace aslrt {
 namespace {
@@ -10,7 +10,8 @@ struct Outcome {
   Failure failure;
 };
 
-Outcome run(std::string_view text, const Json& input = Json::object(), std::mt19937_64* rng = nullptr) {
+Outcome run(std::string_view text, const Json& input = Json::object(),
+            std::mt19937_64* rng = nullptr) {
   SyntaxError err;
   auto call = IntrinsicCall::parse(text, &err);
   EXPECT_TRUE(call) << text << ": " << err.message << " at " << err.offset;
@@ -25,7 +26,8 @@ Outcome run(std::string_view text, const Json& input = Json::object(), std::mt19
 
 Json ok(std::string_view text, const Json& input = Json::object()) {
   Outcome o = run(text, input);
-  EXPECT_TRUE(o.value) << text << " failed: " << o.failure.error << " " << o.failure.cause.value_or("");
+  EXPECT_TRUE(o.value) << text << " failed: " << o.failure.error << " "
+                       << o.failure.cause.value_or("");
   return o.value.value_or(Json());
 }
 
@@ -95,7 +97,8 @@ TEST(IntrinsicJson, JsonMergeIsShallow) {
 
 TEST(IntrinsicArray, ArrayAndPartition) {
   EXPECT_EQ(ok("States.Array()"), Json::array());
-  EXPECT_EQ(ok("States.ArrayPartition(States.Array(1,2,3,4,5), 2)"), Json::parse("[[1,2],[3,4],[5]]"));
+  EXPECT_EQ(ok("States.ArrayPartition(States.Array(1,2,3,4,5), 2)"),
+            Json::parse("[[1,2],[3,4],[5]]"));
   EXPECT_EQ(ok("States.ArrayPartition(States.Array(), 2)"), Json::array());
   failsWith("States.ArrayPartition(States.Array(1), 0)", "States.IntrinsicFailure");
   failsWith("States.ArrayPartition('x', 1)", "States.IntrinsicFailure");

@@ -131,9 +131,12 @@ namespace {
 TEST(JsonPathSelect, FilterRegexAndMembership) {
   EXPECT_EQ(*sel("$.store.book[?(@.author =~ /T.*n/)].price", kStore), Json::parse("[22.99]"));
   EXPECT_EQ(*sel("$.store.book[?(@.author =~ /rees/i)].price", kStore), Json::parse("[8.95]"));
-  EXPECT_EQ(*sel("$.store.book[?(@.author =~ /Tolk/)].price", kStore), Json::array());  // whole match
-  EXPECT_EQ(*sel("$.store.book[?(@.isbn in ['2', '3'])].author", kStore), Json::parse(R"(["Tolkien"])"));
-  EXPECT_EQ(*sel("$.store.book[?(@.isbn nin ['2'])].author", kStore), Json::parse(R"(["Rees","Waugh"])"));
+  EXPECT_EQ(*sel("$.store.book[?(@.author =~ /Tolk/)].price", kStore),
+            Json::array());  // whole match
+  EXPECT_EQ(*sel("$.store.book[?(@.isbn in ['2', '3'])].author", kStore),
+            Json::parse(R"(["Tolkien"])"));
+  EXPECT_EQ(*sel("$.store.book[?(@.isbn nin ['2'])].author", kStore),
+            Json::parse(R"(["Rees","Waugh"])"));
   SyntaxError err;
   EXPECT_FALSE(JsonPath::parse("$.a[?(@.b =~ /(/)]", PathFlavor::Path, &err));
 }
@@ -149,8 +152,9 @@ TEST(JsonPathSelect, JaywayMessagesEchoQuotesAndRestOfPath) {
   EXPECT_FALSE(sel("$[\"it's\"]", Json::object(), &why));
   EXPECT_EQ(why, "No results for path: $[\"it\\'s\"]");
   EXPECT_FALSE(sel("$.store.bicycle[0].x", kStore, &why));
-  EXPECT_EQ(why, "Filter: [0]['x'] can only be applied to arrays. Current context is: "
-                 "{color=red, price=19.95}");
+  EXPECT_EQ(why,
+            "Filter: [0]['x'] can only be applied to arrays. Current context is: "
+            "{color=red, price=19.95}");
   EXPECT_FALSE(sel("$.n[0]", Json::parse(R"({"n":null})"), &why));
   EXPECT_EQ(why, "The path $['n'] is null");
 }
@@ -162,9 +166,11 @@ namespace aslrt {
 namespace {
 
 TEST(JsonPathSelect, NestedFilterLogic) {
-  EXPECT_EQ(*sel("$.store.book[?((@.price < 10 || @.price > 20) && !(@.author == 'Rees'))].author", kStore),
+  EXPECT_EQ(*sel("$.store.book[?((@.price < 10 || @.price > 20) && !(@.author == 'Rees'))].author",
+                 kStore),
             Json::parse(R"(["Tolkien"])"));
-  EXPECT_EQ(*sel("$.store.book[?(@.category == 'fiction' && @.isbn == '1' || @.price < 9)].author", kStore),
+  EXPECT_EQ(*sel("$.store.book[?(@.category == 'fiction' && @.isbn == '1' || @.price < 9)].author",
+                 kStore),
             Json::parse(R"(["Rees","Waugh"])"));  // && binds tighter than ||
   EXPECT_EQ(sel("$.store.book[?(@.missing != 'x')].author", kStore)->size(), 3u);  // undefined != x
   EXPECT_EQ(*sel("$.store.book[?(@.missing == null)]", kStore), Json::array());

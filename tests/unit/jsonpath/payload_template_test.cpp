@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "aslrt/payload_template.h"
+
+#include <gtest/gtest.h>
 
 namespace aslrt {
 namespace {
@@ -8,7 +8,8 @@ namespace {
 PayloadTemplate compileOk(const char* text) {
   std::vector<TemplateError> errors;
   auto t = PayloadTemplate::compile(Json::parse(text), &errors);
-  EXPECT_TRUE(t) << text << ": " << (errors.empty() ? "" : errors[0].pointer + " " + errors[0].message);
+  EXPECT_TRUE(t) << text << ": "
+                 << (errors.empty() ? "" : errors[0].pointer + " " + errors[0].message);
   return *t;
 }
 
@@ -33,7 +34,8 @@ TEST(PayloadTemplate, StaticTemplatesRenderAsIs) {
   PayloadTemplate t = compileOk(R"J({"a":[1,{"b":"$.c"}]})J");
   EXPECT_TRUE(t.isStatic());
   Json input = Json::object();
-  EXPECT_EQ(*t.render(EvalContext{&input}, "Parameters", nullptr), Json::parse(R"J({"a":[1,{"b":"$.c"}]})J"));
+  EXPECT_EQ(*t.render(EvalContext{&input}, "Parameters", nullptr),
+            Json::parse(R"J({"a":[1,{"b":"$.c"}]})J"));
 }
 
 TEST(PayloadTemplate, MissingPathGivesAwsCause) {
@@ -43,9 +45,10 @@ TEST(PayloadTemplate, MissingPathGivesAwsCause) {
   Failure f;
   EXPECT_FALSE(t.render(EvalContext{&input}, "Parameters", &f));
   EXPECT_EQ(f.error, "States.Runtime");
-  EXPECT_EQ(*f.cause,
-            "The JSONPath '$.no_such_jsonpath' specified for the field 'value.$' could not be found "
-            "in the input '{\"a\":1}'");
+  EXPECT_EQ(
+      *f.cause,
+      "The JSONPath '$.no_such_jsonpath' specified for the field 'value.$' could not be found "
+      "in the input '{\"a\":1}'");
 }
 
 TEST(PayloadTemplate, IntrinsicFailurePropagates) {

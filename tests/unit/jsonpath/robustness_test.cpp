@@ -46,8 +46,9 @@ TEST(Robustness, RandomPathsNeverCrash) {
 
 TEST(Robustness, RandomIntrinsicsNeverCrash) {
   std::mt19937_64 rng(99);
-  const char* names[] = {"States.Format(", "States.Array(", "States.ArrayRange(", "States.Hash(",
-                         "States.StringSplit(", "States.MathAdd(", "States.Base64Decode("};
+  const char* names[] = {"States.Format(",      "States.Array(",       "States.ArrayRange(",
+                         "States.Hash(",        "States.StringSplit(", "States.MathAdd(",
+                         "States.Base64Decode("};
   Json context = Json::object();
   for (int i = 0; i < 20000; ++i) {
     std::string text = names[rng() % 7] + randomText(rng, "'{}\\$.a0-1,) ", 14);
