@@ -59,7 +59,7 @@ std::optional<long> scanTimezone(const std::string& text, size_t& pos, const Pic
   return sign * (hours * 60 + minutes);
 }
 
-std::optional<long> scanComponent(const std::string& text, size_t& pos, const PicturePart& p) {
+std::optional<long> scanComponent(const std::string& text, size_t& pos, const PicturePart& p, bool adjacent) {
   if (p.component == 'Z' || p.component == 'z') return scanTimezone(text, pos, p);
   if (p.component == 'P') {
     if (startsWithNoCase(text, pos, "am") || startsWithNoCase(text, pos, "pm")) {
@@ -69,8 +69,14 @@ std::optional<long> scanComponent(const std::string& text, size_t& pos, const Pi
     }
     return std::nullopt;
   }
-  if (p.names != PicturePart::Names::None && p.component != 'f') return scanName(text, pos, p);
-  auto v = scanInteger(text, pos, p.integerFormat);
+  if (p.names != PicturePart::Names::None && p.component != 'f') {
+    if (p.component != 'M' && p.component != 'x' && p.component != 'F')
+      throw JsonataError("D3133").val(std::string(1, p.component));
+    return scanName(text, pos, p);
+  }
+  // a component directly followed by another is read at its fixed width
+  size_t maxDigits = adjacent && p.integerFormat.mandatoryDigits > 0 ? size_t(p.integerFormat.mandatoryDigits) : SIZE_MAX;
+  auto v = scanInteger(text, pos, p.integerFormat, maxDigits);
   if (!v) return std::nullopt;
   return long(*v);
 }
@@ -98,13 +104,14 @@ std::optional<double> parseDateTime(const std::string& text, const std::string& 
   std::vector<PicturePart> parts = analyseDateTimePicture(picture);
   std::map<char, long> c;
   size_t pos = 0;
-  for (auto& p : parts) {
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const PicturePart& p = parts[i];
     if (p.literal) {
       if (!startsWithNoCase(text, pos, p.text)) return std::nullopt;
       pos += p.text.size();
       continue;
     }
-    auto v = scanComponent(text, pos, p);
+    auto v = scanComponent(text, pos, p, i + 1 < parts.size() && !parts[i + 1].literal);
     if (!v) return std::nullopt;
     c[p.component] = *v;
   }

@@ -152,7 +152,8 @@ std::string formatDecimal(double value, const IntegerFormat& f) {
     for (int i = n; i > 0; --i)
       chars.insert(chars.end() - i * f.regularInterval, f.separators[0].character);
   } else {
-    for (auto& s : f.separators) {
+    for (auto it = f.separators.rbegin(); it != f.separators.rend(); ++it) {
+      auto& s = *it;
       long pos = long(chars.size()) - s.position;
       if (pos >= 0) chars.insert(chars.begin() + pos, s.character);
     }

@@ -2,6 +2,7 @@
 // integer components of date/time pictures): decimal digit patterns with
 // grouping separators, letters, roman numerals and English words.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,7 +30,9 @@ struct IntegerFormat {
 IntegerFormat analyseIntegerPicture(const std::string& picture);
 std::string formatIntegerWith(double value, IntegerFormat format);
 // Consumes as much of `text` from `pos` as the format allows; returns the value.
-std::optional<double> scanInteger(const std::string& text, size_t& pos, const IntegerFormat& format);
+// `maxDigits` bounds a decimal read (for components written back to back).
+std::optional<double> scanInteger(const std::string& text, size_t& pos, const IntegerFormat& format,
+                                  size_t maxDigits = SIZE_MAX);
 std::string numberToWords(double value, bool ordinal);
 
 }  // namespace aslrt::jsonata

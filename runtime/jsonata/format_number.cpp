@@ -105,9 +105,9 @@ void validate(const Props& pr, const U32& sub, const SubPicture& s, const U32& a
   for (size_t i = 0; i < s.integerPart.size(); ++i)
     if (pr.isDigit(s.integerPart[i]) && firstDigit == U32::npos) firstDigit = i;
   if (firstDigit != U32::npos && s.integerPart.find(pr.c("digit"), firstDigit) != U32::npos) throw JsonataError("D3090");
-  size_t lastOptional = s.fractionalPart.rfind(pr.c("digit"));
-  if (lastOptional != U32::npos)
-    for (size_t i = 0; i < lastOptional; ++i)
+  size_t firstOptional = s.fractionalPart.find(pr.c("digit"));
+  if (firstOptional != U32::npos)
+    for (size_t i = firstOptional; i < s.fractionalPart.size(); ++i)
       if (pr.isDigit(s.fractionalPart[i])) throw JsonataError("D3091");
   if (s.hasExponent && (s.percent || s.permille)) throw JsonataError("D3092");
   if (s.hasExponent) {
@@ -206,7 +206,7 @@ U32 render(const Props& pr, const SubPicture& pic, double value) {
   for (int pos : pic.fracGroups)
     if (size_t(pos + decimalPos + 1) <= str.size()) str.insert(size_t(pos + decimalPos + 1), 1, g);
   decimalPos = long(str.find(ds));
-  if (pic.fractionalPart.empty() || decimalPos == long(str.size()) - 1) str.pop_back();
+  if (decimalPos == long(str.size()) - 1) str.pop_back();
   if (pic.minExp != 0) {
     U32 e = makeString(pr, exponent, 0);
     if (long(e.size()) < pic.minExp) e = U32(size_t(pic.minExp) - e.size(), z) + e;

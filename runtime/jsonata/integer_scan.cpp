@@ -83,7 +83,6 @@ std::optional<double> scanRoman(const std::string& text, size_t& pos) {
                                              {'x', 10},   {'v', 5},   {'i', 1}};
   size_t end = pos;
   while (end < text.size() && values.count(char(std::tolower(static_cast<unsigned char>(text[end]))))) ++end;
-  if (end == pos) return std::nullopt;
   double decimal = 0;
   int max = 1;
   for (size_t i = end; i-- > pos;) {
@@ -110,13 +109,14 @@ std::optional<double> scanLetters(const std::string& text, size_t& pos, bool upp
   return v;
 }
 
-std::optional<double> scanDecimal(const std::string& text, size_t& pos, const IntegerFormat& f) {
+std::optional<double> scanDecimal(const std::string& text, size_t& pos, const IntegerFormat& f, size_t maxDigits) {
   std::vector<uint32_t> cps = decodeUtf8(text.substr(pos));
   std::string digits;
   size_t used = 0;
   for (size_t i = 0; i < cps.size(); ++i) {
     uint32_t cp = cps[i];
     if (cp >= f.zeroCode && cp <= f.zeroCode + 9) {
+      if (digits.size() >= maxDigits) break;
       digits += char('0' + (cp - f.zeroCode));
       used = i + 1;
       continue;
@@ -139,13 +139,13 @@ std::optional<double> scanDecimal(const std::string& text, size_t& pos, const In
 
 }  // namespace
 
-std::optional<double> scanInteger(const std::string& text, size_t& pos, const IntegerFormat& f) {
+std::optional<double> scanInteger(const std::string& text, size_t& pos, const IntegerFormat& f, size_t maxDigits) {
   using P = IntegerFormat::Primary;
   switch (f.primary) {
     case P::Letters: return scanLetters(text, pos, f.textCase == IntegerFormat::Case::Upper);
     case P::Roman: return scanRoman(text, pos);
     case P::Words: return scanWords(text, pos);
-    case P::Decimal: return scanDecimal(text, pos, f);
+    case P::Decimal: return scanDecimal(text, pos, f, maxDigits);
     case P::Sequence: break;
   }
   return std::nullopt;
