@@ -119,15 +119,18 @@ void checkJsonataRule(RuleCtx& r, const JNode& rule, const std::string& pointer)
     r.s.ck.error(rule.begin, "schema-required-field", "a JSONata Choice rule needs 'Condition'", pointer);
 }
 
-void checkJsonPathRule(RuleCtx& r, const JNode& rule, const std::string& pointer) {
+bool isCombinator(const std::string& key) { return key == "And" || key == "Or" || key == "Not"; }
+
+// Checks every field of a JSONPath rule; returns its test (operator or
+// combinator), or null when it has none. A second test is an error.
+const JMember* checkRuleTests(RuleCtx& r, const JNode& rule, const std::string& pointer) {
   const JMember* test = nullptr;
   for (const JMember& m : rule.members) {
     std::string at = pointerJoin(pointer, m.key);
     if (checkRuleField(r, m, at) || m.key == "Variable") continue;
     bool isPath = false;
     const Operator* op = findOperator(m.key, &isPath);
-    bool combinator = m.key == "And" || m.key == "Or" || m.key == "Not";
-    if (!op && !combinator) {
+    if (!op && !isCombinator(m.key)) {
       r.s.ck.error(m.keyOffset, "schema-unknown-field",
                    "'" + m.key + "' is not a comparison operator or Choice rule field", at);
       continue;
@@ -139,25 +142,30 @@ void checkJsonPathRule(RuleCtx& r, const JNode& rule, const std::string& pointer
       continue;
     }
     test = &m;
-    if (combinator) checkCombinator(r, m, at);
-    else checkOperand(r, m, *op, isPath, at);
+    if (op) checkOperand(r, m, *op, isPath, at);
+    else checkCombinator(r, m, at);
   }
-  const JMember* variable = rule.member("Variable");
+  return test;
+}
+
+// A comparison needs 'Variable'; And/Or/Not must not have one.
+void checkJsonPathRule(RuleCtx& r, const JNode& rule, const std::string& pointer) {
+  const JMember* test = checkRuleTests(r, rule, pointer);
   if (!test) {
     r.s.ck.error(rule.begin, "schema-required-field",
                  "a Choice rule needs a comparison operator (or And, Or, Not)", pointer);
     return;
   }
-  bool combinator = test->key == "And" || test->key == "Or" || test->key == "Not";
-  if (combinator && variable)
+  const JMember* variable = rule.member("Variable");
+  std::string at = pointerJoin(pointer, "Variable");
+  if (isCombinator(test->key) && variable)
     r.s.ck.error(variable->keyOffset, "field-not-allowed",
-                 "a rule with '" + test->key + "' cannot have 'Variable'", pointerJoin(pointer, "Variable"));
-  if (!combinator && !variable)
+                 "a rule with '" + test->key + "' cannot have 'Variable'", at);
+  if (!isCombinator(test->key) && !variable)
     r.s.ck.error(rule.begin, "schema-required-field",
                  "a Choice rule with '" + test->key + "' needs 'Variable'", pointer);
-  if (!combinator && variable)
-    checkPathValue(r.s.ck, variable->value, PathKind::ValuePath,
-                   pointerJoin(pointer, "Variable"), "path-syntax", "'Variable'");
+  if (!isCombinator(test->key) && variable)
+    checkPathValue(r.s.ck, variable->value, PathKind::ValuePath, at, "path-syntax", "'Variable'");
 }
 
 void checkRule(RuleCtx& r, const JNode& rule, const std::string& pointer) {
