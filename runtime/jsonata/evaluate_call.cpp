@@ -10,6 +10,8 @@ namespace aslrt::jsonata {
 
 namespace {
 
+constexpr size_t kMaxTailCalls = 100000000;
+
 std::string procedureName(const Node* proc) {
   if (proc->type == NodeType::Path && !proc->steps.empty()) return proc->steps[0]->value;
   return proc->value;
@@ -58,7 +60,11 @@ Value Evaluator::evaluateFunctionCall(const Node* n, const Value& input, const E
 
 Value Evaluator::apply(const Value& fn, const std::vector<Value>& args, const Value& input, const EnvPtr& env) {
   Value result = applyOnce(fn, args, input, env);
+  // A tail-call loop needs no stack, so only an iteration cap stops one that
+  // never ends (when no time limit was given).
+  size_t iterations = 0;
   while (result.isFunction() && result.fn().thunk) {
+    if (++iterations > kMaxTailCalls) throw JsonataError("U1001");
     FunctionData& t = result.fn();
     const Node* call = t.node->body;
     Value next = evaluate(call->procedure, t.input, t.env);

@@ -174,7 +174,7 @@ Value replace(Evaluator& ev, std::vector<Value>& a) {
 
 void registerRegexFunctions(Registry& r) {
   addNative(r, "contains", "<s-(sf):b>", 2, [](Evaluator& ev, std::vector<Value>& a) {
-    if (a[0].isUndefined()) return Value();
+    if (a[0].isUndefined() || a[1].isUndefined()) return Value();
     if (a[1].isString()) return Value::boolean(a[0].s().find(a[1].s()) != std::string::npos);
     return Value::boolean(!findMatches(ev, a[1], a[0].s(), 1).empty());
   });

@@ -172,7 +172,7 @@ U32 makeString(const Props& pr, double v, int dp) {
 
 U32 render(const Props& pr, const SubPicture& pic, double value) {
   double adjusted = value * (pic.percent ? 100 : pic.permille ? 1000 : 1);
-  double mantissa = adjusted;
+  double mantissa = std::fabs(adjusted);  // the sign is written by the prefix
   int exponent = 0;
   if (pic.minExp != 0 && adjusted != 0) {
     double maxM = std::pow(10, pic.scaling), minM = std::pow(10, pic.scaling - 1);

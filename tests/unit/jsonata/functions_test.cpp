@@ -29,3 +29,12 @@ TEST(Functions, HostRegistration) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->dump(), "42");
 }
+
+TEST(Functions, PicturesAndDates) {
+  EXPECT_EQ(eval("$formatNumber(1234.5678, '#,##0.00')"), "\"1,234.57\"");
+  EXPECT_EQ(eval("$formatNumber(-42, '0e0')"), "\"-4e1\"");
+  EXPECT_EQ(eval("$formatInteger(1234567890, '#:###,##0')"), "\"1234:567,890\"");
+  EXPECT_EQ(eval("$parseInteger('twelve thousand, four hundred and seventy-six', 'w')"), "12476");
+  EXPECT_EQ(eval("$fromMillis(1521801216617, '[Y0001]-[M01]-[D01]')"), "\"2018-03-23\"");
+  EXPECT_EQ(eval("$toMillis('2018-03-23T10:33:36.617Z')"), "1521801216617");
+}
