@@ -7,6 +7,10 @@
 #include "regex.h"
 #include "signature.h"
 
+// GCC 12 misreads the arena-owned Node* returned through nud()/led() as the
+// address of a local Token (a false positive); nodes live in the Arena.
+#pragma GCC diagnostic ignored "-Wreturn-local-addr"
+
 namespace aslrt::jsonata {
 
 namespace {
@@ -57,11 +61,11 @@ class Parser {
   }
 
   Node* expression(int rbp) {
-    Token t = advance();
-    Node* left = nud(t);
+    const Token first = advance();
+    Node* left = nud(first);
     while (rbp < bindingPower(cur_)) {
-      t = advance();
-      left = led(t, left);
+      const Token op = advance();
+      left = led(op, left);
     }
     return left;
   }
