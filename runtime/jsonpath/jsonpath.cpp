@@ -137,6 +137,10 @@ std::string JsonPath::canonical() const {
   return root + jp::renderSegments(parsed_->segments, 0, parsed_->segments.size());
 }
 
+std::string JsonPath::invalidPathCause(const std::string& whyNot) const {
+  return "Invalid path '" + text() + "' : " + whyNot;
+}
+
 std::optional<Json> JsonPath::select(const Json& root) const { return select(root, nullptr); }
 
 std::optional<Json> JsonPath::select(const Json& root, std::string* whyNot) const {

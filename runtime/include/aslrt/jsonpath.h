@@ -54,6 +54,11 @@ class JsonPath {
   // Jayway's canonical form, e.g. "$['a'][0][*]" (used in AWS's causes).
   std::string canonical() const;
 
+  // AWS's cause when InputPath/OutputPath/ItemsPath/... match nothing, e.g.
+  // "Invalid path '$.no.such' : Missing property in path $['no']" (recorded
+  // in scenarios.base_scenarios.catch_states_runtime). whyNot: from select().
+  std::string invalidPathCause(const std::string& whyNot) const;
+
  private:
   explicit JsonPath(std::shared_ptr<const jsonpath_detail::ParsedPath> parsed);
   bool assignOrThrow(Json& target, Json value, std::string* whyNot) const;

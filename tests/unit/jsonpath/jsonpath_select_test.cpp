@@ -104,6 +104,10 @@ TEST(JsonPathSelect, DefiniteMissingExplainsLikeJayway) {
   EXPECT_EQ(why, "No results for path: $['NoSuchInputPath']");
   EXPECT_FALSE(sel("$.no.such.result.path", Json::object(), &why));
   EXPECT_EQ(why, "Missing property in path $['no']");
+  // Recorded: scenarios.base_scenarios.catch_states_runtime (OutputPath).
+  EXPECT_EQ(
+      JsonPath::parse("$.no.such.result.path", PathFlavor::Path, nullptr)->invalidPathCause(why),
+      "Invalid path '$.no.such.result.path' : Missing property in path $['no']");
   EXPECT_FALSE(sel("$.list[9]", kStore, &why));
   EXPECT_EQ(why, "No results for path: $['list'][9]");
   EXPECT_FALSE(sel("$.store.bicycle.color.x", kStore, &why));
