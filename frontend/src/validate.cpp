@@ -117,11 +117,12 @@ void runTypeChecks(StateCtx& s) {
 }
 
 void checkState(Checker& ck, const JMember& member, const std::string& pointer) {
-  // AWS: state names are limited to 80 characters.
-  if (member.key.size() > 80 || member.key.empty()) {
+  // AWS: state names are limited to 80 characters (not bytes).
+  size_t chars = utf8Length(member.key);
+  if (chars > 80 || chars == 0) {
     ck.error(member.keyOffset, "state-name-length",
              "state names must be 1 to 80 characters long (this one has " +
-                 std::to_string(member.key.size()) + ")", pointer);
+                 std::to_string(chars) + ")", pointer);
   }
   const JNode& state = member.value;
   if (!expectKind(ck, state, JNode::Kind::Object, pointer, "a state")) return;

@@ -153,9 +153,7 @@ void checkLabel(StateCtx& s) {
   if (!label || !expectKind(s.ck, *label, JNode::Kind::String, at, "'Label'")) return;
   const std::string& text = label->str();
   if (text.empty()) return s.ck.error(label->begin, "map-label", "a Map 'Label' cannot be empty", at);
-  size_t chars = 0;
-  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
-  if (chars > 40)
+  if (utf8Length(text) > 40)
     s.ck.error(label->begin, "map-label", "a Map 'Label' cannot exceed 40 characters", at);
   for (unsigned char c : text) {
     if (!badLabelChar(c)) continue;

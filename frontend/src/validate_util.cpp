@@ -93,9 +93,10 @@ void checkIntegerField(StateCtx& s, const char* key, int64_t min, int64_t max) {
   }
 }
 
-bool hasSubstitutionToken(std::string_view text) {
-  size_t open = text.find("${");
-  return open != std::string_view::npos && text.find('}', open) != std::string_view::npos;
+size_t utf8Length(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
 }
 
 bool isWholeSubstitutionToken(std::string_view text) {

@@ -57,6 +57,7 @@ class Checker {
   void warning(uint32_t offset, const char* rule, const std::string& message,
                const std::string& pointer);
   const ValidateOptions& options() const { return options_; }
+  size_t errorCount() const { return diags_.errorCount(); }
 
   QueryLanguage machineLanguage = QueryLanguage::JSONPath;
   // State name -> pointer of the machine scope (its "/States" object) holding it.
@@ -117,7 +118,7 @@ bool expectKind(Checker& ck, const JNode& value, JNode::Kind kind, const std::st
                 const char* what);
 // An integer in [min, max], or (in JSONata states) a JSONata expression.
 void checkIntegerField(StateCtx& s, const char* key, int64_t min, int64_t max);
-bool hasSubstitutionToken(std::string_view text);  // contains "${...}"
+size_t utf8Length(std::string_view text);          // characters, not bytes
 bool isWholeSubstitutionToken(std::string_view text);  // exactly "${...}"
 // Warns that a deploy-time token stands where a typed value belongs.
 void warnUnresolvedToken(Checker& ck, const JNode& value, const std::string& pointer);
