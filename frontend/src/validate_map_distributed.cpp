@@ -140,11 +140,21 @@ void checkResultWriter(StateCtx& s) {
     s.ck.error(config->begin, "schema-required-field", "'WriterConfig' requires 'OutputType'", configAt);
 }
 
-// Characters AWS does not allow in a Map Label (they cannot appear in the
-// names of the child executions it labels).
+// Characters AWS rejects in a Map Label (the set its error messages name,
+// as recorded by localstack against AWS, plus control characters): the label
+// becomes part of child execution names.
 bool badLabelChar(unsigned char c) {
   if (c < 0x20 || c == 0x7f) return true;
-  return std::string_view(" \"#$%&*,:;<>?[\\]^`{|}~").find(static_cast<char>(c)) != std::string_view::npos;
+  return std::string_view(" \"#$%&*,:;<>?[]^`{|}~").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+// U+0080..U+009F (C1 controls) are encoded as C2 80..C2 9F.
+bool hasC1Control(std::string_view text) {
+  for (size_t i = 0; i + 1 < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i]) == 0xC2 && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+      return true;
+  return false;
 }
 
 void checkLabel(StateCtx& s) {
@@ -155,6 +165,8 @@ void checkLabel(StateCtx& s) {
   if (text.empty()) return s.ck.error(label->begin, "map-label", "a Map 'Label' cannot be empty", at);
   if (utf8Length(text) > 40)
     s.ck.error(label->begin, "map-label", "a Map 'Label' cannot exceed 40 characters", at);
+  if (hasC1Control(text))
+    return s.ck.error(label->begin, "map-label", "a Map 'Label' cannot contain control characters", at);
   for (unsigned char c : text) {
     if (!badLabelChar(c)) continue;
     s.ck.error(label->begin, "map-label",
