@@ -111,13 +111,21 @@ class IntrinsicParser {
     std::string why;
     if (c == '\'') got = 's', why = stringLiteral();
     else if (c == '$') why = pathArgument();
-    else if (t_.substr(pos_, 7) == "States.") why = call(nullptr);
+    else if (t_.substr(pos_, 7) == "States.") why = nestedCall();
     else why = bareLiteral(&got);
     if (!why.empty()) return why;
     if (want == 'a' || got == 'a' || want == got) return "";
     argumentError_ = true;
     return "argument " + std::to_string(index + 1) + " of States." + sig.name + " must be a " +
            (want == 'n' ? "number" : want == 's' ? "string" : "boolean") + " or a path";
+  }
+
+  // Nested calls recurse; a bound keeps hostile input off the native stack.
+  std::string nestedCall() {
+    if (++depth_ > 64) return fail("intrinsic calls nested too deeply");
+    std::string why = call(nullptr);
+    --depth_;
+    return why;
   }
 
   std::string stringLiteral() {
@@ -181,6 +189,7 @@ class IntrinsicParser {
   std::string_view t_;
   size_t pos_ = 0;
   bool argumentError_ = false;
+  int depth_ = 0;
 };
 
 }  // namespace

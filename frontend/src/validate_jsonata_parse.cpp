@@ -172,7 +172,10 @@ class Parser {
   }
 
   void expression(int rbp) {
-    if (++depth_ > 200) return fail("expression nested too deeply");
+    if (++depth_ > kMaxDepth) {
+      tooDeep_ = true;
+      return fail("expression nested too deeply");
+    }
     Token t = cur_;
     advance();
     prefix(t);
@@ -293,6 +296,11 @@ class Parser {
   Token cur_;
   std::string error_;
   int depth_ = 0;
+  bool tooDeep_ = false;
+
+ public:
+  static constexpr int kMaxDepth = 200;
+  bool tooDeep() const { return tooDeep_; }
 };
 
 }  // namespace
@@ -300,13 +308,18 @@ class Parser {
 // An expression is rejected only when this parser and the runtime's compiler
 // (when built) both reject it, so neither one's gap rejects what AWS accepts.
 std::string jsonataSyntaxError(std::string_view expr) {
-  std::string why = Parser(expr).run();
+  Parser parser(expr);
+  std::string why = parser.run();
   if (why.empty()) return why;
+  // Too deep for this parser is too deep to hand to a recursive compiler.
+  if (parser.tooDeep()) return why;
   return jsonataRuntimeGap(expr).empty() ? std::string() : why;
 }
 
 std::string jsonataRuntimeGap(std::string_view expr) {
 #ifdef ASLC_HAVE_JSONATA
+  // (Its compiler overflows the stack on ~50k-term chains such as "1+1+...".)
+  if (!safeForRuntimeParser(expr)) return "";
   aslrt::jsonata::Error error;
   if (aslrt::jsonata::Expression::compile(expr, &error)) return "";
   return error.message + " at offset " + std::to_string(error.position);

@@ -177,6 +177,7 @@ static std::string runtimePathGap(std::string_view text, PathKind kind) {
 #ifdef ASLC_HAVE_JSONPATH
   aslrt::PathFlavor flavor =
       kind == PathKind::Path ? aslrt::PathFlavor::Path : aslrt::PathFlavor::ReferencePath;
+  if (!safeForRuntimeParser(text)) return "";
   aslrt::SyntaxError error;
   if (aslrt::JsonPath::parse(trimTrailingBlanks(text), flavor, &error)) return "";
   return error.message + " at offset " + std::to_string(error.offset);

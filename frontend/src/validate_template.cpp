@@ -108,7 +108,17 @@ const JNode& resolvePointer(const JNode& root, std::string_view pointer) {
 
 // A template this file accepts but the runtime cannot compile is a runtime
 // gap, not a user error: warn, so the definition AWS accepts still compiles.
+bool safeTemplate(const JNode& value) {
+  if (value.isString()) return safeForRuntimeParser(value.str());
+  for (const JNode& e : value.elements)
+    if (!safeTemplate(e)) return false;
+  for (const JMember& m : value.members)
+    if (!safeTemplate(m.value)) return false;
+  return true;
+}
+
 void warnRuntimeTemplateGaps(Checker& ck, const JNode& value, const std::string& pointer) {
+  if (!safeTemplate(value)) return;
   std::vector<aslrt::TemplateError> errors;
   if (aslrt::PayloadTemplate::compile(value.toJson(), &errors)) return;
   for (const aslrt::TemplateError& e : errors) {

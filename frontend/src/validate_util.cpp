@@ -99,6 +99,20 @@ size_t utf8Length(std::string_view text) {
   return n;
 }
 
+bool safeForRuntimeParser(std::string_view text) {
+  constexpr size_t kMaxBytes = 16 * 1024;
+  constexpr int kMaxNesting = 100;
+  if (text.size() > kMaxBytes) return false;
+  int depth = 0, bangs = 0;
+  for (char c : text) {
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == ')' || c == ']' || c == '}') --depth;
+    bangs = (c == '!' || c == '-') ? bangs + 1 : 0;
+    if (depth > kMaxNesting || bangs > kMaxNesting) return false;
+  }
+  return true;
+}
+
 bool isWholeSubstitutionToken(std::string_view text) {
   return text.size() > 3 && text.substr(0, 2) == "${" && text.back() == '}' &&
          text.find('}') == text.size() - 1;

@@ -119,6 +119,10 @@ bool expectKind(Checker& ck, const JNode& value, JNode::Kind kind, const std::st
 // An integer in [min, max], or (in JSONata states) a JSONata expression.
 void checkIntegerField(StateCtx& s, const char* key, int64_t min, int64_t max);
 size_t utf8Length(std::string_view text);          // characters, not bytes
+// The runtime's parsers recurse per nesting level (and per operator of long
+// chains); text past these bounds is judged by the validator's own parsers
+// only, so hostile input cannot overflow the stack.
+bool safeForRuntimeParser(std::string_view text);
 bool isWholeSubstitutionToken(std::string_view text);  // exactly "${...}"
 // Warns that a deploy-time token stands where a typed value belongs.
 void warnUnresolvedToken(Checker& ck, const JNode& value, const std::string& pointer);
