@@ -59,7 +59,7 @@ void checkOperand(RuleCtx& r, const JMember& m, const Operator& op, bool isPath,
     checkPathValue(r.s.ck, m.value, PathKind::ValuePath, at, "path-syntax", "'" + m.key + "'");
     return;
   }
-  if (operandMatches(op, m.value)) return;
+  if (operandMatches(op, m.value) || deferToken(r.s.ck, m.value, at)) return;
   const char* want = op.operand == 's' ? "a string" : op.operand == 'n' ? "a number"
                      : op.operand == 'b' ? "a boolean" : "an RFC 3339 timestamp string";
   r.s.ck.error(m.value.begin, op.operand == 't' ? "timestamp-format" : "schema-type",

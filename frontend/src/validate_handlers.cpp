@@ -49,6 +49,7 @@ bool checkErrorEquals(Checker& ck, const JNode& handler, const std::string& poin
 
 void checkNumber(Checker& ck, const JNode& v, const std::string& at, const std::string& key,
                  bool integer, double min, double max) {
+  if (deferToken(ck, v, at)) return;
   if (integer ? !v.isInteger() : !v.isNumber()) {
     ck.error(v.begin, "schema-type", "'" + key + "' must be " + (integer ? "an integer" : "a number"), at);
     return;

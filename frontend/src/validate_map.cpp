@@ -72,6 +72,7 @@ void checkProcessor(StateCtx& s) {
 // A percentage may be fractional (AWS accepts 0.5); the others are integers.
 void checkTolerance(StateCtx& s) {
   const JNode* pct = s.get("ToleratedFailurePercentage");
+  if (pct && deferToken(s.ck, *pct, s.at("ToleratedFailurePercentage"))) pct = nullptr;
   if (pct && !(s.jsonata() && pct->isString())) {
     if (!pct->isNumber() || pct->scalar.get<double>() < 0 || pct->scalar.get<double>() > 100)
       s.ck.error(pct->begin, "numeric-range",

@@ -194,6 +194,7 @@ std::string pathSyntaxError(std::string_view text, PathKind kind) {
 
 bool checkPathValue(Checker& ck, const JNode& value, PathKind kind, const std::string& pointer,
                     const char* rule, const std::string& what) {
+  if (deferToken(ck, value, pointer)) return true;
   if (!value.isString()) {
     ck.error(value.begin, "schema-type", what + " must be a path string", pointer);
     return false;

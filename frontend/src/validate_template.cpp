@@ -21,6 +21,7 @@ bool endsWithDollar(const std::string& key) {
 
 void checkDynamicValue(Checker& ck, const JMember& m, const std::string& pointer) {
   const JNode& v = m.value;
+  if (deferToken(ck, v, pointer)) return;
   if (!v.isString()) {
     ck.error(v.begin, "payload-template-path",
              "'" + m.key + "' ends in '.$', so its value must be a path or an intrinsic function "

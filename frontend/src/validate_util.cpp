@@ -79,7 +79,7 @@ void checkIntegerField(StateCtx& s, const char* key, int64_t min, int64_t max) {
     checkJsonataString(s.ck, *v, s.at(key));
     return;
   }
-  if (v->isString() && isWholeSubstitutionToken(v->str())) return warnUnresolvedToken(s.ck, *v, s.at(key));
+  if (deferToken(s.ck, *v, s.at(key))) return;
   if (!v->isInteger()) {
     s.ck.error(v->begin, "schema-type", std::string("'") + key + "' must be an integer", s.at(key));
     return;
@@ -110,6 +110,12 @@ bool safeForRuntimeParser(std::string_view text) {
     bangs = (c == '!' || c == '-') ? bangs + 1 : 0;
     if (depth > kMaxNesting || bangs > kMaxNesting) return false;
   }
+  return true;
+}
+
+bool deferToken(Checker& ck, const JNode& value, const std::string& pointer) {
+  if (!value.isString() || !isWholeSubstitutionToken(value.str())) return false;
+  warnUnresolvedToken(ck, value, pointer);
   return true;
 }
 

@@ -67,6 +67,7 @@ void checkWaitState(StateCtx& s) {
   const JNode* ts = s.get("Timestamp");
   if (!ts) return;
   if (s.jsonata() && isJsonataExpression(*ts)) return checkJsonataString(s.ck, *ts, s.at("Timestamp"));
+  if (deferToken(s.ck, *ts, s.at("Timestamp"))) return;
   if (!ts->isString()) {
     s.ck.error(ts->begin, "schema-type", "'Timestamp' must be a string", s.at("Timestamp"));
     return;

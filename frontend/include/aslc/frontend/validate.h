@@ -126,6 +126,9 @@ bool safeForRuntimeParser(std::string_view text);
 bool isWholeSubstitutionToken(std::string_view text);  // exactly "${...}"
 // Warns that a deploy-time token stands where a typed value belongs.
 void warnUnresolvedToken(Checker& ck, const JNode& value, const std::string& pointer);
+// When `value` is a whole "${...}" token, warns and returns true: the type
+// check is left to after substitution (SAM DefinitionSubstitutions etc.).
+bool deferToken(Checker& ck, const JNode& value, const std::string& pointer);
 
 // ----- paths, templates, intrinsics (validate_paths.cpp, validate_intrinsic.cpp)
 enum class PathKind {
