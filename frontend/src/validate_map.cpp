@@ -85,14 +85,16 @@ void checkTolerance(StateCtx& s) {
   checkIntegerField(s, "MaxConcurrency", 0, 2147483647);
 }
 
-// JSONata Items: an array, or an expression that yields one.
+// JSONata Items: an array, an object (its values are iterated), or an
+// expression that yields one.
 void checkItems(StateCtx& s) {
   const JNode* items = s.get("Items");
-  if (!items || items->isArray()) return;
+  if (!items) return;
+  if (items->isArray() || items->isObject()) return checkJsonataTemplate(s.ck, *items, s.at("Items"));
   if (items->isString() && isJsonataExpression(*items))
     return checkJsonataString(s.ck, *items, s.at("Items"));
-  s.ck.error(items->begin, "schema-type", "'Items' must be an array or a JSONata expression",
-             s.at("Items"));
+  s.ck.error(items->begin, "schema-type",
+             "'Items' must be an array, an object or a JSONata expression", s.at("Items"));
 }
 
 }  // namespace
@@ -100,11 +102,7 @@ void checkItems(StateCtx& s) {
 void checkMapState(StateCtx& s) {
   checkProcessor(s);
   checkTolerance(s);
-  checkItems(s);
-  if (s.jsonata()) {
-    if (const JNode* items = s.get("Items"); items && items->isArray())
-      checkJsonataTemplate(s.ck, *items, s.at("Items"));
-  }
+  if (s.jsonata()) checkItems(s);
 }
 
 }  // namespace aslc::validate_detail
