@@ -79,8 +79,8 @@ QueryLanguage topLevelLanguage(Checker& ck, const JNode& root) {
 }
 
 // A state may opt into JSONata in a JSONPath machine, never the reverse.
-QueryLanguage stateLanguage(Checker& ck, const JNode& state, const std::string& pointer,
-                            QueryLanguage inherited) {
+QueryLanguage stateLanguage(Checker& ck, const JNode& state, const std::string& pointer) {
+  QueryLanguage inherited = ck.machineLanguage;
   const JNode* ql = state.get("QueryLanguage");
   if (!ql) return inherited;
   std::string at = pointerJoin(pointer, "QueryLanguage");
@@ -139,7 +139,7 @@ void checkState(Checker& ck, const JMember& member, const std::string& pointer) 
              pointerJoin(pointer, "Type"));
     return;
   }
-  QueryLanguage ql = stateLanguage(ck, state, pointer, ck.machineLanguage);
+  QueryLanguage ql = stateLanguage(ck, state, pointer);
   StateCtx s{ck, member, pointer, st, ql};
   runTypeChecks(s);
 }
@@ -147,7 +147,7 @@ void checkState(Checker& ck, const JMember& member, const std::string& pointer) 
 }  // namespace
 
 void validateMachine(Checker& ck, const JNode& machine, const std::string& pointer,
-                     QueryLanguage inherited, MachineKind kind) {
+                     MachineKind kind) {
   std::string where = pointer.empty() ? "/" : pointer;
   if (!expectKind(ck, machine, JNode::Kind::Object, where, "a state machine")) return;
   checkMachineShape(ck, machine, pointer, kind);
@@ -171,7 +171,7 @@ bool validateDefinition(const JNode& root, Diagnostics& diags, const ValidateOpt
   ck.machineLanguage = topLevelLanguage(ck, root);
   checkTopLevelExtras(ck, root);
   collectStateNames(ck, root, "");
-  validateMachine(ck, root, "", ck.machineLanguage, MachineKind::TopLevel);
+  validateMachine(ck, root, "", MachineKind::TopLevel);
   return diags.errorCount() == before;
 }
 

@@ -62,7 +62,7 @@ void checkProcessor(StateCtx& s) {
     bool express = distributed && isExpressChild(*proc);
     s.ck.distributedDepth += distributed;
     s.ck.expressDepth += express;
-    validateMachine(s.ck, *proc, s.at(key), s.language, kind);
+    validateMachine(s.ck, *proc, s.at(key), kind);
     s.ck.distributedDepth -= distributed;
     s.ck.expressDepth -= express;
     if (proc->isObject()) checkProcessorConfig(s.ck, *proc, s.at(key));

@@ -11,7 +11,7 @@ void checkParallelState(StateCtx& s) {
   if (branches->elements.empty())
     s.ck.error(branches->begin, "schema-non-empty", "'Branches' needs at least one branch", at);
   for (size_t i = 0; i < branches->elements.size(); ++i)
-    validateMachine(s.ck, branches->elements[i], pointerJoin(at, i), s.language, MachineKind::Branch);
+    validateMachine(s.ck, branches->elements[i], pointerJoin(at, i), MachineKind::Branch);
 }
 
 }  // namespace aslc::validate_detail

@@ -12,7 +12,8 @@
 namespace aslc {
 
 struct ValidateOptions {
-  // Reserved for switches such as an EXPRESS-only rule set.
+  // The machine will be created as an EXPRESS workflow: only Request Response
+  // integrations (no .sync, no .waitForTaskToken) and no activities.
   bool express = false;
 };
 
@@ -91,8 +92,10 @@ struct StateCtx {
 
 // ----- machine structure (validate.cpp / validate_graph.cpp)
 enum class MachineKind { TopLevel, Branch, ItemProcessor, Iterator };
+// States without a QueryLanguage of their own take the top-level machine's
+// (not their parent state's), as the AWS docs say.
 void validateMachine(Checker& ck, const JNode& machine, const std::string& pointer,
-                     QueryLanguage inherited, MachineKind kind);
+                     MachineKind kind);
 void collectStateNames(Checker& ck, const JNode& machine, const std::string& pointer);
 void checkMachineGraph(Checker& ck, const JNode& machine, const std::string& pointer);
 
