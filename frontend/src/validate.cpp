@@ -59,7 +59,7 @@ void checkTopLevelExtras(Checker& ck, const JNode& root) {
   if (const JNode* version = root.get("Version"))
     expectKind(ck, *version, JNode::Kind::String, "/Version", "'Version'");
   const JNode* timeout = root.get("TimeoutSeconds");
-  if (!timeout) return;
+  if (!timeout || deferToken(ck, *timeout, "/TimeoutSeconds")) return;
   if (!timeout->isInteger() || timeout->scalar.get<double>() < 0 ||
       timeout->scalar.get<double>() > 99999999) {
     ck.error(timeout->begin, "schema-type",

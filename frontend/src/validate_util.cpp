@@ -74,12 +74,11 @@ bool expectKind(Checker& ck, const JNode& value, JNode::Kind kind, const std::st
 // expression in a JSONata state; the value is then checked at run time.
 void checkIntegerField(StateCtx& s, const char* key, int64_t min, int64_t max) {
   const JNode* v = s.get(key);
-  if (!v) return;
+  if (!v || deferToken(s.ck, *v, s.at(key))) return;
   if (s.jsonata() && v->isString()) {
     checkJsonataString(s.ck, *v, s.at(key));
     return;
   }
-  if (deferToken(s.ck, *v, s.at(key))) return;
   if (!v->isInteger()) {
     s.ck.error(v->begin, "schema-type", std::string("'") + key + "' must be an integer", s.at(key));
     return;
