@@ -75,7 +75,11 @@ class MachineLowering {
       case ir::InstKind::RunParallel:
         return checked(abi_.runParallel, {frame_, u32(inst.result), u32(inst.a), u32(inst.operand)});
       case ir::InstKind::RunMap:
-        return checked(abi_.runMap, {frame_, u32(inst.result), u32(inst.a), u32(inst.operand)});
+        return checked(abi_.runMap, {frame_, u32(inst.result), u32(inst.a), u32(inst.b), u32(inst.operand)});
+      case ir::InstKind::EvalJsonata:
+        return checked(abi_.evalJsonata, {frame_, u32(inst.result), u32(inst.a), u32(inst.b), u32(inst.operand)});
+      case ir::InstKind::Assign:
+        return checked(abi_.assign, {frame_, u32(inst.a), u32(inst.b), u32(inst.operand)});
       case ir::InstKind::Unsupported: return checked(abi_.unsupported, {frame_, u32(inst.operand)});
     }
   }
@@ -106,6 +110,8 @@ class MachineLowering {
       auto* notTaken = llvm::BasicBlock::Create(fn_->getContext(), "else", fn_);
       condition(branch.condition, t.test, taken, notTaken);
       b_.SetInsertPoint(taken);
+      if (branch.assign != ir::kNone || branch.output != ir::kNone)
+        checked(abi_.choiceRuleEffects, {frame_, u32(t.test), u32(t.value), u32(branch.assign), u32(branch.output)});
       transition(id, t.value, blocks_[branch.target].enter);
       b_.SetInsertPoint(notTaken);
     }

@@ -20,7 +20,8 @@ Json retrierJson(const ir::Retrier& r) {
 }
 
 Json catcherJson(const ir::Catcher& c) {
-  Json j = {{"errors", c.errorEquals}, {"target", c.target}, {"discard", c.discardResult}};
+  Json j = {{"errors", c.errorEquals}, {"target", c.target}, {"discard", c.discardResult},
+            {"output", optionalIndex(c.output)}, {"assign", optionalIndex(c.assign)}};
   j["resultPath"] = c.resultPath == ir::kNone ? Json(nullptr) : Json(c.resultPath);
   return j;
 }
@@ -40,6 +41,7 @@ Json machineJson(const ir::Machine& mc) {
 
 Json leafJson(const ir::ChoiceLeaf& leaf) {
   Json j = {{"op", leaf.op}, {"variable", leaf.variable}, {"isPath", leaf.isPath}};
+  if (leaf.condition != ir::kNone) j["condition"] = leaf.condition;
   if (leaf.isPath) j["operandPath"] = leaf.operandPath;
   else j["operand"] = leaf.operand;
   return j;
@@ -57,11 +59,13 @@ std::string buildMetadata(const ir::Module& m) {
   out["leaves"] = Json::array();
   for (const ir::ChoiceLeaf& leaf : m.choiceLeaves) out["leaves"].push_back(leafJson(leaf));
   out["waits"] = Json::array();
-  for (const ir::WaitSpec& w : m.waits) out["waits"].push_back({{"field", w.field}, {"value", w.value}});
+  for (const ir::WaitSpec& w : m.waits)
+    out["waits"].push_back({{"field", w.field}, {"value", w.value}, {"jsonata", optionalIndex(w.jsonata)}});
   out["fails"] = Json::array();
   for (const ir::FailSpec& f : m.fails)
     out["fails"].push_back({{"error", optionalString(f.error)}, {"cause", optionalString(f.cause)},
-                            {"errorPath", optionalString(f.errorPath)}, {"causePath", optionalString(f.causePath)}});
+                            {"errorPath", optionalString(f.errorPath)}, {"causePath", optionalString(f.causePath)},
+                            {"errorJsonata", optionalIndex(f.errorJsonata)}, {"causeJsonata", optionalIndex(f.causeJsonata)}});
   out["tasks"] = Json::array();
   for (const ir::TaskSpec& t : m.tasks)
     out["tasks"].push_back({{"resource", t.resource}, {"timeoutSeconds", t.timeoutSeconds},
@@ -73,7 +77,13 @@ std::string buildMetadata(const ir::Module& m) {
   for (const ir::MapSpec& mp : m.maps)
     out["maps"].push_back({{"processor", mp.processor}, {"itemsPath", optionalIndex(mp.itemsPath)},
                            {"itemSelector", optionalIndex(mp.itemSelector)}, {"maxConcurrency", mp.maxConcurrency},
-                           {"maxConcurrencyPath", optionalIndex(mp.maxConcurrencyPath)}});
+                           {"maxConcurrencyPath", optionalIndex(mp.maxConcurrencyPath)},
+                           {"itemSelectorJsonata", optionalIndex(mp.itemSelectorJsonata)},
+                           {"maxConcurrencyJsonata", optionalIndex(mp.maxConcurrencyJsonata)}});
+  out["jsonata"] = Json::array();
+  for (const ir::JsonataSpec& j : m.jsonata) out["jsonata"].push_back({{"value", j.value}, {"field", j.field}});
+  out["assigns"] = Json::array();
+  for (const ir::AssignSpec& a : m.assigns) out["assigns"].push_back({{"jsonata", a.jsonata}, {"index", a.index}});
   return out.dump();
 }
 

@@ -29,7 +29,10 @@ RuntimeAbi::RuntimeAbi(llvm::Module& module) {
   noChoiceMatched = fn("aslrt_no_choice_matched", i32, {ptr, i32});
   invokeTask = fn("aslrt_invoke_task", i32, {ptr, i32, i32, i32});
   runParallel = fn("aslrt_run_parallel", i32, {ptr, i32, i32, i32});
-  runMap = fn("aslrt_run_map", i32, {ptr, i32, i32, i32});
+  runMap = fn("aslrt_run_map", i32, {ptr, i32, i32, i32, i32});
+  evalJsonata = fn("aslrt_eval_jsonata", i32, {ptr, i32, i32, i32, i32});
+  assign = fn("aslrt_assign", i32, {ptr, i32, i32, i32});
+  choiceRuleEffects = fn("aslrt_choice_rule_effects", i32, {ptr, i32, i32, i32, i32});
 }
 
 }  // namespace aslc::codegen

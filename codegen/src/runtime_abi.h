@@ -12,6 +12,7 @@ struct RuntimeAbi {
   llvm::FunctionCallee enterState, exitState, succeed, fail, onError, unsupported;
   llvm::FunctionCallee loadInput, loadConst, selectPath, renderTemplate, applyResultPath;
   llvm::FunctionCallee wait, choiceTest, noChoiceMatched, invokeTask, runParallel, runMap;
+  llvm::FunctionCallee evalJsonata, assign, choiceRuleEffects;
 
   llvm::Type* i32;
   llvm::PointerType* ptr;

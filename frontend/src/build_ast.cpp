@@ -103,6 +103,7 @@ std::vector<ast::ChoiceRule> parseRules(const JNode* list) {
 ast::ChoiceRule parseRule(const JNode& r) {
   ast::ChoiceRule rule;
   rule.offset = r.begin;
+  rule.node = &r;
   rule.next = stringField(r, "Next");
   if (const JNode* c = r.get("Condition")) {
     rule.kind = ast::ChoiceRule::Kind::Condition;

@@ -85,11 +85,10 @@ class Lowering {
     StateBuilder b(m_, st);
     ValueId input = b.emit(InstKind::LoadInput, Type::Json);
     if (s.queryLanguage == ast::QueryLanguage::JSONata) {
-      b.unsupported("JSONata query language (state '" + s.name + "')");
-      finishLinear(st, s, index, input);
+      jsonataState(b, st, s, index, input, machineName);
+      retryCatch(st, s, index);
       return st;
     }
-    if (s.assign) b.unsupported("Assign (variables) in state '" + s.name + "'");
     switch (s.type) {
       case ast::StateType::Pass: pass(b, st, s, index, input); break;
       case ast::StateType::Succeed: finishLinear(st, s, index, b.selectPath(b.selectPath(input, s.inputPath), s.outputPath)); break;
@@ -108,7 +107,9 @@ class Lowering {
     st.term.value = out;
     bool terminal = s.end || s.type == ast::StateType::Succeed || s.next.empty() || !index.count(s.next);
     if (s.type == ast::StateType::Fail) {
+      m_.fails.push_back({});  // reached only after an `unsupported`, which fails first
       st.term.kind = ir::TermKind::Fail;
+      st.term.fail = static_cast<uint32_t>(m_.fails.size() - 1);
       return;
     }
     st.term.kind = terminal ? ir::TermKind::Succeed : ir::TermKind::Goto;
@@ -120,7 +121,9 @@ class Lowering {
     ValueId params = b.render(effective, s.parameters);
     ValueId result = s.result ? b.constant(s.result->toJson()) : params;
     ValueId placed = b.resultPath(input, result, s.resultPath);
-    finishLinear(st, s, index, b.selectPath(placed, s.outputPath));
+    ValueId out = b.selectPath(placed, s.outputPath);
+    assign(b, s.assign, false, input, result);
+    finishLinear(st, s, index, out);
   }
 
   // Task, Parallel and Map share AWS's pipeline around their effect:
@@ -145,7 +148,9 @@ class Lowering {
     }
     ValueId selected = b.render(result, s.resultSelector);
     ValueId placed = b.resultPath(input, selected, s.resultPath);
-    finishLinear(st, s, index, b.selectPath(placed, s.outputPath));
+    ValueId out = b.selectPath(placed, s.outputPath);
+    assign(b, s.assign, false, input, selected);
+    finishLinear(st, s, index, out);
   }
 
   uint32_t taskSpec(const ast::State& s) {
@@ -188,7 +193,9 @@ class Lowering {
     else if (s.timestampPath.present) spec = {"TimestampPath", s.timestampPath.path};
     m_.waits.push_back(spec);
     b.emit(InstKind::Wait, Type::Json, effective, ir::kNone, static_cast<uint32_t>(m_.waits.size() - 1));
-    finishLinear(st, s, index, b.selectPath(effective, s.outputPath));
+    ValueId out = b.selectPath(effective, s.outputPath);
+    assign(b, s.assign, false, input, effective);
+    finishLinear(st, s, index, out);
   }
 
   void fail(ir::State& st, const ast::State& s, ValueId input) {
@@ -210,10 +217,15 @@ class Lowering {
       case K::And: c.kind = ir::Condition::Kind::And; break;
       case K::Or: c.kind = ir::Condition::Kind::Or; break;
       case K::Not: c.kind = ir::Condition::Kind::Not; break;
-      case K::Condition:
-        b.unsupported("JSONata Condition in Choice state '" + stateName + "'");
-        c.kind = ir::Condition::Kind::Const;
+      case K::Condition: {
+        ir::ChoiceLeaf leaf;
+        leaf.op = "Condition";
+        leaf.variable = m_.addPath("$");
+        leaf.condition = jsonataSpec(r.condition->toJson(), "Condition");
+        m_.choiceLeaves.push_back(std::move(leaf));
+        c.leaf = static_cast<uint32_t>(m_.choiceLeaves.size() - 1);
         return c;
+      }
       case K::Leaf: {
         ir::ChoiceLeaf leaf;
         leaf.op = r.op;
@@ -236,10 +248,11 @@ class Lowering {
     st.term.test = effective;
     for (const ast::ChoiceRule& r : s.choices) {
       if (!index.count(r.next)) continue;
-      st.term.branches.push_back({condition(b, r, s.name), index.at(r.next)});
+      st.term.branches.push_back({condition(b, r, s.name), index.at(r.next), ruleAssign(r, false), ir::kNone});
     }
     if (index.count(s.defaultNext)) st.term.defaultTarget = index.at(s.defaultNext);
     st.term.value = b.selectPath(effective, s.outputPath);
+    assign(b, s.assign, false, input, effective);
   }
 
   void retryCatch(ir::State& st, const ast::State& s, const Index& index) {
@@ -250,9 +263,110 @@ class Lowering {
       ir::Catcher catcher{c.errorEquals, index.at(c.next)};
       catcher.discardResult = c.resultPath.present && c.resultPath.isNull;
       if (c.resultPath.present && !c.resultPath.isNull) catcher.resultPath = m_.addPath(c.resultPath.path);
+      bool jsonata = s.queryLanguage == ast::QueryLanguage::JSONata;
+      if (jsonata && c.output) catcher.output = jsonataSpec(c.output->toJson(), "Output");
+      if (c.assign) catcher.assign = assignSpec(*c.assign, jsonata);
       st.catchers.push_back(std::move(catcher));
     }
   }
+
+  uint32_t jsonataSpec(aslrt::Json value, const std::string& field) {
+    m_.jsonata.push_back({std::move(value), field});
+    return static_cast<uint32_t>(m_.jsonata.size() - 1);
+  }
+
+  uint32_t assignSpec(const JNode& node, bool jsonata) {
+    ir::AssignSpec spec{jsonata, jsonata ? jsonataSpec(node.toJson(), "Assign") : m_.addTemplate(node.toJson())};
+    m_.assigns.push_back(spec);
+    return static_cast<uint32_t>(m_.assigns.size() - 1);
+  }
+
+  uint32_t ruleAssign(const ast::ChoiceRule& r, bool jsonata) {
+    const JNode* a = r.node ? r.node->get("Assign") : nullptr;
+    return a ? assignSpec(*a, jsonata) : ir::kNone;
+  }
+
+  // Assign is evaluated against the values the state started with; emitted
+  // after the output is computed, so the output cannot see the new values.
+  void assign(StateBuilder& b, const JNode* node, bool jsonata, ValueId input, ValueId result) {
+    if (node) b.emit(InstKind::Assign, Type::Json, input, result, assignSpec(*node, jsonata));
+  }
+
+  ValueId evalJsonata(StateBuilder& b, const JNode* node, const std::string& field, ValueId input,
+                      ValueId result = ir::kNone) {
+    return b.emit(InstKind::EvalJsonata, Type::Json, input, result, jsonataSpec(node->toJson(), field));
+  }
+
+  // JSONata states: $states.input is the raw input; Arguments/Output/Assign/
+  // Items/... are evaluated where AWS evaluates them.
+  void jsonataState(StateBuilder& b, ir::State& st, const ast::State& s, const Index& index, ValueId input,
+                    const std::string& machineName) {
+    switch (s.type) {
+      case ast::StateType::Fail: return jsonataFail(st, s, input);
+      case ast::StateType::Choice: return jsonataChoice(b, st, s, index, input);
+      case ast::StateType::Wait: jsonataWait(b, s, input); break;
+      default: break;
+    }
+    ValueId result = ir::kNone;
+    if (s.type == ast::StateType::Task || s.type == ast::StateType::Parallel || s.type == ast::StateType::Map)
+      result = jsonataEffect(b, s, input, machineName);
+    ValueId out = s.output ? evalJsonata(b, s.output, "Output", input, result)
+                           : (result != ir::kNone ? result : input);
+    assign(b, s.assign, true, input, result);
+    finishLinear(st, s, index, out);
+  }
+
+  ValueId jsonataEffect(StateBuilder& b, const ast::State& s, ValueId input, const std::string& machineName) {
+    if (s.type == ast::StateType::Map) {
+      ValueId items = s.items ? evalJsonata(b, s.items, "Items", input) : input;
+      uint32_t spec = mapSpec(s, machineName);
+      ir::MapSpec& map = m_.maps[spec];
+      map.itemSelector = ir::kNone;
+      if (s.itemSelector) map.itemSelectorJsonata = jsonataSpec(s.itemSelector->toJson(), "ItemSelector");
+      if (s.maxConcurrency && s.maxConcurrency->isString())
+        map.maxConcurrencyJsonata = jsonataSpec(s.maxConcurrency->toJson(), "MaxConcurrency");
+      return b.emit(InstKind::RunMap, Type::Array, input, items, spec);
+    }
+    ValueId args = s.arguments ? evalJsonata(b, s.arguments, "Arguments", input) : input;
+    if (s.type == ast::StateType::Task) return b.emit(InstKind::InvokeTask, Type::Json, args, ir::kNone, taskSpec(s));
+    return b.emit(InstKind::RunParallel, Type::Array, args, ir::kNone, parallelSpec(s, machineName));
+  }
+
+  void jsonataWait(StateBuilder& b, const ast::State& s, ValueId input) {
+    ir::WaitSpec spec;
+    const JNode* node = s.seconds ? s.seconds : s.timestamp;
+    spec.field = s.seconds ? "Seconds" : "Timestamp";
+    if (node) spec.value = node->toJson();
+    if (node && node->isString() && spec.value.get<std::string>().rfind("{%", 0) == 0)
+      spec.jsonata = jsonataSpec(spec.value, spec.field);
+    m_.waits.push_back(spec);
+    b.emit(InstKind::Wait, Type::Json, input, ir::kNone, static_cast<uint32_t>(m_.waits.size() - 1));
+  }
+
+  void jsonataFail(ir::State& st, const ast::State& s, ValueId input) {
+    ir::FailSpec spec;
+    if (s.error) spec.errorJsonata = jsonataSpec(s.error->toJson(), "Error");
+    if (s.cause) spec.causeJsonata = jsonataSpec(s.cause->toJson(), "Cause");
+    m_.fails.push_back(spec);
+    st.term.kind = ir::TermKind::Fail;
+    st.term.value = input;
+    st.term.fail = static_cast<uint32_t>(m_.fails.size() - 1);
+  }
+
+  void jsonataChoice(StateBuilder& b, ir::State& st, const ast::State& s, const Index& index, ValueId input) {
+    st.term.kind = ir::TermKind::Choice;
+    st.term.test = input;
+    for (const ast::ChoiceRule& r : s.choices) {
+      if (!index.count(r.next)) continue;
+      const JNode* out = r.node ? r.node->get("Output") : nullptr;
+      st.term.branches.push_back({condition(b, r, s.name), index.at(r.next), ruleAssign(r, true),
+                                  out ? jsonataSpec(out->toJson(), "Output") : ir::kNone});
+    }
+    if (index.count(s.defaultNext)) st.term.defaultTarget = index.at(s.defaultNext);
+    st.term.value = s.output ? evalJsonata(b, s.output, "Output", input) : input;
+    assign(b, s.assign, true, input, ir::kNone);
+  }
+
 
   ir::Module& m_;
   Diagnostics& diags_;

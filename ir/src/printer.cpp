@@ -83,6 +83,14 @@ class Printer {
         out_ << " " << w.field << "=" << w.value.dump();
         return;
       }
+      case InstKind::EvalJsonata:
+        out_ << " " << m_.jsonata[inst.operand].field << "=" << m_.jsonata[inst.operand].value.dump();
+        return;
+      case InstKind::Assign: {
+        const AssignSpec& a = m_.assigns[inst.operand];
+        out_ << " " << (a.jsonata ? m_.jsonata[a.index].value : m_.templates[a.index]).dump();
+        return;
+      }
       case InstKind::InvokeTask:
         out_ << " " << aslrt::Json(m_.tasks[inst.operand].resource).dump();
         return;
@@ -106,6 +114,10 @@ class Printer {
     switch (c.kind) {
       case Condition::Kind::Leaf: {
         const ChoiceLeaf& leaf = m_.choiceLeaves[c.leaf];
+        if (leaf.condition != kNone) {
+          out_ << "condition " << m_.jsonata[leaf.condition].value.dump();
+          return;
+        }
         out_ << leaf.op << (leaf.isPath ? "Path" : "") << "(" << aslrt::Json(m_.paths[leaf.variable]).dump()
              << ", " << (leaf.isPath ? aslrt::Json(m_.paths[leaf.operandPath]).dump() : leaf.operand.dump()) << ")";
         return;
@@ -134,6 +146,8 @@ class Printer {
           out_ << "\n    when ";
           condition(b.condition);
           out_ << " -> " << stateRef(mc, b.target);
+          if (b.assign != kNone) out_ << " assign#" << b.assign;
+          if (b.output != kNone) out_ << " output#" << b.output;
         }
         out_ << "\n    default -> "
              << (t.defaultTarget == kNone ? "States.NoChoiceMatched" : stateRef(mc, t.defaultTarget));

@@ -44,6 +44,8 @@ class Verifier {
       case InstKind::InvokeTask: limit = m_.tasks.size(); break;
       case InstKind::RunParallel: limit = m_.parallels.size(); break;
       case InstKind::RunMap: limit = m_.maps.size(); break;
+      case InstKind::EvalJsonata: limit = m_.jsonata.size(); break;
+      case InstKind::Assign: limit = m_.assigns.size(); break;
       default: return;
     }
     if (inst.operand >= limit) fail(mc, st, std::string(instMnemonic(inst.kind)) + " operand out of range");

@@ -1,6 +1,7 @@
 #include "execution.h"
 
 #include "aslrt/timestamp.h"
+#include "jsonata_template.h"
 
 namespace aslrt {
 namespace {
@@ -14,6 +15,7 @@ Execution::Execution(const Program& prog, Scheduler& sched, const RunOptions& op
     : program(prog), scheduler(sched), options(opts), input(std::move(in)) {
   startMicros = opts.startMicros ? *opts.startMicros : sched.clock().nowMicros();
   rng.seed(opts.seeded ? opts.seed : std::random_device{}());
+  jsonataRandom().seed(rng());
   std::string machineName = opts.stateMachineName.empty() ? "StateMachine" : opts.stateMachineName;
   std::string execName = opts.executionName.empty() ? "execution" : opts.executionName;
   contextBase_ = {
@@ -54,6 +56,16 @@ aslrt::Json aslrt_frame::contextObject() const {
                   {"RetryCount", retryCount}};
   if (!mapItem.is_null()) ctx["Map"] = {{"Item", mapItem}};
   return ctx;
+}
+
+aslrt::Json aslrt_frame::jsonataBindings(const aslrt::Json& input, const aslrt::Json* result,
+                                         const aslrt::Json* errorOutput) const {
+  aslrt::Json bindings = variables;
+  aslrt::Json states = {{"input", input}, {"context", contextObject()}};
+  if (result) states["result"] = *result;
+  if (errorOutput) states["errorOutput"] = *errorOutput;
+  bindings["states"] = std::move(states);
+  return bindings;
 }
 
 int32_t aslrt_frame::raise(const std::string& error, const std::string& detail) {

@@ -74,9 +74,13 @@ struct aslrt_frame {
   std::vector<int64_t> retrierAttempts;  // per retrier of the current state
   aslrt::Json mapItem;    // $$.Map.Item while rendering a Map's ItemSelector, else null
   bool* cancelled = nullptr;  // set by a failing sibling branch/iteration
+  aslrt::Json variables = aslrt::Json::object();  // this scope's workflow variables
 
   const aslrt::StateInfo& stateInfo() const { return machine->states[state]; }
   aslrt::Json contextObject() const;
+  // JSONata bindings: the variables plus $states {input, context, result?, errorOutput?}.
+  aslrt::Json jsonataBindings(const aslrt::Json& input, const aslrt::Json* result,
+                              const aslrt::Json* errorOutput = nullptr) const;
   // Sets the pending error with AWS's cause prefix naming the state and event.
   int32_t raise(const std::string& error, const std::string& detail);
 };

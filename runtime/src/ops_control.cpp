@@ -9,16 +9,17 @@
 using aslrt::Json;
 
 std::optional<Json> aslrt_select(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input);
+int32_t aslrt_apply_assign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& input, const Json* result);
 
 namespace {
 
-// AWS: States.ALL matches every error except States.Runtime and
-// States.DataLimitExceeded, which always fail the execution
-// (docs: "Error handling in Step Functions", error names).
+// AWS: States.ALL matches every error except States.Runtime (docs: "Error
+// handling in Step Functions"). A recorded execution shows States.ALL catching
+// a task's States.DataLimitExceeded, so that one is matched.
 bool matches(const std::vector<std::string>& errorEquals, const std::string& error) {
   for (const std::string& name : errorEquals) {
     if (name == error) return true;
-    if (name == "States.ALL" && error != "States.Runtime" && error != "States.DataLimitExceeded") return true;
+    if (name == "States.ALL" && error != "States.Runtime") return true;
     // States.TaskFailed matches every error but a time-out (docs: "Error names").
     if (name == "States.TaskFailed" && error != "States.Timeout" && error != "States.Runtime" &&
         error != "States.DataLimitExceeded")
@@ -63,6 +64,21 @@ int32_t tryCatch(aslrt_frame* f) {
     const aslrt::CatcherInfo& c = info.catchers[k];
     if (!matches(c.errors, f->failure.error)) continue;
     Json out = errorOutput(f->failure);
+    const aslrt::Program& p = f->exec->program;
+    if (c.output || (c.assign && p.assigns[*c.assign].jsonata)) {
+      Json errorOut = out;
+      aslrt::Failure failure;
+      if (c.output) {
+        std::optional<Json> v = p.jsonata[*c.output].evaluate(f->jsonataBindings(f->input, nullptr, &errorOut), &failure);
+        if (!v) return f->raise(failure.error, failure.cause.value_or("")), ASLRT_PROPAGATE;
+        out = std::move(*v);
+      }
+      if (c.assign && aslrt_apply_assign(f, p.assigns[*c.assign], f->input, &errorOut) != ASLRT_OK)
+        return ASLRT_PROPAGATE;
+      f->input = std::move(out);
+      return static_cast<int32_t>(k);
+    }
+    if (c.assign && aslrt_apply_assign(f, p.assigns[*c.assign], f->input, &out) != ASLRT_OK) return ASLRT_PROPAGATE;
     if (c.discard) {
       out = f->input;
     } else if (c.resultPath) {
@@ -92,23 +108,47 @@ int32_t aslrt_fail(aslrt_frame* f, uint32_t input_slot, uint32_t fail_id) {
   const aslrt::FailInfo& spec = f->exec->program.fails[fail_id];
   const Json& input = f->slots[input_slot];
   f->failure = {spec.error.value_or(""), spec.cause};
-  auto resolve = [&](const std::optional<aslrt::JsonPath>& path, const char* field, std::string* out) {
-    std::optional<Json> v = aslrt_select(f, *path, input);
+  auto resolve = [&](const std::optional<aslrt::PayloadTemplate>& tmpl, const std::string& text, const char* field,
+                     std::string* out) {
+    Json context = f->contextObject();
+    aslrt::EvalContext ctx;
+    ctx.input = &input;
+    ctx.context = &context;
+    ctx.rng = &f->exec->rng;
+    aslrt::Failure failure;
+    std::optional<Json> rendered = tmpl->render(ctx, field, &failure);
+    const Json* v = rendered ? &rendered->begin().value() : nullptr;
     if (!v || !v->is_string()) {
-      f->raise("States.Runtime", "The JSONPath '" + path->text() + "' specified for the field '" + field +
+      f->raise("States.Runtime", "The JSONPath '" + text + "' specified for the field '" + field +
                                      "' could not be found in the input '" + input.dump() + "'");
       return false;
     }
     *out = v->get<std::string>();
     return true;
   };
+  auto evalField = [&](uint32_t id, std::optional<std::string>* out) {
+    aslrt::Failure failure;
+    std::optional<Json> v = f->exec->program.jsonata[id].evaluate(f->jsonataBindings(input, nullptr), &failure);
+    if (!v) return f->raise(failure.error, failure.cause.value_or("")), false;
+    *out = v->is_string() ? v->get<std::string>() : v->dump();
+    return true;
+  };
+  std::optional<std::string> text;
+  if (spec.errorJsonata) {
+    if (!evalField(*spec.errorJsonata, &text)) return ASLRT_FAILED;
+    f->failure.error = *text;
+  }
+  if (spec.causeJsonata) {
+    if (!evalField(*spec.causeJsonata, &text)) return ASLRT_FAILED;
+    f->failure.cause = text;
+  }
   std::string value;
   if (spec.errorPath) {
-    if (!resolve(spec.errorPath, "ErrorPath", &value)) return ASLRT_FAILED;
+    if (!resolve(spec.errorPath, spec.errorPathText, "ErrorPath", &value)) return ASLRT_FAILED;
     f->failure.error = value;
   }
   if (spec.causePath) {
-    if (!resolve(spec.causePath, "CausePath", &value)) return ASLRT_FAILED;
+    if (!resolve(spec.causePath, spec.causePathText, "CausePath", &value)) return ASLRT_FAILED;
     f->failure.cause = value;
   }
   return ASLRT_FAILED;
@@ -118,14 +158,23 @@ int32_t aslrt_choice_test(aslrt_frame* f, uint32_t input_slot, uint32_t leaf_id)
   const aslrt::Program& p = f->exec->program;
   const aslrt::LeafInfo& leaf = p.leaves[leaf_id];
   const Json& input = f->slots[input_slot];
-  std::optional<Json> value = aslrt_select(f, p.paths[leaf.variable], input);
-  if (!leaf.isPath) return aslrt::evaluateChoiceOp(leaf.op, value ? &*value : nullptr, leaf.operand) ? 1 : 0;
-  std::optional<Json> operand = aslrt_select(f, p.paths[leaf.operandPath], input);
-  if (!operand) {
-    f->raise("States.Runtime", "Invalid path '" + p.paths[leaf.operandPath].text() +
-                                   "': The choice state's condition path references an invalid value.");
-    return -1;
+  if (leaf.condition) {
+    aslrt::Failure failure;
+    std::optional<Json> v = p.jsonata[*leaf.condition].evaluate(f->jsonataBindings(input, nullptr), &failure);
+    if (!v) return f->raise(failure.error, failure.cause.value_or("")), -1;
+    if (!v->is_boolean())
+      return f->raise("States.QueryEvaluationError", "The JSONata expression specified for the field 'Condition' returned a non-boolean result: " + v->dump()), -1;
+    return v->get<bool>() ? 1 : 0;
   }
+  const aslrt::JsonPath& variable = p.paths[leaf.variable];
+  std::optional<Json> value = aslrt_select(f, variable, input);
+  // AWS fails the state when a compared Variable is absent (only IsPresent tests absence).
+  if (!value && aslrt::absentValueFails(leaf.op))
+    return f->raise("States.Runtime", aslrt::choicePathInvalidCause(variable.text())), -1;
+  if (!leaf.isPath) return aslrt::evaluateChoiceOp(leaf.op, value ? &*value : nullptr, leaf.operand) ? 1 : 0;
+  const aslrt::JsonPath& operandPath = p.paths[leaf.operandPath];
+  std::optional<Json> operand = aslrt_select(f, operandPath, input);
+  if (!operand) return f->raise("States.Runtime", aslrt::choicePathInvalidCause(operandPath.text())), -1;
   return aslrt::evaluateChoiceOp(leaf.op, value ? &*value : nullptr, *operand) ? 1 : 0;
 }
 

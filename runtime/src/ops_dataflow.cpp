@@ -31,7 +31,7 @@ aslrt::EvalContext evalContext(aslrt_frame* f, const Json& input, Json& contextS
   aslrt::EvalContext ctx;
   ctx.input = &input;
   ctx.context = &contextStorage;
-  ctx.variables = nullptr;
+  ctx.variables = &f->variables;
   ctx.rng = &f->exec->rng;
   return ctx;
 }
@@ -43,6 +43,7 @@ std::optional<Json> aslrt_select(aslrt_frame* f, const aslrt::JsonPath& path, co
     Json ctx = f->contextObject();
     return path.select(ctx);
   }
+  if (path.isVariablePath()) return path.select(f->variables);
   return path.select(input);
 }
 

@@ -24,6 +24,7 @@ aslrt_frame childFrame(aslrt_frame* parent, uint32_t machine, Json input, Join& 
   child.machine = &parent->exec->program.machines[machine];
   child.input = std::move(input);
   child.cancelled = &join.cancelled;
+  child.variables = parent->variables;  // outer variables are visible; assignments stay inside
   return child;
 }
 
@@ -75,7 +76,18 @@ bool maxConcurrency(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input
   return true;
 }
 
-bool itemsOf(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, Json* items) {
+bool itemsOf(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, const Json* fromItems, Json* items) {
+  if (fromItems) {  // JSONata Items
+    if (!fromItems->is_array()) {
+      const char* kind = fromItems->is_null() ? "null" : fromItems->is_boolean() ? "boolean" : fromItems->is_number() ? "number"
+                         : fromItems->is_string() ? "string" : "object";
+      f->raise("States.QueryEvaluationError", std::string("Map state input must be an array but was: ") + fromItems->dump());
+      (void)kind;
+      return false;
+    }
+    *items = *fromItems;
+    return true;
+  }
   std::optional<Json> selected = input;
   if (map.itemsPath) {
     const aslrt::JsonPath& path = f->exec->program.paths[*map.itemsPath];
@@ -96,17 +108,27 @@ bool itemsOf(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, Json*
 // Each iteration's input: the item, or the ItemSelector rendered with $$.Map.Item.
 bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, size_t index, Json item,
                     Json* out) {
-  if (!map.itemSelector) {
+  if (!map.itemSelector && !map.itemSelectorJsonata) {
     *out = std::move(item);
     return true;
   }
   f->mapItem = {{"Index", index}, {"Value", std::move(item)}};
+  if (map.itemSelectorJsonata) {
+    aslrt::Failure failure;
+    std::optional<Json> v =
+        f->exec->program.jsonata[*map.itemSelectorJsonata].evaluate(f->jsonataBindings(input, nullptr), &failure);
+    f->mapItem = nullptr;
+    if (!v) return f->raise(failure.error, failure.cause.value_or("")), false;
+    *out = std::move(*v);
+    return true;
+  }
   Json context = f->contextObject();
   f->mapItem = nullptr;
   aslrt::EvalContext ctx;
   ctx.input = &input;
   ctx.context = &context;
   ctx.rng = &f->exec->rng;
+  ctx.variables = &f->variables;
   aslrt::Failure failure;
   std::optional<Json> rendered = f->exec->program.templates[*map.itemSelector].render(ctx, "ItemSelector", &failure);
   if (!rendered) return f->raise(failure.error, failure.cause.value_or("")), false;
@@ -135,13 +157,14 @@ int32_t aslrt_run_parallel(aslrt_frame* f, uint32_t dst, uint32_t input_slot, ui
   return ASLRT_OK;
 }
 
-int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t map_id) {
+int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t items_slot, uint32_t map_id) {
   aslrt::Execution& exec = *f->exec;
   const aslrt::MapInfo& map = exec.program.maps[map_id];
   const Json& input = f->slots[input_slot];
   Json items;
   int64_t limit = 0;
-  if (!itemsOf(f, map, input, &items) || !maxConcurrency(f, map, input, &limit)) return ASLRT_FAILED;
+  const Json* fromItems = items_slot == ASLRT_NO_SLOT ? nullptr : &f->slots[items_slot];
+  if (!itemsOf(f, map, input, fromItems, &items) || !maxConcurrency(f, map, input, &limit)) return ASLRT_FAILED;
   exec.record("MapStateStarted", exec.lastEventId());
   Join join;
   std::vector<aslrt_frame> children;

@@ -40,7 +40,27 @@ int64_t timestampPathDeadline(aslrt_frame* f, const aslrt::WaitInfo& w, const Js
   return *at;
 }
 
+// JSONata Seconds/Timestamp: the expression's value, checked as AWS checks it.
+int64_t jsonataDeadline(aslrt_frame* f, const aslrt::WaitInfo& w, const Json& input, int64_t now) {
+  aslrt::Failure failure;
+  std::optional<Json> v = f->exec->program.jsonata[*w.jsonata].evaluate(f->jsonataBindings(input, nullptr), &failure);
+  if (!v) return f->raise(failure.error, failure.cause.value_or("")), -1;
+  if (w.field == "Seconds") {
+    bool integral = v->is_number_integer() || (v->is_number_float() && std::floor(v->get<double>()) == v->get<double>());
+    if (!integral || v->get<double>() < 0)
+      return f->raise("States.QueryEvaluationError", "The Seconds field must be a non-negative integer, but was: " + v->dump()), -1;
+    return now + static_cast<int64_t>(v->get<double>() * 1e6);
+  }
+  std::optional<int64_t> at = v->is_string() ? aslrt::parseTimestampMicros(v->get<std::string>()) : std::nullopt;
+  if (!at)
+    return f->raise("States.QueryEvaluationError",
+                    "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: " + shown(*v)),
+           -1;
+  return *at;
+}
+
 int64_t deadlineOf(aslrt_frame* f, const aslrt::WaitInfo& w, const Json& input, int64_t now) {
+  if (w.jsonata) return jsonataDeadline(f, w, input, now);
   if (w.field == "Seconds") return now + static_cast<int64_t>(w.value.get<double>() * 1e6);
   if (w.field == "SecondsPath") return secondsPathDeadline(f, w, input, now);
   if (w.field == "TimestampPath") return timestampPathDeadline(f, w, input);

@@ -3,6 +3,10 @@
 namespace aslrt {
 namespace {
 
+std::optional<uint32_t> optIndex(const Json& j) {
+  return j.is_number() ? std::optional<uint32_t>(j.get<uint32_t>()) : std::nullopt;
+}
+
 std::optional<std::string> optString(const Json& j) {
   return j.is_string() ? std::optional<std::string>(j.get<std::string>()) : std::nullopt;
 }
@@ -20,6 +24,8 @@ StateInfo stateFrom(const Json& j) {
     CatcherInfo info{c.at("errors").get<std::vector<std::string>>(), c.at("target").get<uint32_t>(),
                      std::nullopt, c.at("discard").get<bool>()};
     if (c.at("resultPath").is_number()) info.resultPath = c.at("resultPath").get<uint32_t>();
+    info.output = optIndex(c.at("output"));
+    info.assign = optIndex(c.at("assign"));
     s.catchers.push_back(std::move(info));
   }
   return s;
@@ -30,6 +36,14 @@ std::optional<JsonPath> parsePath(const std::string& text, std::string* error) {
   std::optional<JsonPath> path = JsonPath::parse(text, PathFlavor::Path, &syntax);
   if (!path) *error = "path '" + text + "': " + syntax.message;
   return path;
+}
+
+// A path-or-intrinsic field (ErrorPath, CausePath) as a one-key template.
+std::optional<PayloadTemplate> fieldTemplate(const std::string& field, const std::string& text, std::string* error) {
+  std::vector<TemplateError> errors;
+  std::optional<PayloadTemplate> tmpl = PayloadTemplate::compile(Json{{field + ".$", text}}, &errors);
+  if (!tmpl) *error = field + " '" + text + "': " + (errors.empty() ? "invalid" : errors[0].message);
+  return tmpl;
 }
 
 bool loadTables(const Json& meta, Program& p, std::string* error) {
@@ -51,11 +65,12 @@ bool loadTables(const Json& meta, Program& p, std::string* error) {
   for (const Json& l : meta.at("leaves")) {
     bool isPathForm = false;
     std::optional<ChoiceOp> op = choiceOpFromName(l.at("op").get<std::string>(), &isPathForm);
-    if (!op) {
+    if (!op && !l.contains("condition")) {
       *error = "unknown Choice operator " + l.at("op").dump();
       return false;
     }
-    LeafInfo leaf{*op, l.at("variable").get<uint32_t>(), l.at("isPath").get<bool>(), 0, nullptr};
+    LeafInfo leaf{op.value_or(ChoiceOp::IsPresent), l.at("variable").get<uint32_t>(), l.at("isPath").get<bool>(), 0,
+                  nullptr, l.contains("condition") ? optIndex(l.at("condition")) : std::nullopt};
     if (leaf.isPath) leaf.operandPath = l.at("operandPath").get<uint32_t>();
     else leaf.operand = l.at("operand");
     p.leaves.push_back(std::move(leaf));
@@ -65,7 +80,7 @@ bool loadTables(const Json& meta, Program& p, std::string* error) {
 
 bool loadEffects(const Json& meta, Program& p, std::string* error) {
   for (const Json& w : meta.at("waits")) {
-    WaitInfo info{w.at("field").get<std::string>(), w.at("value"), std::nullopt};
+    WaitInfo info{w.at("field").get<std::string>(), w.at("value"), std::nullopt, optIndex(w.at("jsonata"))};
     if (info.field.size() > 4 && info.field.substr(info.field.size() - 4) == "Path") {
       info.path = parsePath(info.value.get<std::string>(), error);
       if (!info.path) return false;
@@ -73,9 +88,15 @@ bool loadEffects(const Json& meta, Program& p, std::string* error) {
     p.waits.push_back(std::move(info));
   }
   for (const Json& f : meta.at("fails")) {
-    FailInfo info{optString(f.at("error")), optString(f.at("cause")), std::nullopt, std::nullopt};
-    if (auto ep = optString(f.at("errorPath")); ep && !(info.errorPath = parsePath(*ep, error))) return false;
-    if (auto cp = optString(f.at("causePath")); cp && !(info.causePath = parsePath(*cp, error))) return false;
+    FailInfo info{optString(f.at("error")), optString(f.at("cause")), std::nullopt, std::nullopt, {}, {}, std::nullopt, std::nullopt};
+    if (auto ep = optString(f.at("errorPath")); ep && !(info.errorPath = fieldTemplate("ErrorPath", *ep, error)))
+      return false;
+    if (auto cp = optString(f.at("causePath")); cp && !(info.causePath = fieldTemplate("CausePath", *cp, error)))
+      return false;
+    info.errorJsonata = optIndex(f.at("errorJsonata"));
+    info.causeJsonata = optIndex(f.at("causeJsonata"));
+    info.errorPathText = optString(f.at("errorPath")).value_or("");
+    info.causePathText = optString(f.at("causePath")).value_or("");
     p.fails.push_back(std::move(info));
   }
   for (const Json& t : meta.at("tasks")) {
@@ -88,10 +109,17 @@ bool loadEffects(const Json& meta, Program& p, std::string* error) {
     p.tasks.push_back(std::move(info));
   }
   for (const Json& branches : meta.at("parallels")) p.parallels.push_back(branches.get<std::vector<uint32_t>>());
-  auto optIndex = [](const Json& j) { return j.is_number() ? std::optional<uint32_t>(j.get<uint32_t>()) : std::nullopt; };
   for (const Json& m : meta.at("maps"))
     p.maps.push_back({m.at("processor").get<uint32_t>(), optIndex(m.at("itemsPath")), optIndex(m.at("itemSelector")),
-                      optIndex(m.at("maxConcurrencyPath")), m.at("maxConcurrency").get<int64_t>()});
+                      optIndex(m.at("maxConcurrencyPath")), m.at("maxConcurrency").get<int64_t>(),
+                      optIndex(m.at("itemSelectorJsonata")), optIndex(m.at("maxConcurrencyJsonata"))});
+  for (const Json& j : meta.at("jsonata")) {
+    std::optional<JsonataTemplate> t =
+        JsonataTemplate::compile(j.at("value"), j.at("field").get<std::string>(), &jsonataRandom(), error);
+    if (!t) return false;
+    p.jsonata.push_back(std::move(*t));
+  }
+  for (const Json& a : meta.at("assigns")) p.assigns.push_back({a.at("jsonata").get<bool>(), a.at("index").get<uint32_t>()});
   return true;
 }
 

@@ -11,6 +11,7 @@
 #include "aslrt/json.h"
 #include "aslrt/jsonpath.h"
 #include "aslrt/payload_template.h"
+#include "jsonata_template.h"
 
 namespace aslrt {
 
@@ -28,6 +29,7 @@ struct CatcherInfo {
   uint32_t target = 0;
   std::optional<uint32_t> resultPath;
   bool discard = false;
+  std::optional<uint32_t> output, assign;  // jsonata pool, assign pool
 };
 
 struct StateInfo {
@@ -50,17 +52,26 @@ struct LeafInfo {
   bool isPath = false;
   uint32_t operandPath = 0;
   Json operand;
+  std::optional<uint32_t> condition;  // JSONata Condition (jsonata pool)
 };
 
 struct WaitInfo {
   std::string field;
   Json value;
   std::optional<JsonPath> path;
+  std::optional<uint32_t> jsonata;
 };
 
 struct FailInfo {
   std::optional<std::string> error, cause;
-  std::optional<JsonPath> errorPath, causePath;
+  std::optional<PayloadTemplate> errorPath, causePath;  // one-key templates: path or intrinsic
+  std::string errorPathText, causePathText;
+  std::optional<uint32_t> errorJsonata, causeJsonata;
+};
+
+struct AssignInfo {
+  bool jsonata = false;
+  uint32_t index = 0;
 };
 
 struct TaskInfo {
@@ -73,6 +84,7 @@ struct MapInfo {
   uint32_t processor = 0;
   std::optional<uint32_t> itemsPath, itemSelector, maxConcurrencyPath;
   int64_t maxConcurrency = 0;
+  std::optional<uint32_t> itemSelectorJsonata, maxConcurrencyJsonata;
 };
 
 struct Program {
@@ -88,6 +100,8 @@ struct Program {
   std::vector<TaskInfo> tasks;
   std::vector<std::vector<uint32_t>> parallels;  // branch machine ids
   std::vector<MapInfo> maps;
+  std::vector<JsonataTemplate> jsonata;
+  std::vector<AssignInfo> assigns;
 };
 
 // Returns false with a message when the metadata does not load (a compiler bug).

@@ -7,9 +7,11 @@ namespace aslrt {
 
 namespace ctx = boost::context;
 
-// A small stack per fiber keeps 100,000 waiting branches in memory; JSON
+// 1 MiB of address space per fiber; only the touched pages cost memory, so
+// 100,000 waiting branches still fit. JSONata evaluation is held to half of it
+// (jsonata_template.cpp) so runaway recursion is U1001, never a crash. JSON
 // work deep enough to need more runs on the scheduler's own stack.
-constexpr size_t kFiberStackBytes = 256 * 1024;
+constexpr size_t kFiberStackBytes = 1024 * 1024;
 
 struct FiberRecord {
   ctx::fiber self;

@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define ASLRT_ABI_VERSION 1
+#define ASLRT_ABI_VERSION 2
 
 typedef struct aslrt_frame aslrt_frame;
 /* Runs a machine from its StartAt: returns ASLRT_OK with the output in the
@@ -36,6 +36,7 @@ typedef struct aslrt_program {
 extern const aslrt_program aslrt_compiled_program;
 
 enum { ASLRT_OK = 0, ASLRT_FAILED = 1 };
+#define ASLRT_NO_SLOT 0xffffffffu
 /* aslrt_on_error results besides a catcher index >= 0. */
 enum { ASLRT_PROPAGATE = -1, ASLRT_RETRY = -2 };
 
@@ -67,7 +68,15 @@ int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t params_slot, ui
 /* Runs every branch machine on its own fiber; dst gets their outputs in order. */
 int32_t aslrt_run_parallel(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t parallel_id);
 /* Runs the item processor for each item on fibers; dst gets the results in order. */
-int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t map_id);
+int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t items_slot, uint32_t map_id);
+/* JSONata: evaluates a value with "{% %}" expressions; $states.result is the
+ * result slot's value unless it is ASLRT_NO_SLOT. */
+int32_t aslrt_eval_jsonata(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t result_slot, uint32_t id);
+/* Assign: evaluates the variables against the state's values, then sets them. */
+int32_t aslrt_assign(aslrt_frame* f, uint32_t input_slot, uint32_t result_slot, uint32_t assign_id);
+/* A matched Choice rule's own Output (into value_slot) and Assign. */
+int32_t aslrt_choice_rule_effects(aslrt_frame* f, uint32_t input_slot, uint32_t value_slot, uint32_t assign_id,
+                                  uint32_t output_id);
 
 #ifdef __cplusplus
 }

@@ -50,6 +50,7 @@ struct ChoiceRule {
   std::vector<ChoiceRule> children;
   std::string next;      // top-level rules only
   uint32_t offset = 0;
+  const JNode* node = nullptr;  // the rule object (for Assign/Output)
 };
 
 struct StateMachine;

@@ -57,6 +57,8 @@ struct Condition {
 struct ChoiceBranch {
   Condition condition;
   StateId target;
+  uint32_t assign = kNone;  // the rule's Assign (assign pool)
+  uint32_t output = kNone;  // the rule's JSONata Output (jsonata pool)
 };
 
 struct Terminator {
@@ -83,6 +85,8 @@ struct Catcher {
   StateId target;
   uint32_t resultPath = kNone;  // path pool index; kNone with discardResult = ResultPath null
   bool discardResult = false;
+  uint32_t output = kNone;  // JSONata Output (jsonata pool)
+  uint32_t assign = kNone;  // Assign (assign pool)
 };
 
 struct State {
@@ -108,16 +112,31 @@ struct ChoiceLeaf {
   aslrt::Json operand;     // literal operand (when !isPath)
   bool isPath = false;
   uint32_t operandPath = kNone;  // path pool index (when isPath)
+  uint32_t condition = kNone;    // JSONata Condition (jsonata pool); then op is "Condition"
 };
 
 struct WaitSpec {
   std::string field;   // Seconds | SecondsPath | Timestamp | TimestampPath
   aslrt::Json value;   // seconds, timestamp string, or path text
+  uint32_t jsonata = kNone;  // an expression-valued Seconds/Timestamp (jsonata pool)
 };
 
 struct FailSpec {
   std::optional<std::string> error, cause;
   std::optional<std::string> errorPath, causePath;
+  uint32_t errorJsonata = kNone, causeJsonata = kNone;
+};
+
+// A value that may hold "{% %}" expressions, and the field it came from (for causes).
+struct JsonataSpec {
+  aslrt::Json value;
+  std::string field;
+};
+
+// Assign: a JSONPath payload template (template pool) or a JSONata value (jsonata pool).
+struct AssignSpec {
+  bool jsonata = false;
+  uint32_t index = kNone;
 };
 
 struct TaskSpec {
@@ -138,6 +157,8 @@ struct MapSpec {
   uint32_t itemSelector = kNone;   // template pool; kNone = each item as it is
   int64_t maxConcurrency = 0;      // 0 = unbounded
   uint32_t maxConcurrencyPath = kNone;
+  uint32_t itemSelectorJsonata = kNone;  // JSONata ItemSelector (jsonata pool)
+  uint32_t maxConcurrencyJsonata = kNone;
 };
 
 struct Module {
@@ -152,6 +173,8 @@ struct Module {
   std::vector<TaskSpec> tasks;
   std::vector<ParallelSpec> parallels;
   std::vector<MapSpec> maps;
+  std::vector<JsonataSpec> jsonata;
+  std::vector<AssignSpec> assigns;
   aslrt::Json machineInfo = aslrt::Json::object();  // TimeoutSeconds, QueryLanguage, ...
 
   uint32_t addConstant(aslrt::Json value);

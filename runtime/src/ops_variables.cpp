@@ -1,0 +1,73 @@
+// JSONata evaluation and workflow variables (Assign) for both query languages.
+#include "execution.h"
+
+using aslrt::Json;
+
+namespace {
+
+// AWS: 256 KiB per variable (docs: "Passing data between states with variables").
+constexpr size_t kMaxVariableBytes = 262144;
+
+const Json* slotOrNull(aslrt_frame* f, uint32_t slot) {
+  return slot == ASLRT_NO_SLOT ? nullptr : &f->slots[slot];
+}
+
+// Evaluates the assignments, all against the values the state started with.
+bool evaluateAssign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& input, const Json* result, Json* out) {
+  const aslrt::Program& p = f->exec->program;
+  aslrt::Failure failure;
+  std::optional<Json> values;
+  if (a.jsonata) {
+    values = p.jsonata[a.index].evaluate(f->jsonataBindings(input, result), &failure);
+  } else {
+    Json context = f->contextObject();
+    aslrt::EvalContext ctx;
+    ctx.input = result ? result : &input;  // in JSONPath, $ in Assign is the state's result
+    ctx.context = &context;
+    ctx.variables = &f->variables;
+    ctx.rng = &f->exec->rng;
+    values = p.templates[a.index].render(ctx, "Assign", &failure);
+  }
+  if (!values) return f->raise(failure.error, failure.cause.value_or("")), false;
+  *out = std::move(*values);
+  return true;
+}
+
+}  // namespace
+
+int32_t aslrt_apply_assign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& input, const Json* result) {
+  Json values;
+  if (!evaluateAssign(f, a, input, result, &values)) return ASLRT_FAILED;
+  for (auto& [name, value] : values.items()) {
+    if (value.dump().size() > kMaxVariableBytes)
+      return f->raise("States.DataLimitExceeded", "The variable '" + name + "' exceeds the 256 KiB limit.");
+    f->variables[name] = std::move(value);
+  }
+  return ASLRT_OK;
+}
+
+extern "C" {
+
+int32_t aslrt_eval_jsonata(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t result_slot, uint32_t id) {
+  aslrt::Failure failure;
+  Json bindings = f->jsonataBindings(f->slots[input_slot], slotOrNull(f, result_slot));
+  std::optional<Json> value = f->exec->program.jsonata[id].evaluate(bindings, &failure);
+  if (!value) return f->raise(failure.error, failure.cause.value_or(""));
+  f->slots[dst] = std::move(*value);
+  return ASLRT_OK;
+}
+
+int32_t aslrt_assign(aslrt_frame* f, uint32_t input_slot, uint32_t result_slot, uint32_t assign_id) {
+  return aslrt_apply_assign(f, f->exec->program.assigns[assign_id], f->slots[input_slot], slotOrNull(f, result_slot));
+}
+
+int32_t aslrt_choice_rule_effects(aslrt_frame* f, uint32_t input_slot, uint32_t value_slot, uint32_t assign_id,
+                                  uint32_t output_id) {
+  const Json input = f->slots[input_slot];
+  if (output_id != ASLRT_NO_SLOT && aslrt_eval_jsonata(f, value_slot, input_slot, ASLRT_NO_SLOT, output_id) != ASLRT_OK)
+    return ASLRT_FAILED;
+  if (assign_id == ASLRT_NO_SLOT) return ASLRT_OK;
+  return aslrt_apply_assign(f, f->exec->program.assigns[assign_id], input, nullptr);
+}
+
+}  // extern "C"
