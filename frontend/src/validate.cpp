@@ -19,8 +19,7 @@ MachineFields machineFields(MachineKind kind) {
   switch (kind) {
     case MachineKind::TopLevel:
       return {{"Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"}};
-    case MachineKind::Branch:
-      return {{"Comment", "StartAt", "States", nullptr, nullptr, nullptr}};
+    case MachineKind::Branch: return {{"Comment", "StartAt", "States", nullptr, nullptr, nullptr}};
     case MachineKind::ItemProcessor:
     case MachineKind::Iterator:
       return {{"Comment", "StartAt", "States", "ProcessorConfig", nullptr, nullptr}};
@@ -62,8 +61,8 @@ void checkTopLevelExtras(Checker& ck, const JNode& root) {
   if (!timeout || deferToken(ck, *timeout, "/TimeoutSeconds")) return;
   if (!timeout->isInteger() || timeout->scalar.get<double>() < 0 ||
       timeout->scalar.get<double>() > 99999999) {
-    ck.error(timeout->begin, "schema-type",
-             "'TimeoutSeconds' must be a non-negative integer", "/TimeoutSeconds");
+    ck.error(timeout->begin, "schema-type", "'TimeoutSeconds' must be a non-negative integer",
+             "/TimeoutSeconds");
   }
 }
 
@@ -92,7 +91,8 @@ QueryLanguage stateLanguage(Checker& ck, const JNode& state, const std::string& 
   if (ck.machineLanguage == QueryLanguage::JSONata && ck.distributedDepth == 0) {
     ck.error(ql->begin, "query-language-downgrade",
              "'QueryLanguage' cannot be 'JSONPath' in a state machine whose QueryLanguage is "
-             "'JSONata'", at);
+             "'JSONata'",
+             at);
   }
   return QueryLanguage::JSONPath;
 }
@@ -102,12 +102,18 @@ void runTypeChecks(StateCtx& s) {
   checkStateValues(s);
   checkDataFlowFields(s);
   switch (s.type) {
-    case kTask: checkTaskResource(s); checkCredentials(s); break;
+    case kTask:
+      checkTaskResource(s);
+      checkCredentials(s);
+      break;
     case kChoice: checkChoiceState(s); break;
     case kWait: checkWaitState(s); break;
     case kFail: checkFailState(s); break;
     case kParallel: checkParallelState(s); break;
-    case kMap: checkMapState(s); checkMapDistributed(s); break;
+    case kMap:
+      checkMapState(s);
+      checkMapDistributed(s);
+      break;
     default: break;
   }
   if (s.type & (kTask | kParallel | kMap)) {
@@ -120,9 +126,10 @@ void checkState(Checker& ck, const JMember& member, const std::string& pointer) 
   // AWS: state names are limited to 80 characters (not bytes).
   size_t chars = utf8Length(member.key);
   if (chars > 80 || chars == 0) {
-    ck.error(member.keyOffset, "state-name-length",
-             "state names must be 1 to 80 characters long (this one has " +
-                 std::to_string(chars) + ")", pointer);
+    ck.error(
+        member.keyOffset, "state-name-length",
+        "state names must be 1 to 80 characters long (this one has " + std::to_string(chars) + ")",
+        pointer);
   }
   const JNode& state = member.value;
   if (!expectKind(ck, state, JNode::Kind::Object, pointer, "a state")) return;
@@ -166,8 +173,7 @@ bool validateDefinition(const JNode& root, Diagnostics& diags, const ValidateOpt
   size_t before = diags.errorCount();
   Checker ck(diags, options);
   ck.expressDepth = options.express ? 1 : 0;
-  if (!expectKind(ck, root, JNode::Kind::Object, "/", "a state machine definition"))
-    return false;
+  if (!expectKind(ck, root, JNode::Kind::Object, "/", "a state machine definition")) return false;
   ck.machineLanguage = topLevelLanguage(ck, root);
   checkTopLevelExtras(ck, root);
   collectStateNames(ck, root, "");

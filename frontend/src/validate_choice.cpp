@@ -17,14 +17,29 @@ struct Operator {
 };
 
 constexpr Operator kOperators[] = {
-    {"StringEquals", 's'},         {"StringLessThan", 's'},         {"StringGreaterThan", 's'},
-    {"StringLessThanEquals", 's'}, {"StringGreaterThanEquals", 's'}, {"StringMatches", 's'},
-    {"NumericEquals", 'n'},        {"NumericLessThan", 'n'},        {"NumericGreaterThan", 'n'},
-    {"NumericLessThanEquals", 'n'}, {"NumericGreaterThanEquals", 'n'}, {"BooleanEquals", 'b'},
-    {"TimestampEquals", 't'},      {"TimestampLessThan", 't'},      {"TimestampGreaterThan", 't'},
-    {"TimestampLessThanEquals", 't'}, {"TimestampGreaterThanEquals", 't'},
-    {"IsNull", 'b'}, {"IsPresent", 'b'}, {"IsNumeric", 'b'}, {"IsString", 'b'},
-    {"IsBoolean", 'b'}, {"IsTimestamp", 'b'},
+    {"StringEquals", 's'},
+    {"StringLessThan", 's'},
+    {"StringGreaterThan", 's'},
+    {"StringLessThanEquals", 's'},
+    {"StringGreaterThanEquals", 's'},
+    {"StringMatches", 's'},
+    {"NumericEquals", 'n'},
+    {"NumericLessThan", 'n'},
+    {"NumericGreaterThan", 'n'},
+    {"NumericLessThanEquals", 'n'},
+    {"NumericGreaterThanEquals", 'n'},
+    {"BooleanEquals", 'b'},
+    {"TimestampEquals", 't'},
+    {"TimestampLessThan", 't'},
+    {"TimestampGreaterThan", 't'},
+    {"TimestampLessThanEquals", 't'},
+    {"TimestampGreaterThanEquals", 't'},
+    {"IsNull", 'b'},
+    {"IsPresent", 'b'},
+    {"IsNumeric", 'b'},
+    {"IsString", 'b'},
+    {"IsBoolean", 'b'},
+    {"IsTimestamp", 'b'},
 };
 
 // Returns the operator named by `key` ("...Path" variants set *isPath).
@@ -60,8 +75,10 @@ void checkOperand(RuleCtx& r, const JMember& m, const Operator& op, bool isPath,
     return;
   }
   if (operandMatches(op, m.value) || deferToken(r.s.ck, m.value, at)) return;
-  const char* want = op.operand == 's' ? "a string" : op.operand == 'n' ? "a number"
-                     : op.operand == 'b' ? "a boolean" : "an RFC 3339 timestamp string";
+  const char* want = op.operand == 's'   ? "a string"
+                     : op.operand == 'n' ? "a number"
+                     : op.operand == 'b' ? "a boolean"
+                                         : "an RFC 3339 timestamp string";
   r.s.ck.error(m.value.begin, op.operand == 't' ? "timestamp-format" : "schema-type",
                "'" + m.key + "' must be " + std::string(want), at);
 }
@@ -69,7 +86,8 @@ void checkOperand(RuleCtx& r, const JMember& m, const Operator& op, bool isPath,
 void checkCombinator(RuleCtx& r, const JMember& m, const std::string& at) {
   RuleCtx nested{r.s, false};
   if (m.key == "Not") {
-    if (expectKind(r.s.ck, m.value, JNode::Kind::Object, at, "'Not'")) checkRule(nested, m.value, at);
+    if (expectKind(r.s.ck, m.value, JNode::Kind::Object, at, "'Not'"))
+      checkRule(nested, m.value, at);
     return;
   }
   if (!expectKind(r.s.ck, m.value, JNode::Kind::Array, at, ("'" + m.key + "'").c_str())) return;
@@ -95,7 +113,8 @@ bool checkRuleField(RuleCtx& r, const JMember& m, const std::string& at) {
   if (m.key == "End") {
     r.s.ck.error(m.keyOffset, "choice-rule-end",
                  "a Choice rule cannot have 'End'; a Choice state always moves on with 'Next' "
-                 "or 'Default'", at);
+                 "or 'Default'",
+                 at);
     return true;
   }
   return false;
@@ -108,15 +127,19 @@ void checkJsonataRule(RuleCtx& r, const JNode& rule, const std::string& pointer)
     if (checkRuleField(r, m, at)) continue;
     if (m.key == "Condition") {
       if (m.value.isBool()) continue;
-      if (m.value.isString()) checkJsonataString(r.s.ck, m.value, at);
-      else r.s.ck.error(m.value.begin, "schema-type", "'Condition' must be a JSONata expression or a boolean", at);
+      if (m.value.isString())
+        checkJsonataString(r.s.ck, m.value, at);
+      else
+        r.s.ck.error(m.value.begin, "schema-type",
+                     "'Condition' must be a JSONata expression or a boolean", at);
       continue;
     }
     r.s.ck.error(m.keyOffset, "schema-unknown-field",
                  "'" + m.key + "' is not a field of a JSONata Choice rule (use 'Condition')", at);
   }
   if (!rule.member("Condition"))
-    r.s.ck.error(rule.begin, "schema-required-field", "a JSONata Choice rule needs 'Condition'", pointer);
+    r.s.ck.error(rule.begin, "schema-required-field", "a JSONata Choice rule needs 'Condition'",
+                 pointer);
 }
 
 bool isCombinator(const std::string& key) { return key == "And" || key == "Or" || key == "Not"; }
@@ -138,12 +161,15 @@ const JMember* checkRuleTests(RuleCtx& r, const JNode& rule, const std::string& 
     if (test) {
       r.s.ck.error(m.keyOffset, "choice-rule-multiple-operators",
                    "a Choice rule can have only one comparison operator, and it already has '" +
-                       test->key + "'", at);
+                       test->key + "'",
+                   at);
       continue;
     }
     test = &m;
-    if (op) checkOperand(r, m, *op, isPath, at);
-    else checkCombinator(r, m, at);
+    if (op)
+      checkOperand(r, m, *op, isPath, at);
+    else
+      checkCombinator(r, m, at);
   }
   return test;
 }
@@ -169,10 +195,13 @@ void checkJsonPathRule(RuleCtx& r, const JNode& rule, const std::string& pointer
 }
 
 void checkRule(RuleCtx& r, const JNode& rule, const std::string& pointer) {
-  if (r.s.jsonata()) checkJsonataRule(r, rule, pointer);
-  else checkJsonPathRule(r, rule, pointer);
+  if (r.s.jsonata())
+    checkJsonataRule(r, rule, pointer);
+  else
+    checkJsonPathRule(r, rule, pointer);
   if (r.topLevel && !rule.member("Next"))
-    r.s.ck.error(rule.begin, "schema-required-field", "a top-level Choice rule needs 'Next'", pointer);
+    r.s.ck.error(rule.begin, "schema-required-field", "a top-level Choice rule needs 'Next'",
+                 pointer);
 }
 
 }  // namespace
@@ -182,7 +211,8 @@ void checkChoiceState(StateCtx& s) {
   if (!choices) return;
   if (!expectKind(s.ck, *choices, JNode::Kind::Array, s.at("Choices"), "'Choices'")) return;
   if (choices->elements.empty())
-    s.ck.error(choices->begin, "schema-non-empty", "'Choices' needs at least one rule", s.at("Choices"));
+    s.ck.error(choices->begin, "schema-non-empty", "'Choices' needs at least one rule",
+               s.at("Choices"));
   RuleCtx r{s, true};
   for (size_t i = 0; i < choices->elements.size(); ++i) {
     const JNode& rule = choices->elements[i];

@@ -8,8 +8,8 @@ namespace aslc::validate_detail {
 namespace {
 
 bool returnsString(const std::string& function) {
-  for (const char* name : {"ArrayGetItem", "Base64Encode", "Base64Decode", "Format",
-                           "JsonToString", "Hash", "UUID"})
+  for (const char* name :
+       {"ArrayGetItem", "Base64Encode", "Base64Decode", "Format", "JsonToString", "Hash", "UUID"})
     if (function == name) return true;
   return false;
 }
@@ -22,7 +22,8 @@ void checkDynamicText(StateCtx& s, const char* key) {
     return;
   }
   if (!looksLikeIntrinsic(v->str())) {
-    checkPathValue(s.ck, *v, PathKind::Path, s.at(key), "path-syntax", std::string("'") + key + "'");
+    checkPathValue(s.ck, *v, PathKind::Path, s.at(key), "path-syntax",
+                   std::string("'") + key + "'");
     return;
   }
   std::string function;
@@ -31,8 +32,11 @@ void checkDynamicText(StateCtx& s, const char* key) {
     why = "States." + function + " does not return a string";
   if (!why.empty())
     s.ck.error(v->begin, "intrinsic-syntax",
-               std::string("'") + key + "' must be a path or an intrinsic function that returns a "
-               "string (ArrayGetItem, Base64Encode, Base64Decode, Format, JsonToString, Hash, UUID): " + why,
+               std::string("'") + key +
+                   "' must be a path or an intrinsic function that returns a "
+                   "string (ArrayGetItem, Base64Encode, Base64Decode, Format, JsonToString, Hash, "
+                   "UUID): " +
+                   why,
                s.at(key));
 }
 

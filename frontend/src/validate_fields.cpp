@@ -20,7 +20,7 @@ struct FieldRule {
 };
 
 constexpr unsigned kFlowing = kTask | kPass | kWait | kParallel | kMap;  // Next or End
-constexpr unsigned kWorkers = kTask | kParallel | kMap;                   // Retry, Catch
+constexpr unsigned kWorkers = kTask | kParallel | kMap;                  // Retry, Catch
 
 constexpr FieldRule kFields[] = {
     {"Type", kAnyState, Lang::Both},
@@ -95,8 +95,10 @@ void checkOneField(StateCtx& s, const JMember& m) {
   }
   if (rule->lang == Lang::PathOnly && s.jsonata()) {
     s.ck.error(m.keyOffset, "jsonata-state-jsonpath-field",
-               "'" + m.key + "' is a JSONPath field; a state whose QueryLanguage is JSONata "
-               "cannot use it", s.at(m.key));
+               "'" + m.key +
+                   "' is a JSONPath field; a state whose QueryLanguage is JSONata "
+                   "cannot use it",
+               s.at(m.key));
   }
   if (rule->lang == Lang::AtaOnly && !s.jsonata()) {
     s.ck.error(m.keyOffset, "jsonpath-state-jsonata-field",
@@ -115,9 +117,10 @@ void atMostOne(StateCtx& s, std::initializer_list<const char*> names) {
       first = m;
       continue;
     }
-    s.ck.error(m->keyOffset, "mutually-exclusive-fields",
-               "a " + typeWord(s) + " may have only one of '" + first->key + "' and '" + m->key +
-                   "'", s.at(m->key));
+    s.ck.error(
+        m->keyOffset, "mutually-exclusive-fields",
+        "a " + typeWord(s) + " may have only one of '" + first->key + "' and '" + m->key + "'",
+        s.at(m->key));
   }
 }
 
@@ -160,7 +163,8 @@ void checkGroups(StateCtx& s) {
     if (!hasAny(s, {"Seconds", "SecondsPath", "Timestamp", "TimestampPath"}))
       s.ck.error(s.member.keyOffset, "schema-required-field",
                  "a Wait state needs one of 'Seconds', 'SecondsPath', 'Timestamp' or "
-                 "'TimestampPath'", s.pointer);
+                 "'TimestampPath'",
+                 s.pointer);
   }
 }
 

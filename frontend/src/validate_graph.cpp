@@ -78,8 +78,7 @@ void reportMissingTarget(Checker& ck, const Transition& t) {
 bool isTerminal(const JNode& state) {
   if (!state.isObject()) return false;
   const JNode* type = state.get("Type");
-  if (type && type->isString() && (type->str() == "Succeed" || type->str() == "Fail"))
-    return true;
+  if (type && type->isString() && (type->str() == "Succeed" || type->str() == "Fail")) return true;
   const JNode* end = state.get("End");
   return end && end->isBool() && end->scalar.get<bool>();
 }
@@ -124,9 +123,9 @@ std::set<std::string> targetedByOthers(const JNode& states, const std::string& s
 
 void checkReachability(Checker& ck, const JNode& machine, const JNode& states,
                        const std::string& statesPointer, bool startOk) {
-  std::set<std::string> seen = startOk
-      ? reachableFrom(machine.get("StartAt")->str(), states, statesPointer)
-      : targetedByOthers(states, statesPointer);
+  std::set<std::string> seen =
+      startOk ? reachableFrom(machine.get("StartAt")->str(), states, statesPointer)
+              : targetedByOthers(states, statesPointer);
   for (const JMember& m : states.members) {
     if (seen.count(m.key)) continue;
     ck.error(m.keyOffset, "unreachable-state",

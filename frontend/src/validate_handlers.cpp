@@ -16,13 +16,13 @@ bool isOneOf(std::string_view key, std::initializer_list<std::string_view> names
 }
 
 // Returns true when this ErrorEquals holds "States.ALL".
-bool checkErrorEquals(Checker& ck, const JNode& handler, const std::string& pointer,
-                      bool last, const char* list) {
+bool checkErrorEquals(Checker& ck, const JNode& handler, const std::string& pointer, bool last,
+                      const char* list) {
   const JNode* errors = handler.get("ErrorEquals");
   std::string at = pointerJoin(pointer, "ErrorEquals");
   if (!errors) {
-    ck.error(handler.begin, "schema-required-field", std::string("a ") + list +
-             " entry needs 'ErrorEquals'", pointer);
+    ck.error(handler.begin, "schema-required-field",
+             std::string("a ") + list + " entry needs 'ErrorEquals'", pointer);
     return false;
   }
   if (!expectKind(ck, *errors, JNode::Kind::Array, at, "'ErrorEquals'")) return false;
@@ -42,7 +42,8 @@ bool checkErrorEquals(Checker& ck, const JNode& handler, const std::string& poin
                "'States.ALL' must be the only error name in its 'ErrorEquals'", pointerJoin(at, i));
     if (!last)
       ck.error(e.begin, "states-all-position",
-               std::string("'States.ALL' must be in the last ") + list + " entry", pointerJoin(at, i));
+               std::string("'States.ALL' must be in the last ") + list + " entry",
+               pointerJoin(at, i));
   }
   return all;
 }
@@ -51,14 +52,16 @@ void checkNumber(Checker& ck, const JNode& v, const std::string& at, const std::
                  bool integer, double min, double max) {
   if (deferToken(ck, v, at)) return;
   if (integer ? !v.isInteger() : !v.isNumber()) {
-    ck.error(v.begin, "schema-type", "'" + key + "' must be " + (integer ? "an integer" : "a number"), at);
+    ck.error(v.begin, "schema-type",
+             "'" + key + "' must be " + (integer ? "an integer" : "a number"), at);
     return;
   }
   double d = v.scalar.get<double>();
   if (d >= min && d <= max) return;
   ck.error(v.begin, "numeric-range",
            "'" + key + "' must be between " + std::to_string(static_cast<long long>(min)) +
-               " and " + std::to_string(static_cast<long long>(max)), at);
+               " and " + std::to_string(static_cast<long long>(max)),
+           at);
 }
 
 void checkRetrierField(Checker& ck, const JMember& m, const std::string& at) {
@@ -85,8 +88,10 @@ void checkCatcherField(StateCtx& s, const JMember& m, const std::string& at) {
     if (m.key == "Next" || m.key == "Comment")
       expectKind(s.ck, m.value, JNode::Kind::String, at, ("'" + m.key + "'").c_str());
     if (m.key == "Assign" && expectKind(s.ck, m.value, JNode::Kind::Object, at, "'Assign'")) {
-      if (s.jsonata()) checkJsonataTemplate(s.ck, m.value, at);
-      else checkPayloadTemplate(s.ck, m.value, at);
+      if (s.jsonata())
+        checkJsonataTemplate(s.ck, m.value, at);
+      else
+        checkPayloadTemplate(s.ck, m.value, at);
     }
     return;
   }
@@ -97,9 +102,11 @@ void checkCatcherField(StateCtx& s, const JMember& m, const std::string& at) {
   }
   if (m.key == "Output" && s.jsonata()) return checkJsonataTemplate(s.ck, m.value, at);
   if (m.key == "ResultPath" || m.key == "Output") {
-    s.ck.error(m.keyOffset, s.jsonata() ? "jsonata-state-jsonpath-field" : "jsonpath-state-jsonata-field",
+    s.ck.error(m.keyOffset,
+               s.jsonata() ? "jsonata-state-jsonpath-field" : "jsonpath-state-jsonata-field",
                "a catcher in a " + std::string(s.jsonata() ? "JSONata" : "JSONPath") +
-                   " state cannot have '" + m.key + "'", at);
+                   " state cannot have '" + m.key + "'",
+               at);
     return;
   }
   s.ck.error(m.keyOffset, "schema-unknown-field", "a catcher has no field '" + m.key + "'", at);
@@ -110,7 +117,8 @@ template <typename F>
 void forEachHandler(StateCtx& s, const char* list, F visit) {
   const JNode* items = s.get(list);
   if (!items) return;
-  if (!expectKind(s.ck, *items, JNode::Kind::Array, s.at(list), (std::string("'") + list + "'").c_str()))
+  if (!expectKind(s.ck, *items, JNode::Kind::Array, s.at(list),
+                  (std::string("'") + list + "'").c_str()))
     return;
   for (size_t i = 0; i < items->elements.size(); ++i) {
     const JNode& h = items->elements[i];

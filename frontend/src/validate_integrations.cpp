@@ -26,7 +26,8 @@ const std::vector<Integration>& integrations() {
   static const std::vector<Integration> kTable = {
       {"aws-sdk", kRequest | kCallback, {}},
       {"apigateway", kRequest | kCallback, {"invoke"}},
-      {"athena", kRequest | kSync,
+      {"athena",
+       kRequest | kSync,
        {"startQueryExecution", "stopQueryExecution", "getQueryExecution", "getQueryResults"}},
       {"batch", kRequest | kSync, {}},
       {"bedrock", kRequest | kSync | kCallback, {}},
@@ -54,7 +55,8 @@ const std::vector<Integration>& integrations() {
 // Splits "action.pattern" and names the pattern.
 Pattern splitPattern(std::string_view* action) {
   for (auto [suffix, pattern] : {std::pair<std::string_view, Pattern>{".sync:2", kSync},
-                                 {".sync", kSync}, {".waitForTaskToken", kCallback}}) {
+                                 {".sync", kSync},
+                                 {".waitForTaskToken", kCallback}}) {
     if (action->size() <= suffix.size() || action->substr(action->size() - suffix.size()) != suffix)
       continue;
     action->remove_suffix(suffix.size());
@@ -64,8 +66,9 @@ Pattern splitPattern(std::string_view* action) {
 }
 
 const char* patternName(Pattern p) {
-  return p == kSync ? "Run a Job (.sync)" : p == kCallback ? "Wait for Callback (.waitForTaskToken)"
-                                                           : "Request Response";
+  return p == kSync       ? "Run a Job (.sync)"
+         : p == kCallback ? "Wait for Callback (.waitForTaskToken)"
+                          : "Request Response";
 }
 
 const Integration* findIntegration(std::string_view service) {
@@ -100,8 +103,8 @@ ResourceProblem checkIntegrationArn(std::string_view rest, bool express) {
     return {"unknown-service-integration", "'" + std::string(service) + ":" + std::string(action) +
                                                "' is not an optimized integration AWS recognizes"};
   if (!(known->patterns & pattern))
-    return {"integration-pattern", "the '" + std::string(service) + "' integration does not support " +
-                                       patternName(pattern)};
+    return {"integration-pattern", "the '" + std::string(service) +
+                                       "' integration does not support " + patternName(pattern)};
   return {};
 }
 

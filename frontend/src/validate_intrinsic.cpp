@@ -20,12 +20,12 @@ struct IntrinsicSig {
 };
 
 constexpr IntrinsicSig kIntrinsics[] = {
-    {"Format", 1, -1, "sa"},        {"StringToJson", 1, 1, "s"},  {"JsonToString", 1, 1, "a"},
-    {"Array", 0, -1, "a"},          {"ArrayPartition", 2, 2, "an"}, {"ArrayContains", 2, 2, "aa"},
-    {"ArrayRange", 3, 3, "nnn"},    {"ArrayGetItem", 2, 2, "an"}, {"ArrayLength", 1, 1, "a"},
-    {"ArrayUnique", 1, 1, "a"},     {"Base64Encode", 1, 1, "s"},  {"Base64Decode", 1, 1, "s"},
-    {"Hash", 2, 2, "as"},           {"JsonMerge", 3, 3, "aab"},   {"MathRandom", 2, 3, "nnn"},
-    {"MathAdd", 2, 2, "nn"},        {"StringSplit", 2, 2, "ss"},  {"UUID", 0, 0, ""},
+    {"Format", 1, -1, "sa"},     {"StringToJson", 1, 1, "s"},    {"JsonToString", 1, 1, "a"},
+    {"Array", 0, -1, "a"},       {"ArrayPartition", 2, 2, "an"}, {"ArrayContains", 2, 2, "aa"},
+    {"ArrayRange", 3, 3, "nnn"}, {"ArrayGetItem", 2, 2, "an"},   {"ArrayLength", 1, 1, "a"},
+    {"ArrayUnique", 1, 1, "a"},  {"Base64Encode", 1, 1, "s"},    {"Base64Decode", 1, 1, "s"},
+    {"Hash", 2, 2, "as"},        {"JsonMerge", 3, 3, "aab"},     {"MathRandom", 2, 3, "nnn"},
+    {"MathAdd", 2, 2, "nn"},     {"StringSplit", 2, 2, "ss"},    {"UUID", 0, 0, ""},
 };
 
 const IntrinsicSig* findIntrinsic(std::string_view name) {
@@ -99,7 +99,9 @@ class IntrinsicParser {
     if (count >= sig.min && (sig.max < 0 || count <= sig.max)) return "";
     argumentError_ = true;
     return "States." + std::string(sig.name) + " takes " + std::to_string(sig.min) +
-           (sig.max == sig.min ? "" : sig.max < 0 ? " or more" : " to " + std::to_string(sig.max)) +
+           (sig.max == sig.min ? ""
+            : sig.max < 0      ? " or more"
+                               : " to " + std::to_string(sig.max)) +
            " arguments, not " + std::to_string(count);
   }
 
@@ -109,15 +111,22 @@ class IntrinsicParser {
     char c = t_[pos_];
     char got = 'a';
     std::string why;
-    if (c == '\'') got = 's', why = stringLiteral();
-    else if (c == '$') why = pathArgument();
-    else if (t_.substr(pos_, 7) == "States.") why = nestedCall();
-    else why = bareLiteral(&got);
+    if (c == '\'')
+      got = 's', why = stringLiteral();
+    else if (c == '$')
+      why = pathArgument();
+    else if (t_.substr(pos_, 7) == "States.")
+      why = nestedCall();
+    else
+      why = bareLiteral(&got);
     if (!why.empty()) return why;
     if (want == 'a' || got == 'a' || want == got) return "";
     argumentError_ = true;
     return "argument " + std::to_string(index + 1) + " of States." + sig.name + " must be a " +
-           (want == 'n' ? "number" : want == 's' ? "string" : "boolean") + " or a path";
+           (want == 'n'   ? "number"
+            : want == 's' ? "string"
+                          : "boolean") +
+           " or a path";
   }
 
   // Nested calls recurse; a bound keeps hostile input off the native stack.
@@ -155,10 +164,14 @@ class IntrinsicParser {
         if (c == quote) quote = 0;
         continue;
       }
-      if (c == '\'' || c == '"') quote = c;
-      else if (c == '[' || c == '(') ++depth;
-      else if ((c == ']' || c == ')') && depth > 0) --depth;
-      else if (depth == 0 && (c == ',' || c == ')' || c == ' ')) break;
+      if (c == '\'' || c == '"')
+        quote = c;
+      else if (c == '[' || c == '(')
+        ++depth;
+      else if ((c == ']' || c == ')') && depth > 0)
+        --depth;
+      else if (depth == 0 && (c == ',' || c == ')' || c == ' '))
+        break;
     }
     std::string why = pathSyntaxError(t_.substr(start, pos_ - start), PathKind::Path);
     return why.empty() ? "" : "bad path argument: " + why;

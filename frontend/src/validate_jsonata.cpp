@@ -8,29 +8,27 @@ namespace aslc::validate_detail {
 namespace {
 
 bool opens(const std::string& s) { return s.size() >= 2 && s.compare(0, 2, "{%") == 0; }
-bool closes(const std::string& s) {
-  return s.size() >= 2 && s.compare(s.size() - 2, 2, "%}") == 0;
-}
+bool closes(const std::string& s) { return s.size() >= 2 && s.compare(s.size() - 2, 2, "%}") == 0; }
 
 void checkExpressionText(Checker& ck, const JNode& value, const std::string& pointer) {
   const std::string& s = value.str();
   std::string inner = s.substr(2, s.size() - 4);
   if (inner.find_first_not_of(" \t\r\n") == std::string::npos) {
-    ck.error(value.begin, "jsonata-syntax", "the JSONata expression '" + s + "' is empty",
-             pointer);
+    ck.error(value.begin, "jsonata-syntax", "the JSONata expression '" + s + "' is empty", pointer);
     return;
   }
   std::string why = jsonataSyntaxError(inner);
   if (why.empty()) {
     std::string gap = jsonataRuntimeGap(inner);
     if (!gap.empty())
-      ck.warning(value.begin, "jsonata-runtime-unsupported",
-                 "'" + s + "' parses as JSONata but the runtime's JSONata compiler rejects it: " + gap,
-                 pointer);
+      ck.warning(
+          value.begin, "jsonata-runtime-unsupported",
+          "'" + s + "' parses as JSONata but the runtime's JSONata compiler rejects it: " + gap,
+          pointer);
     return;
   }
-  ck.error(value.begin, "jsonata-syntax",
-           "'" + s + "' is not a valid JSONata expression: " + why, pointer);
+  ck.error(value.begin, "jsonata-syntax", "'" + s + "' is not a valid JSONata expression: " + why,
+           pointer);
 }
 
 // A string with only one of the delimiters is a broken expression, not a literal.
@@ -65,7 +63,8 @@ void checkJsonataTemplate(Checker& ck, const JNode& value, const std::string& po
       checkJsonataTemplate(ck, value.elements[i], pointerJoin(pointer, i));
     return;
   }
-  for (const JMember& m : value.members) checkJsonataTemplate(ck, m.value, pointerJoin(pointer, m.key));
+  for (const JMember& m : value.members)
+    checkJsonataTemplate(ck, m.value, pointerJoin(pointer, m.key));
 }
 
 }  // namespace aslc::validate_detail

@@ -10,7 +10,6 @@
 #include "aslrt/jsonata.h"
 #endif
 
-
 namespace aslc::validate_detail {
 namespace {
 
@@ -37,8 +36,8 @@ class Lexer {
 
   Token next() {
     Token tok = scan();
-    operandBefore_ = tok.kind != TokKind::Operator || tok.text == ")" || tok.text == "]" ||
-                     tok.text == "}";
+    operandBefore_ =
+        tok.kind != TokKind::Operator || tok.text == ")" || tok.text == "]" || tok.text == "}";
     return tok;
   }
 
@@ -52,7 +51,8 @@ class Lexer {
     if (isDigit(c)) return number();
     for (std::string_view op : kTwoCharOps)
       if (t_.substr(pos_, 2) == op) return pos_ += 2, Token{TokKind::Operator, op, pos_ - 2};
-    if (isOperatorChar(c)) return ++pos_, Token{TokKind::Operator, t_.substr(pos_ - 1, 1), pos_ - 1};
+    if (isOperatorChar(c))
+      return ++pos_, Token{TokKind::Operator, t_.substr(pos_ - 1, 1), pos_ - 1};
     return name();
   }
 
@@ -126,10 +126,10 @@ class Lexer {
 int leftBindingPower(const Token& tok) {
   if (tok.kind != TokKind::Operator) return 0;
   static constexpr std::pair<std::string_view, int> kPowers[] = {
-      {".", 75},  {"[", 80},  {"{", 70},  {"(", 80},  {"@", 80},  {"#", 80},  {"?", 20},
-      {"+", 50},  {"-", 50},  {"*", 60},  {"/", 60},  {"%", 60},  {"=", 40},  {"<", 40},
-      {">", 40},  {"^", 40},  {"!=", 40}, {"<=", 40}, {">=", 40}, {"~>", 40}, {"in", 40},
-      {"&", 50},  {"and", 30}, {"or", 25}, {":=", 10}, {"?:", 40}, {"??", 40},
+      {".", 75}, {"[", 80},   {"{", 70},  {"(", 80},  {"@", 80},  {"#", 80},  {"?", 20},
+      {"+", 50}, {"-", 50},   {"*", 60},  {"/", 60},  {"%", 60},  {"=", 40},  {"<", 40},
+      {">", 40}, {"^", 40},   {"!=", 40}, {"<=", 40}, {">=", 40}, {"~>", 40}, {"in", 40},
+      {"&", 50}, {"and", 30}, {"or", 25}, {":=", 10}, {"?:", 40}, {"??", 40},
   };
   for (const auto& [op, power] : kPowers)
     if (tok.text == op) return power;
@@ -142,7 +142,8 @@ class Parser {
 
   std::string run() {
     expression(0);
-    if (error_.empty() && cur_.kind != TokKind::End) fail("unexpected '" + std::string(cur_.text) + "'");
+    if (error_.empty() && cur_.kind != TokKind::End)
+      fail("unexpected '" + std::string(cur_.text) + "'");
     return error_;
   }
 
@@ -193,9 +194,11 @@ class Parser {
       case TokKind::Name:
         if ((t.text == "function" || t.text == "λ") && is("(")) return lambda();
         return;
-      case TokKind::Variable: case TokKind::Number: case TokKind::String:
-      case TokKind::Regex: case TokKind::Literal:
-        return;
+      case TokKind::Variable:
+      case TokKind::Number:
+      case TokKind::String:
+      case TokKind::Regex:
+      case TokKind::Literal: return;
       case TokKind::End: return fail("unexpected end of expression");
       case TokKind::Error: return;
       case TokKind::Operator: return prefixOperator(t);

@@ -9,8 +9,8 @@
 namespace aslc::validate_detail {
 namespace {
 
-void checkEnumField(Checker& ck, const JNode& obj, const char* key, std::initializer_list<const char*> allowed,
-                    const std::string& pointer) {
+void checkEnumField(Checker& ck, const JNode& obj, const char* key,
+                    std::initializer_list<const char*> allowed, const std::string& pointer) {
   const JNode* v = obj.get(key);
   if (!v) return;
   if (v->isString())
@@ -57,7 +57,7 @@ void checkProcessor(StateCtx& s) {
     const JNode* proc = s.get(key);
     if (!proc) continue;
     MachineKind kind = std::string_view(key) == "ItemProcessor" ? MachineKind::ItemProcessor
-                                                                 : MachineKind::Iterator;
+                                                                : MachineKind::Iterator;
     bool distributed = isDistributed(*proc);
     bool express = distributed && isExpressChild(*proc);
     s.ck.distributedDepth += distributed;
@@ -90,7 +90,8 @@ void checkTolerance(StateCtx& s) {
 void checkItems(StateCtx& s) {
   const JNode* items = s.get("Items");
   if (!items) return;
-  if (items->isArray() || items->isObject()) return checkJsonataTemplate(s.ck, *items, s.at("Items"));
+  if (items->isArray() || items->isObject())
+    return checkJsonataTemplate(s.ck, *items, s.at("Items"));
   if (items->isString() && isJsonataExpression(*items))
     return checkJsonataString(s.ck, *items, s.at("Items"));
   s.ck.error(items->begin, "schema-type",

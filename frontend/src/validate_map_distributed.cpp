@@ -22,7 +22,8 @@ void unknownFields(Checker& ck, const JNode& obj, std::initializer_list<std::str
   for (const JMember& m : obj.members) {
     if (contains(allowed, m.key)) continue;
     ck.error(m.keyOffset, "schema-unknown-field",
-             std::string("'") + what + "' has no field '" + m.key + "'", pointerJoin(pointer, m.key));
+             std::string("'") + what + "' has no field '" + m.key + "'",
+             pointerJoin(pointer, m.key));
   }
 }
 
@@ -31,7 +32,8 @@ void exclusivePair(Checker& ck, const JNode& obj, const char* a, const char* b,
   const JMember* second = obj.member(b);
   if (!obj.member(a) || !second) return;
   ck.error(second->keyOffset, "mutually-exclusive-fields",
-           std::string("only one of '") + a + "' and '" + b + "' may be set", pointerJoin(pointer, b));
+           std::string("only one of '") + a + "' and '" + b + "' may be set",
+           pointerJoin(pointer, b));
 }
 
 // A count inside ItemReader/ItemBatcher: an integer >= min, or a JSONata
@@ -44,8 +46,10 @@ void checkCount(StateCtx& s, const JNode& obj, const char* key, double min, doub
   if (s.jsonata() && v->isString()) return checkJsonataString(s.ck, *v, at);
   if (v->isInteger() && v->scalar.get<double>() >= min && v->scalar.get<double>() <= max) return;
   s.ck.error(v->begin, v->isInteger() ? "numeric-range" : "schema-type",
-             std::string("'") + key + "' must be an integer from " + std::to_string(static_cast<long long>(min)) +
-                 " to " + std::to_string(static_cast<long long>(max)), at);
+             std::string("'") + key + "' must be an integer from " +
+                 std::to_string(static_cast<long long>(min)) + " to " +
+                 std::to_string(static_cast<long long>(max)),
+             at);
 }
 
 // A "...Path" twin of a count: a JSONPath-only reference path.
@@ -55,11 +59,14 @@ void checkCountPath(StateCtx& s, const JNode& obj, const char* key, const std::s
   std::string at = pointerJoin(pointer, key);
   if (s.jsonata()) {
     s.ck.error(m->keyOffset, "jsonata-state-jsonpath-field",
-               std::string("'") + key + "' is a JSONPath field; use a JSONata expression in the "
-               "field without 'Path'", at);
+               std::string("'") + key +
+                   "' is a JSONPath field; use a JSONata expression in the "
+                   "field without 'Path'",
+               at);
     return;
   }
-  checkPathValue(s.ck, m->value, PathKind::ValuePath, at, "path-syntax", std::string("'") + key + "'");
+  checkPathValue(s.ck, m->value, PathKind::ValuePath, at, "path-syntax",
+                 std::string("'") + key + "'");
 }
 
 void checkEnum(Checker& ck, const JNode& obj, const char* key,
@@ -74,13 +81,16 @@ void checkEnum(Checker& ck, const JNode& obj, const char* key,
 
 // Parameters (JSONPath) or Arguments (JSONata) of a reader or writer.
 void checkIoPayload(StateCtx& s, const JNode& obj, const std::string& pointer) {
-  if (const JNode* p = obj.get("Parameters"); p && !s.jsonata()) checkPayloadTemplate(s.ck, *p, pointerJoin(pointer, "Parameters"));
-  if (const JNode* a = obj.get("Arguments"); a && s.jsonata()) checkJsonataTemplate(s.ck, *a, pointerJoin(pointer, "Arguments"));
+  if (const JNode* p = obj.get("Parameters"); p && !s.jsonata())
+    checkPayloadTemplate(s.ck, *p, pointerJoin(pointer, "Parameters"));
+  if (const JNode* a = obj.get("Arguments"); a && s.jsonata())
+    checkJsonataTemplate(s.ck, *a, pointerJoin(pointer, "Arguments"));
 }
 
 void checkReaderConfig(StateCtx& s, const JNode& config, const std::string& at) {
-  unknownFields(s.ck, config, {"InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter",
-                               "MaxItems", "MaxItemsPath", "ManifestType", "Transformation"},
+  unknownFields(s.ck, config,
+                {"InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "MaxItems",
+                 "MaxItemsPath", "ManifestType", "Transformation"},
                 at, "ReaderConfig");
   exclusivePair(s.ck, config, "MaxItems", "MaxItemsPath", at);
   // MaxItems 0 means "no limit" (it appears in deployed samples).
@@ -94,7 +104,8 @@ void checkItemReader(StateCtx& s) {
   const JNode* reader = s.get("ItemReader");
   std::string at = s.at("ItemReader");
   if (!reader || !expectKind(s.ck, *reader, JNode::Kind::Object, at, "'ItemReader'")) return;
-  unknownFields(s.ck, *reader, {"Resource", "ReaderConfig", "Parameters", "Arguments"}, at, "ItemReader");
+  unknownFields(s.ck, *reader, {"Resource", "ReaderConfig", "Parameters", "Arguments"}, at,
+                "ItemReader");
   if (!reader->member("Resource"))
     s.ck.error(reader->begin, "schema-required-field", "'ItemReader' requires 'Resource'", at);
   checkIoPayload(s, *reader, at);
@@ -108,8 +119,10 @@ void checkItemBatcher(StateCtx& s) {
   const JNode* batcher = s.get("ItemBatcher");
   std::string at = s.at("ItemBatcher");
   if (!batcher || !expectKind(s.ck, *batcher, JNode::Kind::Object, at, "'ItemBatcher'")) return;
-  unknownFields(s.ck, *batcher, {"MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch",
-                                 "MaxInputBytesPerBatchPath", "BatchInput"}, at, "ItemBatcher");
+  unknownFields(s.ck, *batcher,
+                {"MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch",
+                 "MaxInputBytesPerBatchPath", "BatchInput"},
+                at, "ItemBatcher");
   exclusivePair(s.ck, *batcher, "MaxItemsPerBatch", "MaxItemsPerBatchPath", at);
   exclusivePair(s.ck, *batcher, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", at);
   checkCount(s, *batcher, "MaxItemsPerBatch", 1, 2147483647, at);
@@ -123,13 +136,15 @@ void checkResultWriter(StateCtx& s) {
   const JNode* writer = s.get("ResultWriter");
   std::string at = s.at("ResultWriter");
   if (!writer || !expectKind(s.ck, *writer, JNode::Kind::Object, at, "'ResultWriter'")) return;
-  unknownFields(s.ck, *writer, {"Resource", "Parameters", "Arguments", "WriterConfig"}, at, "ResultWriter");
+  unknownFields(s.ck, *writer, {"Resource", "Parameters", "Arguments", "WriterConfig"}, at,
+                "ResultWriter");
   checkIoPayload(s, *writer, at);
   const JNode* config = writer->get("WriterConfig");
   std::string configAt = pointerJoin(at, "WriterConfig");
   if (!config) {
     if (!writer->member("Resource"))
-      s.ck.error(writer->begin, "schema-required-field", "'ResultWriter' requires 'Resource' or 'WriterConfig'", at);
+      s.ck.error(writer->begin, "schema-required-field",
+                 "'ResultWriter' requires 'Resource' or 'WriterConfig'", at);
     return;
   }
   if (!expectKind(s.ck, *config, JNode::Kind::Object, configAt, "'WriterConfig'")) return;
@@ -137,7 +152,8 @@ void checkResultWriter(StateCtx& s) {
   checkEnum(s.ck, *config, "OutputType", {"JSON", "JSONL"}, configAt);
   checkEnum(s.ck, *config, "Transformation", {"NONE", "COMPACT", "FLATTEN"}, configAt);
   if (!config->member("OutputType"))
-    s.ck.error(config->begin, "schema-required-field", "'WriterConfig' requires 'OutputType'", configAt);
+    s.ck.error(config->begin, "schema-required-field", "'WriterConfig' requires 'OutputType'",
+               configAt);
 }
 
 // Characters AWS rejects in a Map Label (the set its error messages name,
@@ -145,13 +161,15 @@ void checkResultWriter(StateCtx& s) {
 // becomes part of child execution names.
 bool badLabelChar(unsigned char c) {
   if (c < 0x20 || c == 0x7f) return true;
-  return std::string_view(" \"#$%&*,:;<>?[]^`{|}~").find(static_cast<char>(c)) != std::string_view::npos;
+  return std::string_view(" \"#$%&*,:;<>?[]^`{|}~").find(static_cast<char>(c)) !=
+         std::string_view::npos;
 }
 
 // U+0080..U+009F (C1 controls) are encoded as C2 80..C2 9F.
 bool hasC1Control(std::string_view text) {
   for (size_t i = 0; i + 1 < text.size(); ++i)
-    if (static_cast<unsigned char>(text[i]) == 0xC2 && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+    if (static_cast<unsigned char>(text[i]) == 0xC2 &&
+        static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
         static_cast<unsigned char>(text[i + 1]) <= 0x9F)
       return true;
   return false;
@@ -162,11 +180,13 @@ void checkLabel(StateCtx& s) {
   std::string at = s.at("Label");
   if (!label || !expectKind(s.ck, *label, JNode::Kind::String, at, "'Label'")) return;
   const std::string& text = label->str();
-  if (text.empty()) return s.ck.error(label->begin, "map-label", "a Map 'Label' cannot be empty", at);
+  if (text.empty())
+    return s.ck.error(label->begin, "map-label", "a Map 'Label' cannot be empty", at);
   if (utf8Length(text) > 40)
     s.ck.error(label->begin, "map-label", "a Map 'Label' cannot exceed 40 characters", at);
   if (hasC1Control(text))
-    return s.ck.error(label->begin, "map-label", "a Map 'Label' cannot contain control characters", at);
+    return s.ck.error(label->begin, "map-label", "a Map 'Label' cannot contain control characters",
+                      at);
   for (unsigned char c : text) {
     if (!badLabelChar(c)) continue;
     s.ck.error(label->begin, "map-label",

@@ -36,13 +36,16 @@ class PathScanner {
   std::string root() {
     pos_ = 1;
     if (pos_ < t_.size() && t_[pos_] == '$') {
-      if (kind_ == PathKind::ReferencePath) return "a ResultPath cannot use the context object '$$'";
+      if (kind_ == PathKind::ReferencePath)
+        return "a ResultPath cannot use the context object '$$'";
       ++pos_;
       return "";
     }
-    if (pos_ < t_.size() && (std::isalpha(static_cast<unsigned char>(t_[pos_])) || t_[pos_] == '_')) {
+    if (pos_ < t_.size() &&
+        (std::isalpha(static_cast<unsigned char>(t_[pos_])) || t_[pos_] == '_')) {
       if (kind_ == PathKind::ReferencePath) return "a ResultPath cannot reference a variable";
-      while (pos_ < t_.size() && (std::isalnum(static_cast<unsigned char>(t_[pos_])) || t_[pos_] == '_'))
+      while (pos_ < t_.size() &&
+             (std::isalnum(static_cast<unsigned char>(t_[pos_])) || t_[pos_] == '_'))
         ++pos_;
     }
     return "";
@@ -70,7 +73,8 @@ class PathScanner {
     size_t start = pos_;
     while (pos_ < t_.size() && t_[pos_] != '.' && t_[pos_] != '[') {
       char c = t_[pos_];
-      if (c == ']' || c == '(' || c == ')' || c == '\'' || c == '"' || std::isspace(static_cast<unsigned char>(c)))
+      if (c == ']' || c == '(' || c == ')' || c == '\'' || c == '"' ||
+          std::isspace(static_cast<unsigned char>(c)))
         return fail(std::string("unexpected '") + c + "' in a field name");
       ++pos_;
     }
@@ -82,10 +86,14 @@ class PathScanner {
     if (pos_ >= t_.size()) return fail("unterminated '['");
     char c = t_[pos_];
     std::string why;
-    if (c == '?' || c == '(') why = script();
-    else if (c == '\'' || c == '"') why = quotedList();
-    else if (c == '*') why = single() ? fail("a reference path cannot use '[*]'") : (++pos_, "");
-    else why = indexList();
+    if (c == '?' || c == '(')
+      why = script();
+    else if (c == '\'' || c == '"')
+      why = quotedList();
+    else if (c == '*')
+      why = single() ? fail("a reference path cannot use '[*]'") : (++pos_, "");
+    else
+      why = indexList();
     if (!why.empty()) return why;
     if (pos_ >= t_.size() || t_[pos_] != ']') return fail("expected ']'");
     ++pos_;
@@ -102,12 +110,16 @@ class PathScanner {
     for (; pos_ < t_.size(); ++pos_) {
       char c = t_[pos_];
       if (quote) {
-        if (c == '\\') ++pos_;
-        else if (c == quote) quote = 0;
+        if (c == '\\')
+          ++pos_;
+        else if (c == quote)
+          quote = 0;
         continue;
       }
-      if (c == '\'' || c == '"') quote = c;
-      else if (c == '(') ++depth;
+      if (c == '\'' || c == '"')
+        quote = c;
+      else if (c == '(')
+        ++depth;
       else if (c == ')' && --depth == 0) {
         ++pos_;
         return "";
@@ -137,7 +149,8 @@ class PathScanner {
     bool plain = true;
     while (pos_ < t_.size() && t_[pos_] != ']') {
       char c = t_[pos_];
-      if (c == ':' || c == ',') plain = false;
+      if (c == ':' || c == ',')
+        plain = false;
       else if (!std::isdigit(static_cast<unsigned char>(c)) && c != '-' && c != ' ')
         return fail(std::string("unexpected '") + c + "' in an index");
       ++pos_;
@@ -202,14 +215,18 @@ bool checkPathValue(Checker& ck, const JNode& value, PathKind kind, const std::s
   std::string why = pathSyntaxError(value.str(), kind);
   if (!why.empty()) {
     ck.error(value.begin, rule,
-             what + " is not " + fieldWord(kind) + " ('" + value.str() + "': " + why + ")", pointer);
+             what + " is not " + fieldWord(kind) + " ('" + value.str() + "': " + why + ")",
+             pointer);
     return false;
   }
   std::string gap = runtimePathGap(value.str(), kind);
   if (!gap.empty())
     ck.warning(value.begin, "path-runtime-unsupported",
-               what + " '" + value.str() + "' is accepted by AWS but not yet by the runtime's "
-               "JSONPath parser: " + gap, pointer);
+               what + " '" + value.str() +
+                   "' is accepted by AWS but not yet by the runtime's "
+                   "JSONPath parser: " +
+                   gap,
+               pointer);
   return true;
 }
 

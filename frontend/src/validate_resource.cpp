@@ -62,7 +62,8 @@ ResourceProblem resourceProblem(std::string_view text, bool express) {
   auto parts = splitColons(arn, 6);  // arn:partition:service:region:account:resource
   if (parts.size() < 6 || parts[0] != "arn")
     return arnProblem("it is not an ARN (arn:partition:service:region:account:resource)");
-  if (parts[1].empty() || parts[2].empty()) return arnProblem("the ARN's partition or service is empty");
+  if (parts[1].empty() || parts[2].empty())
+    return arnProblem("the ARN's partition or service is empty");
   if (parts[2] == "states" && parts[3].empty() && parts[4].empty())
     return checkIntegrationArn(parts[5], express);
   // Activities need a worker polling for hours; Express workflows have none.
@@ -89,14 +90,16 @@ void checkTaskResource(StateCtx& s) {
   if (!r || !expectKind(s.ck, *r, JNode::Kind::String, s.at("Resource"), "'Resource'")) return;
   ResourceProblem problem = resourceProblem(r->str(), s.ck.expressDepth > 0);
   if (!problem.rule) return;
-  s.ck.error(r->begin, problem.rule, "Task 'Resource' '" + r->str() + "' is not valid: " + problem.message,
+  s.ck.error(r->begin, problem.rule,
+             "Task 'Resource' '" + r->str() + "' is not valid: " + problem.message,
              s.at("Resource"));
 }
 
 // Credentials assume a role: { "RoleArn": ... } (or "RoleArn.$" in JSONPath).
 void checkCredentials(StateCtx& s) {
   const JNode* c = s.get("Credentials");
-  if (!c || !expectKind(s.ck, *c, JNode::Kind::Object, s.at("Credentials"), "'Credentials'")) return;
+  if (!c || !expectKind(s.ck, *c, JNode::Kind::Object, s.at("Credentials"), "'Credentials'"))
+    return;
   std::string at = s.at("Credentials");
   for (const JMember& m : c->members) {
     if (m.key == "RoleArn" || (m.key == "RoleArn.$" && !s.jsonata())) continue;
@@ -105,8 +108,10 @@ void checkCredentials(StateCtx& s) {
   }
   if (!c->member("RoleArn") && !c->member("RoleArn.$"))
     s.ck.error(c->begin, "schema-required-field", "'Credentials' requires 'RoleArn'", at);
-  if (s.jsonata()) checkJsonataTemplate(s.ck, *c, at);
-  else checkPayloadTemplate(s.ck, *c, at);
+  if (s.jsonata())
+    checkJsonataTemplate(s.ck, *c, at);
+  else
+    checkPayloadTemplate(s.ck, *c, at);
 }
 
 }  // namespace aslc::validate_detail

@@ -24,8 +24,11 @@ void checkDynamicValue(Checker& ck, const JMember& m, const std::string& pointer
   if (deferToken(ck, v, pointer)) return;
   if (!v.isString()) {
     ck.error(v.begin, "payload-template-path",
-             "'" + m.key + "' ends in '.$', so its value must be a path or an intrinsic function "
-             "call string, not a " + std::string(kindName(v.kind)), pointer);
+             "'" + m.key +
+                 "' ends in '.$', so its value must be a path or an intrinsic function "
+                 "call string, not a " +
+                 std::string(kindName(v.kind)),
+             pointer);
     return;
   }
   const std::string& text = v.str();
@@ -46,8 +49,11 @@ void checkDynamicValue(Checker& ck, const JMember& m, const std::string& pointer
   // A value that is not even shaped like a path or a call gets a plainer message.
   if (text.empty() || text[0] != '$') {
     ck.error(v.begin, "payload-template-path",
-             "'" + m.key + "' ends in '.$', so its value must be a path ($...) or an intrinsic "
-             "function call (States....), not '" + text + "'", pointer);
+             "'" + m.key +
+                 "' ends in '.$', so its value must be a path ($...) or an intrinsic "
+                 "function call (States....), not '" +
+                 text + "'",
+             pointer);
     return;
   }
   // (The runtime's view of the whole template is compared once, at the top.)
@@ -66,8 +72,8 @@ void checkDuplicateFields(Checker& ck, const JNode& object, const std::string& p
     std::string base = m.key.substr(0, m.key.size() - 2);
     if (!plain.count(base)) continue;
     ck.error(m.keyOffset, "payload-template-duplicate-field",
-             "the template has both '" + base + "' and '" + m.key +
-                 "', which set the same field", pointerJoin(pointer, m.key));
+             "the template has both '" + base + "' and '" + m.key + "', which set the same field",
+             pointerJoin(pointer, m.key));
   }
 }
 
@@ -81,8 +87,10 @@ void checkTemplateNode(Checker& ck, const JNode& value, const std::string& point
   checkDuplicateFields(ck, value, pointer);
   for (const JMember& m : value.members) {
     std::string at = pointerJoin(pointer, m.key);
-    if (endsWithDollar(m.key)) checkDynamicValue(ck, m, at);
-    else checkTemplateNode(ck, m.value, at);
+    if (endsWithDollar(m.key))
+      checkDynamicValue(ck, m, at);
+    else
+      checkTemplateNode(ck, m.value, at);
   }
 }
 
@@ -96,8 +104,10 @@ const JNode& resolvePointer(const JNode& root, std::string_view pointer) {
     for (size_t at; (at = token.find("~1")) != std::string::npos;) token.replace(at, 2, "/");
     for (size_t at; (at = token.find("~0")) != std::string::npos;) token.replace(at, 2, "~");
     const JNode* next = nullptr;
-    if (node->isObject()) next = node->get(token);
-    else if (node->isArray() && !token.empty() && token.find_first_not_of("0123456789") == std::string::npos &&
+    if (node->isObject())
+      next = node->get(token);
+    else if (node->isArray() && !token.empty() &&
+             token.find_first_not_of("0123456789") == std::string::npos &&
              std::stoul(token) < node->elements.size())
       next = &node->elements[std::stoul(token)];
     if (!next) break;

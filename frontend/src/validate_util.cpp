@@ -8,8 +8,8 @@ namespace aslc::validate_detail {
 
 namespace {
 constexpr std::pair<const char*, StateType> kStateTypes[] = {
-    {"Task", kTask},       {"Pass", kPass},         {"Choice", kChoice}, {"Wait", kWait},
-    {"Succeed", kSucceed}, {"Fail", kFail},         {"Parallel", kParallel}, {"Map", kMap},
+    {"Task", kTask},       {"Pass", kPass}, {"Choice", kChoice},     {"Wait", kWait},
+    {"Succeed", kSucceed}, {"Fail", kFail}, {"Parallel", kParallel}, {"Map", kMap},
 };
 
 std::string shownPointer(const std::string& pointer) { return pointer.empty() ? "/" : pointer; }
@@ -31,9 +31,12 @@ std::string pointerJoin(const std::string& base, std::string_view token) {
   std::string out = base;
   out += '/';
   for (char c : token) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -124,11 +127,12 @@ bool isWholeSubstitutionToken(std::string_view text) {
 }
 
 void warnUnresolvedToken(Checker& ck, const JNode& value, const std::string& pointer) {
-  std::string shown = value.isString() ? value.str()
-                     : value.members.empty() ? std::string("{}")
-                                             : "{\"" + value.members[0].key + "\": ...}";
+  std::string shown = value.isString()        ? value.str()
+                      : value.members.empty() ? std::string("{}")
+                                              : "{\"" + value.members[0].key + "\": ...}";
   ck.warning(value.begin, "unresolved-token",
-             "substitution token '" + shown + "' must be replaced by a value of the right type before the machine is deployed",
+             "substitution token '" + shown +
+                 "' must be replaced by a value of the right type before the machine is deployed",
              pointer);
 }
 

@@ -66,7 +66,8 @@ void checkWaitState(StateCtx& s) {
   checkIntegerField(s, "Seconds", 0, 99999999);
   const JNode* ts = s.get("Timestamp");
   if (!ts) return;
-  if (s.jsonata() && isJsonataExpression(*ts)) return checkJsonataString(s.ck, *ts, s.at("Timestamp"));
+  if (s.jsonata() && isJsonataExpression(*ts))
+    return checkJsonataString(s.ck, *ts, s.at("Timestamp"));
   if (deferToken(s.ck, *ts, s.at("Timestamp"))) return;
   if (!ts->isString()) {
     s.ck.error(ts->begin, "schema-type", "'Timestamp' must be a string", s.at("Timestamp"));
@@ -74,8 +75,10 @@ void checkWaitState(StateCtx& s) {
   }
   if (isRfc3339Timestamp(ts->str())) return;
   s.ck.error(ts->begin, "timestamp-format",
-             "'Timestamp' value '" + ts->str() + "' is not an RFC 3339 timestamp such as "
-             "2016-03-14T01:59:00Z", s.at("Timestamp"));
+             "'Timestamp' value '" + ts->str() +
+                 "' is not an RFC 3339 timestamp such as "
+                 "2016-03-14T01:59:00Z",
+             s.at("Timestamp"));
 }
 
 }  // namespace aslc::validate_detail

@@ -100,19 +100,19 @@ void collectStateNames(Checker& ck, const JNode& machine, const std::string& poi
 void checkMachineGraph(Checker& ck, const JNode& machine, const std::string& pointer);
 
 // ----- per-state rules
-void checkStateFields(StateCtx& s);      // validate_fields.cpp
-void checkStateValues(StateCtx& s);      // validate_values.cpp
-void checkChoiceState(StateCtx& s);      // validate_choice.cpp
-void checkRetriers(StateCtx& s);         // validate_handlers.cpp
-void checkCatchers(StateCtx& s);         // validate_handlers.cpp
-void checkWaitState(StateCtx& s);        // validate_wait.cpp
-void checkFailState(StateCtx& s);        // validate_fail.cpp
-void checkTaskResource(StateCtx& s);     // validate_resource.cpp
-void checkCredentials(StateCtx& s);      // validate_resource.cpp
-void checkParallelState(StateCtx& s);    // validate_parallel.cpp
-void checkMapState(StateCtx& s);         // validate_map.cpp
-void checkMapDistributed(StateCtx& s);   // validate_map_distributed.cpp
-void checkDataFlowFields(StateCtx& s);   // validate_dataflow.cpp
+void checkStateFields(StateCtx& s);     // validate_fields.cpp
+void checkStateValues(StateCtx& s);     // validate_values.cpp
+void checkChoiceState(StateCtx& s);     // validate_choice.cpp
+void checkRetriers(StateCtx& s);        // validate_handlers.cpp
+void checkCatchers(StateCtx& s);        // validate_handlers.cpp
+void checkWaitState(StateCtx& s);       // validate_wait.cpp
+void checkFailState(StateCtx& s);       // validate_fail.cpp
+void checkTaskResource(StateCtx& s);    // validate_resource.cpp
+void checkCredentials(StateCtx& s);     // validate_resource.cpp
+void checkParallelState(StateCtx& s);   // validate_parallel.cpp
+void checkMapState(StateCtx& s);        // validate_map.cpp
+void checkMapDistributed(StateCtx& s);  // validate_map_distributed.cpp
+void checkDataFlowFields(StateCtx& s);  // validate_dataflow.cpp
 
 // ----- value helpers (validate_util.cpp)
 bool isJsonataExpression(const JNode& value);  // a "{% ... %}" string
@@ -121,7 +121,7 @@ bool expectKind(Checker& ck, const JNode& value, JNode::Kind kind, const std::st
                 const char* what);
 // An integer in [min, max], or (in JSONata states) a JSONata expression.
 void checkIntegerField(StateCtx& s, const char* key, int64_t min, int64_t max);
-size_t utf8Length(std::string_view text);          // characters, not bytes
+size_t utf8Length(std::string_view text);  // characters, not bytes
 // The runtime's parsers recurse per nesting level (and per operator of long
 // chains); text past these bounds is judged by the validator's own parsers
 // only, so hostile input cannot overflow the stack.
