@@ -8,10 +8,10 @@ namespace template_detail {
 struct Node {
   enum class Kind { Static, Object, Array, Path, Call };
   Kind kind = Kind::Static;
-  Json value;                                         // Static
-  std::vector<std::pair<std::string, Node>> members;  // Object: output key -> node
-  std::vector<std::string> sourceKeys;                // Object: template key (".$" kept)
-  std::vector<Node> items;                            // Array
+  Json value;                           // Static
+  std::vector<Node> items;              // Array elements, or Object member values
+  std::vector<std::string> keys;        // Object: output keys (".$" removed)
+  std::vector<std::string> sourceKeys;  // Object: template keys (".$" kept)
   std::optional<JsonPath> path;
   std::optional<IntrinsicCall> call;
 };
@@ -65,15 +65,14 @@ Node compileObject(const Json& v, const std::string& ptr, std::vector<TemplateEr
       errors->push_back({childPtr, "the key '" + outKey + "' appears twice once '.$' is removed"});
     Node child =
         dynamic ? compileExpression(*it, childPtr, errors) : compileNode(*it, childPtr, errors);
-    node.members.emplace_back(std::move(outKey), std::move(child));
+    node.keys.push_back(std::move(outKey));
+    node.items.push_back(std::move(child));
     node.sourceKeys.push_back(key);
   }
   return node;
 }
 
 bool allStatic(const Node& n) {
-  for (const auto& [key, child] : n.members)
-    if (child.kind != Node::Kind::Static) return false;
   for (const auto& child : n.items)
     if (child.kind != Node::Kind::Static) return false;
   return true;
@@ -120,10 +119,10 @@ std::optional<Json> renderNode(const Node& n, const EvalContext& ctx, std::strin
     }
     case Node::Kind::Object: {
       Json out = Json::object();
-      for (size_t i = 0; i < n.members.size(); ++i) {
-        std::optional<Json> v = renderNode(n.members[i].second, ctx, n.sourceKeys[i], failure);
+      for (size_t i = 0; i < n.items.size(); ++i) {
+        std::optional<Json> v = renderNode(n.items[i], ctx, n.sourceKeys[i], failure);
         if (!v) return std::nullopt;
-        out[n.members[i].first] = std::move(*v);
+        out[n.keys[i]] = std::move(*v);
       }
       return out;
     }
