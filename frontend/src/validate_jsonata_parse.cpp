@@ -2,6 +2,7 @@
 // reduced to accepting or rejecting (no AST). When the runtime's JSONata
 // library is built (ASLC_HAVE_JSONATA) its compiler is asked too; where the
 // two disagree the definition is accepted with a warning (see below).
+#include <optional>
 #include <string>
 
 #include "aslc/frontend/validate.h"
@@ -308,28 +309,36 @@ class Parser {
 
 }  // namespace
 
-// An expression is rejected only when this parser and the runtime's compiler
-// (when built) both reject it, so neither one's gap rejects what AWS accepts.
+// What the runtime's compiler says: nullopt when it is not built or the text
+// is too big for it (it overflows the stack on ~50k-term chains such as
+// "1+1+..."), "" when it compiles, else its message.
+static std::optional<std::string> runtimeVerdict(std::string_view expr) {
+#ifdef ASLC_HAVE_JSONATA
+  if (!safeForRuntimeParser(expr)) return std::nullopt;
+  aslrt::jsonata::Error error;
+  if (aslrt::jsonata::Expression::compile(expr, &error)) return std::string();
+  return error.message + " at offset " + std::to_string(error.position);
+#else
+  (void)expr;
+  return std::nullopt;
+#endif
+}
+
+// An expression is rejected when this parser rejects it and the runtime's
+// compiler, if it can be asked, agrees; so neither one's gap rejects what
+// AWS accepts.
 std::string jsonataSyntaxError(std::string_view expr) {
   Parser parser(expr);
   std::string why = parser.run();
   if (why.empty()) return why;
   // Too deep for this parser is too deep to hand to a recursive compiler.
   if (parser.tooDeep()) return why;
-  return jsonataRuntimeGap(expr).empty() ? std::string() : why;
+  std::optional<std::string> runtime = runtimeVerdict(expr);
+  return runtime && runtime->empty() ? std::string() : why;
 }
 
 std::string jsonataRuntimeGap(std::string_view expr) {
-#ifdef ASLC_HAVE_JSONATA
-  // (Its compiler overflows the stack on ~50k-term chains such as "1+1+...".)
-  if (!safeForRuntimeParser(expr)) return "";
-  aslrt::jsonata::Error error;
-  if (aslrt::jsonata::Expression::compile(expr, &error)) return "";
-  return error.message + " at offset " + std::to_string(error.position);
-#else
-  (void)expr;
-  return "";
-#endif
+  return runtimeVerdict(expr).value_or("");
 }
 
 }  // namespace aslc::validate_detail
