@@ -108,6 +108,7 @@ void checkItemReader(StateCtx& s) {
                 "ItemReader");
   if (!reader->member("Resource"))
     s.ck.error(reader->begin, "schema-required-field", "'ItemReader' requires 'Resource'", at);
+  checkResourceField(s.ck, *reader, at, "ItemReader");
   checkIoPayload(s, *reader, at);
   const JNode* config = reader->get("ReaderConfig");
   std::string configAt = pointerJoin(at, "ReaderConfig");
@@ -139,6 +140,7 @@ void checkResultWriter(StateCtx& s) {
   unknownFields(s.ck, *writer, {"Resource", "Parameters", "Arguments", "WriterConfig"}, at,
                 "ResultWriter");
   checkIoPayload(s, *writer, at);
+  checkResourceField(s.ck, *writer, at, "ResultWriter");
   const JNode* config = writer->get("WriterConfig");
   std::string configAt = pointerJoin(at, "WriterConfig");
   if (!config) {

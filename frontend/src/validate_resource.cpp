@@ -84,16 +84,20 @@ bool isCloudFormationIntrinsic(const JNode& v) {
 
 }  // namespace
 
-void checkTaskResource(StateCtx& s) {
-  const JNode* r = s.get("Resource");
-  if (r && isCloudFormationIntrinsic(*r)) return warnUnresolvedToken(s.ck, *r, s.at("Resource"));
-  if (!r || !expectKind(s.ck, *r, JNode::Kind::String, s.at("Resource"), "'Resource'")) return;
-  ResourceProblem problem = resourceProblem(r->str(), s.ck.expressDepth > 0);
+void checkResourceField(Checker& ck, const JNode& owner, const std::string& ownerPointer,
+                        const char* what) {
+  const JNode* r = owner.get("Resource");
+  std::string at = pointerJoin(ownerPointer, "Resource");
+  if (r && isCloudFormationIntrinsic(*r)) return warnUnresolvedToken(ck, *r, at);
+  if (!r || !expectKind(ck, *r, JNode::Kind::String, at, "'Resource'")) return;
+  ResourceProblem problem = resourceProblem(r->str(), ck.expressDepth > 0);
   if (!problem.rule) return;
-  s.ck.error(r->begin, problem.rule,
-             "Task 'Resource' '" + r->str() + "' is not valid: " + problem.message,
-             s.at("Resource"));
+  ck.error(r->begin, problem.rule,
+           std::string(what) + " 'Resource' '" + r->str() + "' is not valid: " + problem.message,
+           at);
 }
+
+void checkTaskResource(StateCtx& s) { checkResourceField(s.ck, s.node(), s.pointer, "Task"); }
 
 // Credentials assume a role: { "RoleArn": ... } (or "RoleArn.$" in JSONPath).
 void checkCredentials(StateCtx& s) {

@@ -176,6 +176,10 @@ struct ResourceProblem {
 // `rest` is what follows "arn:<partition>:states:::"; `express` is true in
 // an Express workflow or an EXPRESS distributed Map child.
 ResourceProblem checkIntegrationArn(std::string_view rest, bool express);
+// Reports a problem with the "Resource" of `owner` (a Task, ItemReader or
+// ResultWriter object); `what` names the owner in the message.
+void checkResourceField(Checker& ck, const JNode& owner, const std::string& ownerPointer,
+                        const char* what);
 
 // ----- timestamps (validate_wait.cpp)
 bool isRfc3339Timestamp(std::string_view text);
