@@ -79,7 +79,8 @@ std::string buildMetadata(const ir::Module& m) {
                            {"itemSelector", optionalIndex(mp.itemSelector)}, {"maxConcurrency", mp.maxConcurrency},
                            {"maxConcurrencyPath", optionalIndex(mp.maxConcurrencyPath)},
                            {"itemSelectorJsonata", optionalIndex(mp.itemSelectorJsonata)},
-                           {"maxConcurrencyJsonata", optionalIndex(mp.maxConcurrencyJsonata)}});
+                           {"maxConcurrencyJsonata", optionalIndex(mp.maxConcurrencyJsonata)},
+                           {"itemsJsonata", optionalIndex(mp.itemsJsonata)}});
   out["jsonata"] = Json::array();
   for (const ir::JsonataSpec& j : m.jsonata) out["jsonata"].push_back({{"value", j.value}, {"field", j.field}});
   out["assigns"] = Json::array();

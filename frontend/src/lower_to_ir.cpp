@@ -318,9 +318,11 @@ class Lowering {
 
   ValueId jsonataEffect(StateBuilder& b, const ast::State& s, ValueId input, const std::string& machineName) {
     if (s.type == ast::StateType::Map) {
-      ValueId items = s.items ? evalJsonata(b, s.items, "Items", input) : input;
+      uint32_t itemsId = s.items ? jsonataSpec(s.items->toJson(), "Items") : ir::kNone;
+      ValueId items = s.items ? b.emit(InstKind::EvalJsonata, Type::Json, input, ir::kNone, itemsId) : input;
       uint32_t spec = mapSpec(s, machineName);
       ir::MapSpec& map = m_.maps[spec];
+      map.itemsJsonata = itemsId;
       map.itemSelector = ir::kNone;
       if (s.itemSelector) map.itemSelectorJsonata = jsonataSpec(s.itemSelector->toJson(), "ItemSelector");
       if (s.maxConcurrency && s.maxConcurrency->isString())

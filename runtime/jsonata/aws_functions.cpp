@@ -44,7 +44,8 @@ Value range(std::vector<Value>& a) {
   if (step == 0 || !std::isfinite(step)) throw JsonataError("D3040", "$range: step must be a non-zero number");
   double count = std::floor((end - start) / step) + 1;
   if (count > 1e7) throw JsonataError("D2014").val(formatNumber(count));
-  Value out = Value::array();
+  // A sequence, as AWS's recording shows: $range(1, 9, 9) gives 1, not [1].
+  Value out = Value::sequence();
   for (double i = 0; i < count; ++i) out.arr().items.push_back(Value::number(start + i * step));
   return out;
 }

@@ -6,8 +6,8 @@
 namespace aslrt {
 namespace {
 
-// Placeholder account and region, as Step Functions Local uses them.
-constexpr const char* kArnPrefix = "arn:aws:states:us-east-1:123456789012:";
+// Placeholder account and region, as the recorded executions show them.
+constexpr const char* kArnPrefix = "arn:aws:states:us-east-1:000000000000:";
 
 }  // namespace
 
@@ -23,7 +23,7 @@ Execution::Execution(const Program& prog, Scheduler& sched, const RunOptions& op
        {{"Id", std::string(kArnPrefix) + "execution:" + machineName + ":" + execName},
         {"Input", input},
         {"Name", execName},
-        {"RoleArn", "arn:aws:iam::123456789012:role/StepFunctionsRole"},
+        {"RoleArn", "arn:aws:iam::000000000000:role/StepFunctionsRole"},
         {"StartTime", formatTimestamp(startMicros)},
         {"RedriveCount", 0}}},
       {"StateMachine",

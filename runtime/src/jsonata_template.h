@@ -23,6 +23,7 @@ class JsonataTemplate {
   // sets *failure (the cause without the state prefix) on an error.
   std::optional<Json> evaluate(const Json& bindings, Failure* failure) const;
   bool isExpression() const { return expr_.has_value(); }
+  const std::string& expressionText() const { return exprText_; }
 
  private:
   Json literal_;                         // when neither expression nor container

@@ -9,14 +9,17 @@
 using aslrt::Json;
 
 std::optional<Json> aslrt_select(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input);
-int32_t aslrt_apply_assign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& input, const Json* result);
+int32_t aslrt_apply_assign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& input, const Json* result,
+                           const Json* errorOutput);
 
 namespace {
 
-// AWS: States.ALL matches every error except States.Runtime (docs: "Error
-// handling in Step Functions"). A recorded execution shows States.ALL catching
-// a task's States.DataLimitExceeded, so that one is matched.
+// AWS: States.Runtime is never retried or caught, not even when named
+// (recorded: scenarios.base_scenarios.catch_states_runtime). States.ALL matches
+// every other error; a recording shows it catching a task's
+// States.DataLimitExceeded, so that one is matched.
 bool matches(const std::vector<std::string>& errorEquals, const std::string& error) {
+  if (error == "States.Runtime") return false;
   for (const std::string& name : errorEquals) {
     if (name == error) return true;
     if (name == "States.ALL" && error != "States.Runtime") return true;
@@ -73,12 +76,13 @@ int32_t tryCatch(aslrt_frame* f) {
         if (!v) return f->raise(failure.error, failure.cause.value_or("")), ASLRT_PROPAGATE;
         out = std::move(*v);
       }
-      if (c.assign && aslrt_apply_assign(f, p.assigns[*c.assign], f->input, &errorOut) != ASLRT_OK)
+      if (c.assign && aslrt_apply_assign(f, p.assigns[*c.assign], f->input, nullptr, &errorOut) != ASLRT_OK)
         return ASLRT_PROPAGATE;
       f->input = std::move(out);
       return static_cast<int32_t>(k);
     }
-    if (c.assign && aslrt_apply_assign(f, p.assigns[*c.assign], f->input, &out) != ASLRT_OK) return ASLRT_PROPAGATE;
+    if (c.assign && aslrt_apply_assign(f, p.assigns[*c.assign], f->input, nullptr, &out) != ASLRT_OK)
+      return ASLRT_PROPAGATE;
     if (c.discard) {
       out = f->input;
     } else if (c.resultPath) {

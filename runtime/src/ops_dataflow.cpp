@@ -6,26 +6,6 @@ using aslrt::Json;
 
 namespace {
 
-// Jayway's normalized form, which AWS quotes in its causes: $.a.b -> $['a']['b'].
-std::string normalizedPath(const std::string& path) {
-  std::string out = "$";
-  size_t i = 1;
-  while (i < path.size()) {
-    if (path[i] == '.') {
-      size_t end = path.find_first_of(".[", i + 1);
-      if (end == std::string::npos) end = path.size();
-      out += "['" + path.substr(i + 1, end - i - 1) + "']";
-      i = end;
-      continue;
-    }
-    size_t end = path.find(']', i);
-    if (end == std::string::npos) return path;
-    out += path.substr(i, end - i + 1);
-    i = end + 1;
-  }
-  return out;
-}
-
 aslrt::EvalContext evalContext(aslrt_frame* f, const Json& input, Json& contextStorage) {
   contextStorage = f->contextObject();
   aslrt::EvalContext ctx;
@@ -52,9 +32,12 @@ extern "C" {
 int32_t aslrt_select_path(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t path_id) {
   const aslrt::JsonPath& path = f->exec->program.paths[path_id];
   std::optional<Json> selected = aslrt_select(f, path, f->slots[src]);
-  if (!selected)
-    return f->raise("States.Runtime", "Invalid path '" + path.text() + "' : No results for path: " +
-                                          normalizedPath(path.text()));
+  if (!selected) {
+    std::string whyNot;
+    Json context = path.isContextPath() ? f->contextObject() : Json();
+    path.select(path.isContextPath() ? context : path.isVariablePath() ? f->variables : f->slots[src], &whyNot);
+    return f->raise("States.Runtime", path.invalidPathCause(whyNot));
+  }
   f->slots[dst] = std::move(*selected);
   return ASLRT_OK;
 }
@@ -75,7 +58,7 @@ int32_t aslrt_apply_result_path(aslrt_frame* f, uint32_t dst, uint32_t input, ui
   Json target = f->slots[input];
   std::string whyNot;
   if (!path.assign(target, f->slots[result], &whyNot))
-    return f->raise("States.Runtime", "Invalid path '" + path.text() + "' : " + whyNot);
+    return f->raise("States.Runtime", whyNot);
   f->slots[dst] = std::move(target);
   return ASLRT_OK;
 }

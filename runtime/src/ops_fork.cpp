@@ -2,6 +2,7 @@
 // The first failure fails the state and marks the siblings cancelled.
 #include <cmath>
 
+#include "aslrt/cli_args.h"
 #include "execution.h"
 
 using aslrt::Json;
@@ -65,6 +66,11 @@ bool maxConcurrency(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input
   if (!map.maxConcurrencyPath) return true;
   const aslrt::JsonPath& path = f->exec->program.paths[*map.maxConcurrencyPath];
   std::optional<Json> v = aslrt_select(f, path, input);
+  // AWS also takes an integer written as a string (recorded: MaxConcurrencyPath -> "1").
+  if (v && v->is_string()) {
+    std::optional<long long> n = aslrt::parseInteger(v->get<std::string>());
+    if (n) v = Json(*n);
+  }
   bool integral = v && v->is_number() && std::floor(v->get<double>()) == v->get<double>() && v->get<double>() >= 0;
   if (!integral) {
     std::string shown = !v ? "null" : v->is_string() ? v->get<std::string>() : v->dump();
@@ -76,17 +82,29 @@ bool maxConcurrency(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input
   return true;
 }
 
+std::string jsonTypeName(const Json& v) {
+  if (v.is_null()) return "null";
+  if (v.is_boolean()) return "boolean";
+  if (v.is_number()) return "number";
+  if (v.is_string()) return "string";
+  return v.is_object() ? "object" : "array";
+}
+
 bool itemsOf(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, const Json* fromItems, Json* items) {
-  if (fromItems) {  // JSONata Items
-    if (!fromItems->is_array()) {
-      const char* kind = fromItems->is_null() ? "null" : fromItems->is_boolean() ? "boolean" : fromItems->is_number() ? "number"
-                         : fromItems->is_string() ? "string" : "object";
-      f->raise("States.QueryEvaluationError", std::string("Map state input must be an array but was: ") + fromItems->dump());
-      (void)kind;
-      return false;
+  if (fromItems) {  // JSONata: Items, or the state input
+    if (fromItems->is_array()) {
+      *items = *fromItems;
+      return true;
     }
-    *items = *fromItems;
-    return true;
+    const aslrt::JsonataTemplate* expr = map.itemsJsonata ? &f->exec->program.jsonata[*map.itemsJsonata] : nullptr;
+    if (expr && expr->isExpression())
+      f->raise("States.QueryEvaluationError", "The JSONata expression '" + expr->expressionText() +
+                                                  "' specified for the field 'Items' returned an unexpected result type. "
+                                                  "Expected 'array', but was '" + jsonTypeName(*fromItems) +
+                                                  "' for value: " + fromItems->dump());
+    else
+      f->raise("States.QueryEvaluationError", "Map state input must be an array but was: " + fromItems->dump());
+    return false;
   }
   std::optional<Json> selected = input;
   if (map.itemsPath) {

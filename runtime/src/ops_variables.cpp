@@ -13,16 +13,18 @@ const Json* slotOrNull(aslrt_frame* f, uint32_t slot) {
 }
 
 // Evaluates the assignments, all against the values the state started with.
-bool evaluateAssign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& input, const Json* result, Json* out) {
+bool evaluateAssign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& input, const Json* result,
+                    const Json* errorOutput, Json* out) {
   const aslrt::Program& p = f->exec->program;
   aslrt::Failure failure;
   std::optional<Json> values;
   if (a.jsonata) {
-    values = p.jsonata[a.index].evaluate(f->jsonataBindings(input, result), &failure);
+    values = p.jsonata[a.index].evaluate(f->jsonataBindings(input, result, errorOutput), &failure);
   } else {
     Json context = f->contextObject();
     aslrt::EvalContext ctx;
-    ctx.input = result ? result : &input;  // in JSONPath, $ in Assign is the state's result
+    // In JSONPath, $ in Assign is the state's result (in a Catch: the error output).
+    ctx.input = errorOutput ? errorOutput : result ? result : &input;
     ctx.context = &context;
     ctx.variables = &f->variables;
     ctx.rng = &f->exec->rng;
@@ -35,9 +37,10 @@ bool evaluateAssign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& inpu
 
 }  // namespace
 
-int32_t aslrt_apply_assign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& input, const Json* result) {
+int32_t aslrt_apply_assign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& input, const Json* result,
+                           const Json* errorOutput) {
   Json values;
-  if (!evaluateAssign(f, a, input, result, &values)) return ASLRT_FAILED;
+  if (!evaluateAssign(f, a, input, result, errorOutput, &values)) return ASLRT_FAILED;
   for (auto& [name, value] : values.items()) {
     if (value.dump().size() > kMaxVariableBytes)
       return f->raise("States.DataLimitExceeded", "The variable '" + name + "' exceeds the 256 KiB limit.");
@@ -58,7 +61,8 @@ int32_t aslrt_eval_jsonata(aslrt_frame* f, uint32_t dst, uint32_t input_slot, ui
 }
 
 int32_t aslrt_assign(aslrt_frame* f, uint32_t input_slot, uint32_t result_slot, uint32_t assign_id) {
-  return aslrt_apply_assign(f, f->exec->program.assigns[assign_id], f->slots[input_slot], slotOrNull(f, result_slot));
+  return aslrt_apply_assign(f, f->exec->program.assigns[assign_id], f->slots[input_slot], slotOrNull(f, result_slot),
+                            nullptr);
 }
 
 int32_t aslrt_choice_rule_effects(aslrt_frame* f, uint32_t input_slot, uint32_t value_slot, uint32_t assign_id,
@@ -67,7 +71,7 @@ int32_t aslrt_choice_rule_effects(aslrt_frame* f, uint32_t input_slot, uint32_t 
   if (output_id != ASLRT_NO_SLOT && aslrt_eval_jsonata(f, value_slot, input_slot, ASLRT_NO_SLOT, output_id) != ASLRT_OK)
     return ASLRT_FAILED;
   if (assign_id == ASLRT_NO_SLOT) return ASLRT_OK;
-  return aslrt_apply_assign(f, f->exec->program.assigns[assign_id], input, nullptr);
+  return aslrt_apply_assign(f, f->exec->program.assigns[assign_id], input, nullptr, nullptr);
 }
 
 }  // extern "C"

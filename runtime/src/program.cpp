@@ -112,7 +112,8 @@ bool loadEffects(const Json& meta, Program& p, std::string* error) {
   for (const Json& m : meta.at("maps"))
     p.maps.push_back({m.at("processor").get<uint32_t>(), optIndex(m.at("itemsPath")), optIndex(m.at("itemSelector")),
                       optIndex(m.at("maxConcurrencyPath")), m.at("maxConcurrency").get<int64_t>(),
-                      optIndex(m.at("itemSelectorJsonata")), optIndex(m.at("maxConcurrencyJsonata"))});
+                      optIndex(m.at("itemSelectorJsonata")), optIndex(m.at("maxConcurrencyJsonata")),
+                      optIndex(m.at("itemsJsonata"))});
   for (const Json& j : meta.at("jsonata")) {
     std::optional<JsonataTemplate> t =
         JsonataTemplate::compile(j.at("value"), j.at("field").get<std::string>(), &jsonataRandom(), error);

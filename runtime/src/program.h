@@ -84,7 +84,7 @@ struct MapInfo {
   uint32_t processor = 0;
   std::optional<uint32_t> itemsPath, itemSelector, maxConcurrencyPath;
   int64_t maxConcurrency = 0;
-  std::optional<uint32_t> itemSelectorJsonata, maxConcurrencyJsonata;
+  std::optional<uint32_t> itemSelectorJsonata, maxConcurrencyJsonata, itemsJsonata;
 };
 
 struct Program {

@@ -7,7 +7,7 @@ Json startedDetails(const Json& input) {
   return {{"executionStartedEventDetails",
            {{"input", input.dump()},
             {"inputDetails", {{"truncated", false}}},
-            {"roleArn", "arn:aws:iam::123456789012:role/StepFunctionsRole"}}}};
+            {"roleArn", "arn:aws:iam::000000000000:role/StepFunctionsRole"}}}};
 }
 
 Json failedDetails(const Failure& failure) {
@@ -32,11 +32,30 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
   root.machine = &program.machines[0];
   root.input = input;
   int32_t status = ASLRT_FAILED;
-  scheduler.spawn([&] { status = root.machine->entry(&root); });
+  bool finished = false;
+  scheduler.spawn([&] {
+    status = root.machine->entry(&root);
+    finished = true;
+  });
+  bool timedOut = false;
+  if (program.info.contains("TimeoutSeconds")) {
+    // The machine's TimeoutSeconds: a watchdog that ends the run (TIMED_OUT).
+    int64_t deadline = exec.startMicros + program.info["TimeoutSeconds"].get<int64_t>() * 1000000;
+    scheduler.spawnDaemon([&] {
+      scheduler.sleepUntil(deadline);
+      if (finished) return;
+      timedOut = true;
+      scheduler.stop();
+    });
+  }
   scheduler.run();
 
   ExecutionResult result;
-  if (exec.unsupported) {
+  if (timedOut) {
+    result.outcome = Outcome::TimedOut;
+    result.failure = {"States.Timeout", std::nullopt};
+    exec.record("ExecutionTimedOut", exec.lastEventId(), {{"executionTimedOutEventDetails", {{"error", "States.Timeout"}}}});
+  } else if (exec.unsupported) {
     result.outcome = Outcome::Unsupported;
     result.failure = {"States.Runtime", *exec.unsupported};
   } else if (status == ASLRT_OK) {

@@ -4,7 +4,7 @@
 
 namespace aslrt {
 
-enum class Outcome { Succeeded, Failed, Unsupported };
+enum class Outcome { Succeeded, Failed, TimedOut, Unsupported };
 
 struct ExecutionResult {
   Outcome outcome = Outcome::Failed;

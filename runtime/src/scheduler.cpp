@@ -2,6 +2,8 @@
 
 #include <boost/context/fiber.hpp>
 #include <boost/context/fixedsize_stack.hpp>
+#include <chrono>
+#include <thread>
 
 namespace aslrt {
 
@@ -18,6 +20,7 @@ struct FiberRecord {
   ctx::fiber caller;
   std::function<void()> body;
   bool finished = false;
+  bool daemon = false;
 };
 
 Scheduler::Scheduler(Clock& clock) : clock_(clock) {}
@@ -38,6 +41,13 @@ FiberRecord* Scheduler::spawn(std::function<void()> body) {
   return rec;
 }
 
+FiberRecord* Scheduler::spawnDaemon(std::function<void()> body) {
+  FiberRecord* rec = spawn(std::move(body));
+  rec->daemon = true;
+  ++liveDaemons_;
+  return rec;
+}
+
 void Scheduler::resume(FiberRecord* fiber) {
   FiberRecord* previous = current_;
   current_ = fiber;
@@ -45,6 +55,7 @@ void Scheduler::resume(FiberRecord* fiber) {
   current_ = previous;
   if (fiber->finished) {
     --live_;
+    if (fiber->daemon) --liveDaemons_;
     delete fiber;
   }
 }
@@ -56,13 +67,21 @@ void Scheduler::yieldToScheduler() {
 
 void Scheduler::run() {
   for (;;) {
-    while (!ready_.empty()) {
+    while (!ready_.empty() && !stopped_) {
       FiberRecord* next = ready_.front();
       ready_.pop_front();
       resume(next);
     }
-    if (timers_.empty()) return;
+    if (stopped_ || live_ == liveDaemons_) return;  // only daemons (watchdogs) left
+    if (takeRemoteWakes()) continue;
+    if (timers_.empty()) {
+      if (!waitForRemote(nullptr)) return;
+      continue;
+    }
     int64_t deadline = timers_.begin()->first;
+    // A real clock must not sleep through a remote wake; a virtual clock
+    // jumps, so a worker thread never holds virtual time back.
+    if (!clock_.isVirtual() && waitForRemote(&deadline)) continue;
     clock_.waitUntil(deadline);
     int64_t now = clock_.nowMicros();
     while (!timers_.empty() && timers_.begin()->first <= now) {
@@ -80,5 +99,56 @@ void Scheduler::sleepUntil(int64_t micros) {
 void Scheduler::park() { yieldToScheduler(); }
 
 void Scheduler::wake(FiberRecord* fiber) { ready_.push_back(fiber); }
+
+void Scheduler::expectRemoteWake() {
+  std::lock_guard<std::mutex> lock(remoteMutex_);
+  ++remotePending_;
+}
+
+void Scheduler::remoteWake(FiberRecord* fiber) {
+  {
+    std::lock_guard<std::mutex> lock(remoteMutex_);
+    remoteReady_.push_back(fiber);
+  }
+  remoteReadyCv_.notify_one();
+}
+
+// Moves remotely woken fibers to the ready queue; true when there were any.
+bool Scheduler::takeRemoteWakes() {
+  std::lock_guard<std::mutex> lock(remoteMutex_);
+  if (remoteReady_.empty()) return false;
+  for (FiberRecord* f : remoteReady_) ready_.push_back(f);
+  remotePending_ -= remoteReady_.size();
+  remoteReady_.clear();
+  return true;
+}
+
+// Blocks until a remote wake arrives (true) or, with a deadline, until the
+// real clock reaches it (false). Returns false at once when none is expected.
+bool Scheduler::waitForRemote(const int64_t* deadline) {
+  {
+    std::unique_lock<std::mutex> lock(remoteMutex_);
+    if (remotePending_ == 0) return false;
+    auto arrived = [&] { return !remoteReady_.empty(); };
+    if (!deadline) {
+      remoteReadyCv_.wait(lock, arrived);
+    } else {
+      int64_t left = *deadline - clock_.nowMicros();
+      if (!remoteReadyCv_.wait_for(lock, std::chrono::microseconds(left > 0 ? left : 0), arrived)) return false;
+    }
+  }
+  return takeRemoteWakes();
+}
+
+void Scheduler::runOnWorkerThread(const std::function<void()>& work) {
+  FiberRecord* self = current_;
+  expectRemoteWake();
+  std::thread worker([&] {
+    work();
+    remoteWake(self);
+  });
+  park();
+  worker.join();
+}
 
 }  // namespace aslrt

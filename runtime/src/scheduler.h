@@ -2,11 +2,14 @@
 // scheduler.cpp). The scheduler owns the ready queue and a deadline-ordered
 // timer queue; a fiber suspends itself to wait for a deadline or a wake-up.
 #pragma once
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 #include "clock.h"
 
@@ -21,7 +24,11 @@ class Scheduler {
   Clock& clock() { return clock_; }
 
   FiberRecord* spawn(std::function<void()> body);
-  void run();  // until every fiber has finished
+  // A daemon fiber (e.g. a time-out watchdog) does not keep run() going.
+  FiberRecord* spawnDaemon(std::function<void()> body);
+  void run();  // until every non-daemon fiber has finished, or stop()
+  // Ends run() at once; fibers not finished are abandoned (never resumed).
+  void stop() { stopped_ = true; }
   // From inside a fiber: suspend until the clock reaches `micros`.
   void sleepUntil(int64_t micros);
   // From inside a fiber: suspend until another fiber calls wake().
@@ -30,15 +37,35 @@ class Scheduler {
   FiberRecord* current() const { return current_; }
   size_t liveFibers() const { return live_; }
 
+  // Remote wake: lets another thread resume a parked fiber. On the scheduler's
+  // thread, call expectRemoteWake() before handing `fiber` to the other
+  // thread (so run() waits for it instead of returning), then park(); the
+  // other thread calls remoteWake(fiber) exactly once. Thread-safe.
+  void expectRemoteWake();
+  void remoteWake(FiberRecord* fiber);
+  // From inside a fiber: runs `work` on a new thread while the other fibers
+  // keep running; returns when `work` has returned. `work` must not throw.
+  void runOnWorkerThread(const std::function<void()>& work);
+
  private:
   void resume(FiberRecord* fiber);
   void yieldToScheduler();
+  bool takeRemoteWakes();
+  bool waitForRemote(const int64_t* deadline);
 
   Clock& clock_;
   std::deque<FiberRecord*> ready_;
   std::multimap<int64_t, FiberRecord*> timers_;
   FiberRecord* current_ = nullptr;
   size_t live_ = 0;
+  size_t liveDaemons_ = 0;
+  bool stopped_ = false;
+  // Guarded by remoteMutex_: fibers woken from other threads, and how many
+  // remote wakes are still expected.
+  std::mutex remoteMutex_;
+  std::condition_variable remoteReadyCv_;
+  std::vector<FiberRecord*> remoteReady_;
+  size_t remotePending_ = 0;
 };
 
 }  // namespace aslrt

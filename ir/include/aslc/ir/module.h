@@ -159,6 +159,7 @@ struct MapSpec {
   uint32_t maxConcurrencyPath = kNone;
   uint32_t itemSelectorJsonata = kNone;  // JSONata ItemSelector (jsonata pool)
   uint32_t maxConcurrencyJsonata = kNone;
+  uint32_t itemsJsonata = kNone;  // JSONata Items (its value arrives as the op's second operand)
 };
 
 struct Module {
