@@ -20,7 +20,9 @@ fi
 BUILD_DIR=${BUILD_DIR:-build}
 WERROR=${ASLC_WERROR:-OFF}
 echo "== configuring $BUILD_DIR"
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DASLC_WERROR="$WERROR" >/dev/null
+# ccache keyed on paths relative to the checkout, so every clone (CI's too) shares one cache.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DASLC_WERROR="$WERROR" >/dev/null
 echo "== building"
 start=$(date +%s)
 cmake --build "$BUILD_DIR" -j "$(nproc)"
