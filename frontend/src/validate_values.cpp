@@ -12,9 +12,7 @@ void expectStringField(StateCtx& s, const char* key) {
 }
 
 void checkEnd(StateCtx& s) {
-  const JNode* end = s.get("End");
-  if (!end) return;
-  if (!expectKind(s.ck, *end, JNode::Kind::Bool, s.at("End"), "'End'")) return;
+  if (const JNode* end = s.get("End")) expectKind(s.ck, *end, JNode::Kind::Bool, s.at("End"), "'End'");
 }
 
 void checkAssign(StateCtx& s) {
