@@ -8,6 +8,8 @@
 
 #include "run_execution.h"
 #include "run_flags.h"
+#include "task_bindings.h"
+#include "task_native.h"
 
 using namespace aslrt;
 
@@ -68,6 +70,7 @@ ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags
   for (long long i = 0; i < flags.repeat; ++i) {
     auto start = std::chrono::steady_clock::now();
     result = runExecution(program, flags.run, mocks, input);
+    releaseHandlerSlots();  // the execution has ended: native handlers' slots go
     auto end = std::chrono::steady_clock::now();
     micros.push_back(std::chrono::duration<double, std::micro>(end - start).count());
   }
@@ -77,6 +80,21 @@ ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags
               << " min_us=" << micros.front() << " max_us=" << micros.back() << "\n";
   }
   return result;
+}
+
+// --bindings FILE, else what `aslc build --bindings` baked in; checked here
+// so a bad file or a missing native handler stops the run before it starts.
+bool installBindings(const ExecutableFlags& flags, const Program& program, std::string* error) {
+  std::optional<TaskBindings> bindings;
+  if (!flags.bindingsPath.empty())
+    bindings = TaskBindings::loadFile(flags.bindingsPath, error);
+  else if (program.info.is_object() && program.info.contains("bindings"))
+    bindings = TaskBindings::parse(program.info["bindings"], ".", "baked into the executable", error);
+  else
+    return true;
+  if (!bindings) return false;
+  TaskBindings::setActive(std::make_shared<const TaskBindings>(std::move(*bindings)));
+  return true;
 }
 
 }  // namespace
@@ -110,6 +128,10 @@ int main(int argc, char** argv) {
       std::cerr << "error: " << error << "\n";
       return kUsage;
     }
+  }
+  if (!installBindings(flags, program, &error)) {
+    std::cerr << "error: " << error << "\n";
+    return kUsage;
   }
   ExecutionResult result = runRepeated(program, flags, mocks ? &*mocks : nullptr, input);
   if (!flags.run.historyPath.empty()) writeHistory(flags.run.historyPath, result.history);

@@ -1,7 +1,11 @@
-// Task states: the rendered parameters go to the state's binding. For now the
-// binding is a Step Functions Local mocked response; a Task with no binding
-// fails as AWS would fail a call that cannot be made.
+// Task states: the rendered parameters go to the state's binding. A mocked
+// response (--mock-config) wins for a state it mocks; otherwise the task
+// bindings (--bindings, task_bindings.h) answer; a Task with neither fails
+// as AWS fails a call that cannot be made.
 #include "execution.h"
+#include "task_bindings.h"
+#include "task_invoke.h"
+#include "task_lambda.h"
 
 using aslrt::Json;
 
@@ -9,8 +13,8 @@ namespace {
 
 // The history's event family for a resource, as AWS names the events.
 std::string eventFamily(const std::string& resource) {
-  if (resource.rfind("arn:aws:lambda:", 0) == 0 || resource.find(":lambda:") != std::string::npos &&
-                                                       resource.find(":function:") != std::string::npos)
+  if (resource.rfind("arn:aws:lambda:", 0) == 0 ||
+      (resource.find(":lambda:") != std::string::npos && resource.find(":function:") != std::string::npos))
     return "LambdaFunction";
   if (resource.find(":activity:") != std::string::npos) return "Activity";
   return "Task";
@@ -24,10 +28,77 @@ Json taskDetails(const std::string& key, const std::string& resource) {
   return {{key, {{"resource", resource}}}};
 }
 
-int32_t noBinding(aslrt_frame* f, const std::string& resource) {
-  f->failure = {"States.TaskFailed", "No binding for the resource '" + resource + "' of state '" +
-                                         f->stateInfo().name + "': give it a mocked response (--mock-config)"};
+int32_t noBinding(aslrt_frame* f, const aslrt::TaskTarget& target) {
+  std::string what = "the resource '" + target.resource + "'";
+  if (target.key != target.resource) what += " ('" + target.key + "')";
+  f->failure = {"States.TaskFailed", "No binding for " + what + " of state '" + f->stateInfo().name +
+                                         "': bind it with --bindings FILE or mock it with --mock-config"};
   return ASLRT_FAILED;
+}
+
+// Records the end of a task and leaves its result or error in the frame.
+int32_t finish(aslrt_frame* f, const std::string& family, uint32_t dst, aslrt::TaskOutcome outcome) {
+  aslrt::Execution& exec = *f->exec;
+  bool withHistory = !exec.options.historyPath.empty();
+  if (!outcome.ok) {
+    bool timedOut = outcome.failure.error == "States.Timeout";
+    std::string key = timedOut ? "taskTimedOutEventDetails" : "taskFailedEventDetails";
+    Json details = Json::object();
+    if (withHistory && !outcome.failure.error.empty()) details["error"] = outcome.failure.error;
+    if (withHistory && outcome.failure.cause) details["cause"] = *outcome.failure.cause;
+    exec.record(family + (timedOut ? "TimedOut" : "Failed"), exec.lastEventId(),
+                withHistory ? Json{{key, details}} : Json());
+    f->failure = std::move(outcome.failure);
+    return ASLRT_FAILED;
+  }
+  Json succeeded = withHistory ? Json{{"taskSucceededEventDetails", {{"output", outcome.value.dump()}}}} : Json();
+  exec.record(family + "Succeeded", exec.lastEventId(), succeeded);
+  f->slots[dst] = std::move(outcome.value);
+  return ASLRT_OK;
+}
+
+aslrt::TaskOutcome mockedOutcome(aslrt_frame* f, const std::string& state) {
+  aslrt::Execution& exec = *f->exec;
+  int64_t invocation = exec.invocations[state]++;
+  std::optional<aslrt::MockedResult> mocked = exec.mocks->result(state, invocation);
+  if (!mocked)
+    return {false, nullptr, {"States.TaskFailed", "The mock config has no response for invocation " +
+                                                       std::to_string(invocation) + " of state '" + state + "'"}};
+  if (mocked->isThrow) return {false, nullptr, mocked->failure};
+  return {true, std::move(mocked->value), {}};  // AWS's recording: never re-wrapped
+}
+
+// TimeoutSeconds, or TimeoutSecondsPath read from the state's input.
+std::optional<int64_t> timeoutMicros(const aslrt_frame* f, const aslrt::TaskInfo& task) {
+  Json seconds = task.timeoutSeconds;
+  if (task.timeoutSecondsPath)
+    if (std::optional<Json> v = task.timeoutSecondsPath->select(f->input)) seconds = *v;
+  if (!seconds.is_number() || seconds.get<double>() <= 0) return std::nullopt;
+  return static_cast<int64_t>(seconds.get<double>() * 1e6);
+}
+
+aslrt::TaskCall taskCall(aslrt_frame* f, const aslrt::TaskInfo& task, const aslrt::Binding* binding,
+                         const aslrt::TaskTarget& target, const Json& params) {
+  aslrt::Execution& exec = *f->exec;
+  const Json& context = exec.contextBase();
+  aslrt::TaskCall call;
+  call.binding = binding;
+  bool invoke = task.resource.rfind("arn:aws:states:::lambda:invoke", 0) == 0;
+  call.input = invoke ? aslrt::lambdaEvent(params) : params;
+  call.lambda = aslrt::isLambdaResource(task.resource);
+  call.timeoutMicros = timeoutMicros(f, task);
+  call.context = {binding->handler, binding->symbol, context["Execution"]["Name"].get<std::string>(),
+                  exec.executionArn(), context["StateMachine"]["Name"].get<std::string>(), f->stateInfo().name,
+                  task.resource, target.key, f->retryCount, &exec};
+  return call;
+}
+
+aslrt::TaskOutcome boundOutcome(aslrt_frame* f, const aslrt::TaskInfo& task, const aslrt::Binding* binding,
+                                const aslrt::TaskTarget& target, const Json& params) {
+  aslrt::TaskOutcome out = aslrt::invokeBinding(taskCall(f, task, binding, target, params), f->exec->scheduler);
+  if (out.ok && aslrt::isLambdaInvoke(task.resource))
+    out.value = aslrt::lambdaInvokeEnvelope(out.value, f->exec->rng);
+  return out;
 }
 
 }  // namespace
@@ -43,22 +114,11 @@ extern "C" int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t para
   exec.record(family + "Scheduled", exec.lastEventId(), scheduled);
   exec.record(family + "Started", exec.lastEventId());
   if (family == "Task" && submitsFirst(task.resource)) exec.record("TaskSubmitted", exec.lastEventId());
-  if (!exec.mocks || !exec.mocks->mocks(state)) return noBinding(f, task.resource);
-  int64_t invocation = exec.invocations[state]++;
-  std::optional<aslrt::MockedResult> mocked = exec.mocks->result(state, invocation);
-  if (!mocked) {
-    f->failure = {"States.TaskFailed", "The mock config has no response for invocation " +
-                                           std::to_string(invocation) + " of state '" + state + "'"};
-    return ASLRT_FAILED;
-  }
-  if (mocked->isThrow) {
-    bool timedOut = mocked->failure.error == "States.Timeout";
-    exec.record(family + (timedOut ? "TimedOut" : "Failed"), exec.lastEventId());
-    f->failure = mocked->failure;
-    return ASLRT_FAILED;
-  }
-  Json succeeded = withHistory ? Json{{"taskSucceededEventDetails", {{"output", mocked->value.dump()}}}} : Json();
-  exec.record(family + "Succeeded", exec.lastEventId(), succeeded);
-  f->slots[dst] = std::move(mocked->value);
-  return ASLRT_OK;
+  if (exec.mocks && exec.mocks->mocks(state)) return finish(f, family, dst, mockedOutcome(f, state));
+  const Json params = f->slots[params_slot];
+  aslrt::TaskTarget target = aslrt::taskTarget(task.resource, params);
+  const aslrt::TaskBindings* bindings = aslrt::TaskBindings::active();
+  const aslrt::Binding* binding = bindings ? bindings->find(target) : nullptr;
+  if (!binding) return noBinding(f, target);
+  return finish(f, family, dst, boundOutcome(f, task, binding, target, params));
 }

@@ -19,6 +19,8 @@ const char* const kExecutableHelp =
     "  --start-time TIMESTAMP    $$.Execution.StartTime, RFC 3339 (default now)\n"
     "  --mock-config FILE --test-case NAME [--state-machine NAME]\n"
     "                            answer Task states from a Step Functions Local MockConfigFile\n"
+    "  --bindings FILE           bind Task resources to commands and native handlers (docs/BINDINGS.md);\n"
+    "                            replaces the bindings baked in by 'aslc build --bindings'; mocks win\n"
     "  --repeat N --bench        run N executions in-process; print 'bench: median_us=... runs=N' on stderr\n"
     "  --help                    this text\n";
 
@@ -75,6 +77,7 @@ bool parseExecutableFlags(int argc, char** argv, ExecutableFlags& flags, std::st
     if (args.flag("--help") || args.flag("-h")) { flags.help = true; continue; }
     if (args.flag("--bench")) { flags.bench = true; continue; }
     if (!stringFlag(args, "--input", &flags.inputPath, &matched, error)) return false;
+    if (!stringFlag(args, "--bindings", &flags.bindingsPath, &matched, error)) return false;
     if (!stringFlag(args, "--history", &flags.run.historyPath, &matched, error)) return false;
     if (!stringFlag(args, "--execution-name", &flags.run.executionName, &matched, error)) return false;
     if (!stringFlag(args, "--state-machine-name", &flags.run.stateMachineName, &matched, error)) return false;

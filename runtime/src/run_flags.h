@@ -9,6 +9,7 @@ namespace aslrt {
 struct ExecutableFlags {
   RunOptions run;
   std::string inputPath;  // "" = {} ; "-" = stdin
+  std::string bindingsPath;  // "" = the bindings baked in at build time, if any
   long long repeat = 1;
   bool bench = false;
   bool help = false;

@@ -24,7 +24,13 @@ struct FiberRecord {
 };
 
 Scheduler::Scheduler(Clock& clock) : clock_(clock) {}
-Scheduler::~Scheduler() = default;
+// A run() ended by stop() may leave a fiber parked on a worker thread that
+// will still call remoteWake(): wait for it, so it never touches a destroyed
+// scheduler (its fiber is abandoned, as stop() says).
+Scheduler::~Scheduler() {
+  std::unique_lock<std::mutex> lock(remoteMutex_);
+  remoteReadyCv_.wait(lock, [&] { return remoteReady_.size() >= remotePending_; });
+}
 
 FiberRecord* Scheduler::spawn(std::function<void()> body) {
   auto* rec = new FiberRecord;
@@ -106,11 +112,11 @@ void Scheduler::expectRemoteWake() {
 }
 
 void Scheduler::remoteWake(FiberRecord* fiber) {
-  {
-    std::lock_guard<std::mutex> lock(remoteMutex_);
-    remoteReady_.push_back(fiber);
-  }
-  remoteReadyCv_.notify_one();
+  // Notify under the lock: once the waiter sees the push, the scheduler
+  // (and this condition variable) may be destroyed.
+  std::lock_guard<std::mutex> lock(remoteMutex_);
+  remoteReady_.push_back(fiber);
+  remoteReadyCv_.notify_all();
 }
 
 // Moves remotely woken fibers to the ready queue; true when there were any.

@@ -14,6 +14,7 @@
 #include "aslc/ir/verify.h"
 #include "spawn.h"
 #include "substitutions.h"
+#include "task_bindings.h"
 
 namespace aslc::tool {
 namespace {
@@ -73,6 +74,23 @@ bool buildIr(const Options& o, const Frontend& fe, ir::Module& module) {
   return passes.run(module, std::cout, std::cerr);
 }
 
+// --bindings FILE: checked (all but native symbols, which only the executable
+// can resolve) and baked into the executable, whose own --bindings overrides it.
+bool bakeBindings(const Options& o, ir::Module& module) {
+  for (const std::string& arg : o.runArgs) {
+    if (arg.rfind("--bindings=", 0) != 0) continue;
+    std::string path = arg.substr(11), error;
+    std::optional<aslrt::Json> doc = aslrt::readBindingsDocument(path, &error);
+    if (doc && aslrt::TaskBindings::parse(*doc, ".", "file '" + path + "'", &error, false)) {
+      module.machineInfo["bindings"] = *doc;
+      continue;
+    }
+    std::cerr << "aslc: error: " << error << "\n";
+    return false;
+  }
+  return true;
+}
+
 // Compiles to an executable at exePath (the last rung of the --emit ladder).
 int compile(const Options& o, const std::string& exePath) {
   Frontend fe;
@@ -81,6 +99,7 @@ int compile(const Options& o, const std::string& exePath) {
   ir::Module module;
   if (!buildIr(o, fe, module)) return kInternal;
   if (o.emit == Emit::Ir) return writeOutput(o, [&](std::ostream& out) { ir::printModule(module, out); });
+  if (!bakeBindings(o, module)) return kInvalid;
   codegen::Generated generated(module);
   if (!generated.ok()) return kInternal;
   if (o.emit == Emit::Llvm) return writeOutput(o, [&](std::ostream& out) { generated.print(out, o.optLevel); });

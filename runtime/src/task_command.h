@@ -1,0 +1,25 @@
+// Runs a bound command for a Task: posix_spawn, never a shell; the task
+// input on stdin, the result on stdout, stderr passed through (and kept for
+// the error cause). Blocks the calling thread: call it on a worker thread.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "task_bindings.h"
+
+namespace aslrt {
+
+struct CommandResult {
+  std::string spawnError;  // non-empty: the program could not be started
+  bool timedOut = false;   // killed when the state's timeout passed
+  int exitStatus = -1;     // when it exited
+  int signal = 0;          // when a signal ended it
+  std::string out;         // all of stdout
+  std::string errTail;     // the end of stderr (for a failure's cause)
+};
+
+// `timeoutMicros`: real time after which the child is killed (SIGKILL).
+CommandResult runCommand(const CommandSpec& spec, const std::string& input, std::optional<int64_t> timeoutMicros);
+
+}  // namespace aslrt

@@ -1,0 +1,32 @@
+// Runs a Task's binding (task_bindings.h) and turns its answer into a task
+// outcome. Commands and native handlers run on a worker thread while the
+// calling fiber is parked, so other branches keep running.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "aslrt/failure.h"
+#include "aslrt/json.h"
+#include "scheduler.h"
+#include "task_bindings.h"
+#include "task_native.h"
+
+namespace aslrt {
+
+struct TaskCall {
+  const Binding* binding = nullptr;
+  Json input;                           // what the binding receives
+  bool lambda = false;                  // Lambda error mapping (Lambda.Unknown)
+  std::optional<int64_t> timeoutMicros; // the state's timeout (commands are killed)
+  NativeCall context;                   // names for messages and the handler context
+};
+
+struct TaskOutcome {
+  bool ok = false;
+  Json value;
+  Failure failure;  // States.Timeout when a command was killed
+};
+
+TaskOutcome invokeBinding(const TaskCall& call, Scheduler& scheduler);
+
+}  // namespace aslrt

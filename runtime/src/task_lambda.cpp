@@ -1,0 +1,83 @@
+#include "task_lambda.h"
+
+#include <cstdio>
+
+namespace aslrt {
+namespace {
+
+std::string trimmed(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// A version 4 UUID drawn from the execution's (seedable) random source.
+std::string requestId(std::mt19937_64& rng) {
+  uint64_t hi = rng(), lo = rng();
+  hi = (hi & ~0xF000ULL) | 0x4000ULL;
+  lo = (lo & ~(0xCULL << 60)) | (0x8ULL << 60);
+  char text[37];
+  std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx", unsigned(hi >> 32), unsigned(hi >> 16 & 0xFFFF),
+                unsigned(hi & 0xFFFF), unsigned(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+  return text;
+}
+
+}  // namespace
+
+bool isLambdaInvoke(const std::string& resource) { return resource == "arn:aws:states:::lambda:invoke"; }
+
+bool isLambdaResource(const std::string& resource) {
+  return resource.rfind("arn:aws:states:::lambda:invoke", 0) == 0 ||
+         (resource.rfind("arn:aws:lambda:", 0) == 0 && resource.find(":function:") != std::string::npos);
+}
+
+std::optional<std::string> lambdaFunctionName(const std::string& s) {
+  size_t at = s.find(":function:");
+  std::string rest = at == std::string::npos ? s : s.substr(at + 10);
+  std::string name = rest.substr(0, rest.find(':'));  // drop a version or alias
+  if (name.empty()) return std::nullopt;
+  return name;
+}
+
+Json lambdaEvent(const Json& parameters) {
+  if (!parameters.is_object() || !parameters.contains("Payload")) return Json::object();
+  const Json& payload = parameters["Payload"];
+  if (!payload.is_string()) return payload;
+  // AWS sends a string Payload as the request body itself (see the
+  // invoke_json_values recordings: "\"HelloWorld\"" arrives as "HelloWorld").
+  Json parsed = Json::parse(payload.get<std::string>(), nullptr, false);
+  return parsed.is_discarded() ? payload : parsed;
+}
+
+Json lambdaInvokeEnvelope(const Json& payload, std::mt19937_64& rng) {
+  std::string id = requestId(rng);
+  std::string length = std::to_string(payload.dump().size());
+  Json all = {{"Connection", {"keep-alive"}},      {"Content-Length", {length}},
+              {"Content-Type", {"application/json"}}, {"X-Amz-Executed-Version", {"$LATEST"}},
+              {"x-amzn-Remapped-Content-Length", {"0"}}, {"x-amzn-RequestId", {id}}};
+  Json headers = Json::object();
+  for (auto& [name, values] : all.items()) headers[name] = values[0];
+  return {{"ExecutedVersion", "$LATEST"},
+          {"Payload", payload},
+          {"SdkHttpMetadata", {{"AllHttpHeaders", all}, {"HttpHeaders", headers}, {"HttpStatusCode", 200}}},
+          {"SdkResponseMetadata", {{"RequestId", id}}},
+          {"StatusCode", 200}};
+}
+
+std::optional<Failure> lambdaStyleError(const std::string& body) {
+  std::string text = trimmed(body);
+  Json parsed = Json::parse(text, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
+  auto type = parsed.find("errorType");
+  if (type == parsed.end() || !type->is_string() || type->get<std::string>().empty()) return std::nullopt;
+  return Failure{type->get<std::string>(), text};
+}
+
+Failure lambdaFailure(const std::string& body) {
+  if (std::optional<Failure> f = lambdaStyleError(body)) return *f;
+  std::string text = trimmed(body);
+  return {"Lambda.Unknown", "The cause could not be determined because Lambda did not return an error type." +
+                                (text.empty() ? std::string() : " Returned payload: " + text)};
+}
+
+}  // namespace aslrt

@@ -1,0 +1,112 @@
+#include "task_native.h"
+
+#include <dlfcn.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+// Set up by the linker when a linked object registered a handler; weak, so
+// an executable without handlers links (and sees null).
+extern "C" {
+extern const aslrt_handler_registration __start_aslrt_handlers[] __attribute__((weak));
+extern const aslrt_handler_registration __stop_aslrt_handlers[] __attribute__((weak));
+}
+
+struct aslrt_task_reply {
+  bool hasResult = false, hasError = false;
+  std::string result;
+  aslrt::Failure failure;
+};
+
+namespace aslrt {
+namespace {
+
+struct HandlerSlot {
+  std::mutex lock;
+  void* value = nullptr;
+  void (*free)(void*) = nullptr;
+};
+
+std::mutex slotsLock;
+std::map<const void*, std::unique_ptr<HandlerSlot>>& slots() {
+  static std::map<const void*, std::unique_ptr<HandlerSlot>> all;
+  return all;
+}
+
+HandlerSlot& slotOf(const void* execution) {
+  std::lock_guard<std::mutex> guard(slotsLock);
+  std::unique_ptr<HandlerSlot>& s = slots()[execution];
+  if (!s) s = std::make_unique<HandlerSlot>();
+  return *s;
+}
+
+NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& reply) {
+  NativeOutcome out;
+  if (status != ASLRT_HANDLER_OK) {
+    out.failure = reply.hasError ? reply.failure
+                                 : Failure{"States.TaskFailed", "native handler '" + call.symbol + "' returned " +
+                                                                    std::to_string(status) + " without an error"};
+    return out;
+  }
+  out.value = reply.hasResult ? Json::parse(reply.result, nullptr, false) : Json(nullptr);
+  if (out.value.is_discarded()) {
+    out.failure = {"States.TaskFailed", "native handler '" + call.symbol + "' replied with text that is not JSON: " +
+                                            reply.result.substr(0, 200)};
+    return out;
+  }
+  out.ok = true;
+  return out;
+}
+
+}  // namespace
+
+aslrt_handler_fn findNativeHandler(const std::string& symbol) {
+  if (__start_aslrt_handlers && __stop_aslrt_handlers)
+    for (const aslrt_handler_registration* r = __start_aslrt_handlers; r < __stop_aslrt_handlers; ++r)
+      if (r->abi_version == ASLRT_HANDLER_ABI_VERSION && r->name && r->fn && symbol == r->name) return r->fn;
+  return reinterpret_cast<aslrt_handler_fn>(dlsym(RTLD_DEFAULT, symbol.c_str()));
+}
+
+NativeOutcome callNativeHandler(const NativeCall& call, const std::string& inputJson) {
+  HandlerSlot& slot = slotOf(call.execution);
+  aslrt_task_context ctx{ASLRT_HANDLER_ABI_VERSION, call.executionName.c_str(), call.executionArn.c_str(),
+                         call.stateMachineName.c_str(), call.stateName.c_str(), call.resource.c_str(),
+                         call.target.c_str(), call.retryCount, &slot.value, &slot.free, &slot};
+  aslrt_task_reply reply;
+  int status = call.handler(&ctx, inputJson.c_str(), inputJson.size(), &reply);
+  return outcomeOf(call, status, reply);
+}
+
+void releaseHandlerSlots() {
+  std::map<const void*, std::unique_ptr<HandlerSlot>> ended;
+  {
+    std::lock_guard<std::mutex> guard(slotsLock);
+    ended.swap(slots());
+  }
+  for (auto& [execution, slot] : ended)
+    if (slot->free && slot->value) slot->free(slot->value);
+}
+
+}  // namespace aslrt
+
+extern "C" int aslrt_reply_result(aslrt_task_reply* reply, const char* json, size_t json_len) {
+  reply->hasResult = true;
+  reply->result.assign(json ? json : "null", json ? json_len : 4);
+  return ASLRT_HANDLER_OK;
+}
+
+extern "C" int aslrt_reply_error(aslrt_task_reply* reply, const char* error, const char* cause) {
+  reply->hasError = true;
+  reply->failure.error = error && *error ? error : "States.TaskFailed";
+  if (cause) reply->failure.cause = cause;
+  return ASLRT_HANDLER_ERROR;
+}
+
+extern "C" void aslrt_slot_lock(const aslrt_task_context* ctx) {
+  static_cast<aslrt::HandlerSlot*>(ctx->runtime_private)->lock.lock();
+}
+
+extern "C" void aslrt_slot_unlock(const aslrt_task_context* ctx) {
+  static_cast<aslrt::HandlerSlot*>(ctx->runtime_private)->lock.unlock();
+}

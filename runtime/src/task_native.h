@@ -1,0 +1,37 @@
+// Native handlers (aslrt/handler.h): finding them by symbol, the reply they
+// fill in, and each execution's handler slot.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "aslrt/failure.h"
+#include "aslrt/handler.h"
+#include "aslrt/json.h"
+
+namespace aslrt {
+
+// The registration table first (ASLRT_REGISTER_HANDLER), then dlsym; nullptr if neither has it.
+aslrt_handler_fn findNativeHandler(const std::string& symbol);
+
+struct NativeCall {
+  aslrt_handler_fn handler = nullptr;
+  std::string symbol;
+  std::string executionName, executionArn, stateMachineName, stateName, resource, target;
+  int64_t retryCount = 0;
+  const void* execution = nullptr;  // whose slot the handler gets
+};
+
+struct NativeOutcome {
+  bool ok = false;
+  Json value;
+  Failure failure;
+};
+
+// Calls the handler on the calling thread (a worker thread; see handler.h).
+NativeOutcome callNativeHandler(const NativeCall& call, const std::string& inputJson);
+
+// Frees every execution's slot (slot_free), on the workflow's thread, after
+// the execution(s) ended.
+void releaseHandlerSlots();
+
+}  // namespace aslrt
