@@ -80,7 +80,12 @@ std::string buildMetadata(const ir::Module& m) {
                            {"maxConcurrencyPath", optionalIndex(mp.maxConcurrencyPath)},
                            {"itemSelectorJsonata", optionalIndex(mp.itemSelectorJsonata)},
                            {"maxConcurrencyJsonata", optionalIndex(mp.maxConcurrencyJsonata)},
-                           {"itemsJsonata", optionalIndex(mp.itemsJsonata)}});
+                           {"itemsJsonata", optionalIndex(mp.itemsJsonata)}, {"reader", optionalIndex(mp.reader)}});
+  out["readers"] = Json::array();
+  for (const ir::ReaderSpec& r : m.readers)
+    out["readers"].push_back({{"resource", r.resource}, {"config", r.config}, {"parameters", optionalIndex(r.parameters)},
+                              {"arguments", optionalIndex(r.arguments)}, {"maxItemsPath", optionalIndex(r.maxItemsPath)},
+                              {"maxItemsJsonata", optionalIndex(r.maxItemsJsonata)}});
   out["jsonata"] = Json::array();
   for (const ir::JsonataSpec& j : m.jsonata) out["jsonata"].push_back({{"value", j.value}, {"field", j.field}});
   out["assigns"] = Json::array();

@@ -133,7 +133,6 @@ class Lowering {
     ValueId effective = b.selectPath(input, s.inputPath);
     ValueId result;
     if (s.type == ast::StateType::Map) {
-      if (s.itemReader) b.unsupported("Map ItemReader (state '" + s.name + "')");
       if (s.itemBatcher) b.unsupported("Map ItemBatcher (state '" + s.name + "')");
       if (s.resultWriter) b.unsupported("Map ResultWriter (state '" + s.name + "')");
       if (s.toleratedFailureCount || s.toleratedFailurePercentage || s.node->get("ToleratedFailureCountPath") ||
@@ -180,8 +179,27 @@ class Lowering {
     if (selector) spec.itemSelector = m_.addTemplate(selector->toJson());
     if (s.maxConcurrency && s.maxConcurrency->isNumber()) spec.maxConcurrency = static_cast<int64_t>(s.maxConcurrency->scalar.get<double>());
     if (s.maxConcurrencyPath.present && !s.maxConcurrencyPath.isNull) spec.maxConcurrencyPath = m_.addPath(s.maxConcurrencyPath.path);
+    if (s.itemReader && s.itemReader->isObject()) spec.reader = readerSpec(*s.itemReader, s.queryLanguage);
     m_.maps.push_back(std::move(spec));
     return static_cast<uint32_t>(m_.maps.size() - 1);
+  }
+
+  uint32_t readerSpec(const JNode& r, ast::QueryLanguage ql) {
+    ir::ReaderSpec spec;
+    if (const JNode* res = r.get("Resource"); res && res->isString()) spec.resource = res->str();
+    if (const JNode* cfg = r.get("ReaderConfig")) spec.config = cfg->toJson();
+    if (const JNode* p = r.get("Parameters")) spec.parameters = m_.addTemplate(p->toJson());
+    if (const JNode* a = r.get("Arguments")) spec.arguments = jsonataSpec(a->toJson(), "ItemReader/Arguments");
+    if (spec.config.is_object() && spec.config.contains("MaxItemsPath")) {
+      spec.maxItemsPath = m_.addPath(spec.config["MaxItemsPath"].get<std::string>());
+      spec.config.erase("MaxItemsPath");
+    }
+    if (ql == ast::QueryLanguage::JSONata && spec.config.is_object() && spec.config.value("MaxItems", aslrt::Json()).is_string()) {
+      spec.maxItemsJsonata = jsonataSpec(spec.config["MaxItems"], "ItemReader/ReaderConfig/MaxItems");
+      spec.config.erase("MaxItems");
+    }
+    m_.readers.push_back(std::move(spec));
+    return static_cast<uint32_t>(m_.readers.size() - 1);
   }
 
   void wait(StateBuilder& b, ir::State& st, const ast::State& s, const Index& index, ValueId input) {

@@ -129,6 +129,13 @@ int main(int argc, char** argv) {
       return kUsage;
     }
   }
+  ObjectStore objects;
+  if (!flags.run.resourcesPath.empty() && !objects.loadFixture(flags.run.resourcesPath, &error)) {
+    std::cerr << "error: " << error << "\n";
+    return kUsage;
+  }
+  objects.setRoot(flags.run.s3Root);
+  flags.run.objects = &objects;
   if (!installBindings(flags, program, &error)) {
     std::cerr << "error: " << error << "\n";
     return kUsage;

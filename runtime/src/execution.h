@@ -13,6 +13,7 @@
 #include "aslrt/failure.h"
 #include "aslrt/json.h"
 #include "mock_config.h"
+#include "object_store.h"
 #include "program.h"
 #include "scheduler.h"
 
@@ -27,6 +28,8 @@ struct RunOptions {
   std::string stateMachineName;
   std::optional<int64_t> startMicros;
   std::string mockConfigPath, testCase, stateMachine;
+  std::string resourcesPath, s3Root;  // ItemReader's objects (--resources, --s3-root)
+  const class ObjectStore* objects = nullptr;  // loaded from those once per process
 };
 
 class Execution {
@@ -41,6 +44,7 @@ class Execution {
   std::mt19937_64 rng;
   std::optional<std::string> unsupported;  // set when a not-yet-supported feature ran
   const MockConfig* mocks = nullptr;
+  const ObjectStore* objects = nullptr;
   std::map<std::string, int64_t> invocations;  // per state name, for mocked responses
 
   // Appends an event to the history (AWS numbering: ExecutionStarted is #1).

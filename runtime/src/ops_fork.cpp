@@ -8,6 +8,7 @@
 using aslrt::Json;
 
 std::optional<Json> aslrt_select(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input);
+bool aslrt_read_items(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& input, Json* items);
 
 namespace {
 
@@ -182,7 +183,11 @@ int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_
   Json items;
   int64_t limit = 0;
   const Json* fromItems = items_slot == ASLRT_NO_SLOT ? nullptr : &f->slots[items_slot];
-  if (!itemsOf(f, map, input, fromItems, &items) || !maxConcurrency(f, map, input, &limit)) return ASLRT_FAILED;
+  // With an ItemReader the items come from the object; ItemsPath is not applied
+  // (recorded: map_item_reader_base_json_with_items_path.*).
+  bool gotItems = map.reader ? aslrt_read_items(f, exec.program.readers[*map.reader], input, &items)
+                             : itemsOf(f, map, input, fromItems, &items);
+  if (!gotItems || !maxConcurrency(f, map, input, &limit)) return ASLRT_FAILED;
   exec.record("MapStateStarted", exec.lastEventId());
   Join join;
   std::vector<aslrt_frame> children;

@@ -84,7 +84,13 @@ struct MapInfo {
   uint32_t processor = 0;
   std::optional<uint32_t> itemsPath, itemSelector, maxConcurrencyPath;
   int64_t maxConcurrency = 0;
-  std::optional<uint32_t> itemSelectorJsonata, maxConcurrencyJsonata, itemsJsonata;
+  std::optional<uint32_t> itemSelectorJsonata, maxConcurrencyJsonata, itemsJsonata, reader;
+};
+
+struct ReaderInfo {
+  std::string resource;
+  Json config;
+  std::optional<uint32_t> parameters, arguments, maxItemsPath, maxItemsJsonata;
 };
 
 struct Program {
@@ -100,6 +106,7 @@ struct Program {
   std::vector<TaskInfo> tasks;
   std::vector<std::vector<uint32_t>> parallels;  // branch machine ids
   std::vector<MapInfo> maps;
+  std::vector<ReaderInfo> readers;
   std::vector<JsonataTemplate> jsonata;
   std::vector<AssignInfo> assigns;
 };

@@ -25,6 +25,7 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
   Scheduler scheduler(clock);
   Execution exec(program, scheduler, options, input);
   exec.mocks = mocks;
+  exec.objects = options.objects;
   exec.record("ExecutionStarted", 0, startedDetails(input));
 
   aslrt_frame root;

@@ -17,6 +17,8 @@ const char* const kExecutableHelp =
     "  --execution-name NAME     $$.Execution.Name (default 'execution')\n"
     "  --state-machine-name NAME $$.StateMachine.Name (default 'StateMachine')\n"
     "  --start-time TIMESTAMP    $$.Execution.StartTime, RFC 3339 (default now)\n"
+    "  --resources FILE          S3 objects for ItemReader: {\"S3\": [{\"Bucket\",\"Key\",\"Body\"}]}\n"
+    "  --s3-root DIR             S3 objects for ItemReader from DIR/<bucket>/<key>\n"
     "  --mock-config FILE --test-case NAME [--state-machine NAME]\n"
     "                            answer Task states from a Step Functions Local MockConfigFile\n"
     "  --bindings FILE           bind Task resources to commands and native handlers (docs/BINDINGS.md);\n"
@@ -85,6 +87,8 @@ bool parseExecutableFlags(int argc, char** argv, ExecutableFlags& flags, std::st
     if (!stringFlag(args, "--mock-config", &flags.run.mockConfigPath, &matched, error)) return false;
     if (!stringFlag(args, "--test-case", &flags.run.testCase, &matched, error)) return false;
     if (!stringFlag(args, "--state-machine", &flags.run.stateMachine, &matched, error)) return false;
+    if (!stringFlag(args, "--resources", &flags.run.resourcesPath, &matched, error)) return false;
+    if (!stringFlag(args, "--s3-root", &flags.run.s3Root, &matched, error)) return false;
     if (matched) continue;
     if (!numberFlag(args, "--seed", &number, &matched, error)) return false;
     if (matched) { flags.run.seed = static_cast<uint64_t>(number); flags.run.seeded = true; continue; }

@@ -42,6 +42,11 @@ const char* const kRunHelp =
     "  --history FILE            write the execution history (GetExecutionHistory JSON)\n"
     "  --execution-name NAME, --state-machine-name NAME, --start-time TIMESTAMP\n"
     "                            reproducible context object\n"
+    "  --mock-config FILE --test-case NAME [--state-machine NAME]\n"
+    "                            answer Task states from a Step Functions Local MockConfigFile\n"
+    "  --bindings FILE           bind Task resources to commands/native handlers (docs/BINDINGS.md);\n"
+    "                            with build, baked into the executable\n"
+    "  --resources FILE, --s3-root DIR  S3 objects for Map ItemReader\n"
     "  --repeat N --bench        N executions in one process; timing on stderr\n\n"
     "exit status: 0 succeeded, 1 failed/timed out ({\"Error\",\"Cause\"} on stdout), 2 invalid\n"
     "definition or usage, 3 feature not implemented yet, 4 internal error (e.g. link failed)\n";

@@ -147,6 +147,16 @@ struct TaskSpec {
   std::string heartbeatSecondsPath;
 };
 
+// A Map's ItemReader: where the items come from and how they are parsed.
+struct ReaderSpec {
+  std::string resource;
+  aslrt::Json config;              // ReaderConfig (MaxItems stays in it when literal)
+  uint32_t parameters = kNone;     // template pool (JSONPath Parameters)
+  uint32_t arguments = kNone;      // jsonata pool (JSONata Arguments)
+  uint32_t maxItemsPath = kNone;   // path pool
+  uint32_t maxItemsJsonata = kNone;
+};
+
 struct ParallelSpec {
   std::vector<MachineId> branches;
 };
@@ -160,6 +170,7 @@ struct MapSpec {
   uint32_t itemSelectorJsonata = kNone;  // JSONata ItemSelector (jsonata pool)
   uint32_t maxConcurrencyJsonata = kNone;
   uint32_t itemsJsonata = kNone;  // JSONata Items (its value arrives as the op's second operand)
+  uint32_t reader = kNone;        // reader pool
 };
 
 struct Module {
@@ -174,6 +185,7 @@ struct Module {
   std::vector<TaskSpec> tasks;
   std::vector<ParallelSpec> parallels;
   std::vector<MapSpec> maps;
+  std::vector<ReaderSpec> readers;
   std::vector<JsonataSpec> jsonata;
   std::vector<AssignSpec> assigns;
   aslrt::Json machineInfo = aslrt::Json::object();  // TimeoutSeconds, QueryLanguage, ...

@@ -1,0 +1,43 @@
+#include "object_store.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "aslrt/json.h"
+
+namespace aslrt {
+
+bool ObjectStore::loadFixture(const std::string& path, std::string* error) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  Json j = Json::parse(text.str(), nullptr, false);
+  if (!in || j.is_discarded() || !j.is_object() || !j.value("S3", Json::array()).is_array()) {
+    *error = "resources file '" + path + "' must be {\"S3\": [{\"Bucket\", \"Key\", \"Body\"}, ...]}";
+    return false;
+  }
+  for (const Json& o : j.value("S3", Json::array())) {
+    if (!o.is_object() || !o.value("Bucket", Json()).is_string() || !o.value("Key", Json()).is_string()) {
+      *error = "resources file '" + path + "': every S3 object needs string Bucket and Key";
+      return false;
+    }
+    const Json& body = o.value("Body", Json(""));
+    objects_[{o["Bucket"].get<std::string>(), o["Key"].get<std::string>()}] =
+        body.is_string() ? body.get<std::string>() : body.dump();
+  }
+  return true;
+}
+
+std::optional<std::string> ObjectStore::get(const std::string& bucket, const std::string& key) const {
+  auto it = objects_.find({bucket, key});
+  if (it != objects_.end()) return it->second;
+  if (root_.empty() || bucket.find("..") != std::string::npos || key.find("..") != std::string::npos)
+    return std::nullopt;
+  std::ifstream in(root_ + "/" + bucket + "/" + key, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace aslrt

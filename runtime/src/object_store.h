@@ -1,0 +1,23 @@
+// Local stand-in for S3 as ItemReader sees it: a --resources fixture
+// ({"S3": [{"Bucket", "Key", "Body"}]}) or a directory (--s3-root DIR, where
+// bucket B, key K is the file DIR/B/K).
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace aslrt {
+
+class ObjectStore {
+ public:
+  bool loadFixture(const std::string& path, std::string* error);
+  void setRoot(std::string dir) { root_ = std::move(dir); }
+  std::optional<std::string> get(const std::string& bucket, const std::string& key) const;
+
+ private:
+  std::map<std::pair<std::string, std::string>, std::string> objects_;
+  std::string root_;
+};
+
+}  // namespace aslrt

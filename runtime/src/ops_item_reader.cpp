@@ -1,0 +1,76 @@
+// Map's ItemReader: resolve the object (Parameters/Arguments give Bucket and
+// Key), its MaxItems, and parse it into the Map's items.
+#include <cmath>
+
+#include "aslrt/cli_args.h"
+#include "execution.h"
+#include "item_reader.h"
+
+using aslrt::Json;
+
+std::optional<Json> aslrt_select(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input);
+
+namespace {
+
+bool readerLocation(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& input, Json* location) {
+  const aslrt::Program& p = f->exec->program;
+  aslrt::Failure failure;
+  std::optional<Json> v = Json::object();
+  if (r.parameters) {
+    Json context = f->contextObject();
+    aslrt::EvalContext ctx;
+    ctx.input = &input;
+    ctx.context = &context;
+    ctx.variables = &f->variables;
+    ctx.rng = &f->exec->rng;
+    v = p.templates[*r.parameters].render(ctx, "ItemReader.Parameters", &failure);
+  } else if (r.arguments) {
+    v = p.jsonata[*r.arguments].evaluate(f->jsonataBindings(input, nullptr), &failure);
+  }
+  if (!v) return f->raise(failure.error, failure.cause.value_or("")), false;
+  *location = std::move(*v);
+  return true;
+}
+
+bool readerMaxItems(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& input, int64_t* out) {
+  std::optional<Json> v;
+  if (r.config.is_object() && r.config.contains("MaxItems")) v = r.config["MaxItems"];
+  if (r.maxItemsPath) v = aslrt_select(f, f->exec->program.paths[*r.maxItemsPath], input);
+  if (r.maxItemsJsonata) {
+    aslrt::Failure failure;
+    v = f->exec->program.jsonata[*r.maxItemsJsonata].evaluate(f->jsonataBindings(input, nullptr), &failure);
+    if (!v) return f->raise(failure.error, failure.cause.value_or("")), false;
+  }
+  *out = 0;
+  if (!v) return true;
+  // An integer written as a string is taken too (recorded: MaxItemsPath -> "2").
+  if (v->is_string())
+    if (std::optional<long long> n = aslrt::parseInteger(v->get<std::string>())) v = Json(*n);
+  if (!v->is_number() || std::floor(v->get<double>()) != v->get<double>())
+    return f->raise("States.Runtime", "The MaxItems field must be an integer, but was: " + v->dump()), false;
+  *out = v->get<int64_t>();
+  return true;
+}
+
+}  // namespace
+
+bool aslrt_read_items(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& input, Json* items) {
+  Json location;
+  int64_t maxItems = 0;
+  if (!readerLocation(f, r, input, &location) || !readerMaxItems(f, r, input, &maxItems)) return false;
+  std::string bucket = location.value("Bucket", ""), key = location.value("Key", "");
+  std::optional<std::string> body = f->exec->objects ? f->exec->objects->get(bucket, key) : std::nullopt;
+  if (!body) {
+    f->failure = {"States.ItemReaderFailed", "The object s3://" + bucket + "/" + key +
+                                                 " was not found (give it with --resources FILE or --s3-root DIR)"};
+    return false;
+  }
+  aslrt::Failure failure;
+  std::optional<Json> parsed = aslrt::parseItems(*body, r.config, maxItems, &failure);
+  if (!parsed) {
+    f->failure = failure;
+    return false;
+  }
+  *items = std::move(*parsed);
+  return true;
+}
