@@ -78,6 +78,7 @@ struct aslrt_frame {
   std::vector<int64_t> retrierAttempts;  // per retrier of the current state
   aslrt::Json mapItem;    // $$.Map.Item while rendering a Map's ItemSelector, else null
   bool* cancelled = nullptr;  // set by a failing sibling branch/iteration
+  bool forkFailureRecorded = false;  // Map/ParallelStateFailed already in the history
   aslrt::Json variables = aslrt::Json::object();  // this scope's workflow variables
 
   const aslrt::StateInfo& stateInfo() const { return machine->states[state]; }

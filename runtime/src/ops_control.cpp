@@ -105,7 +105,19 @@ int32_t aslrt_on_error(aslrt_frame* f, uint32_t state) {
   f->state = state;
   if (f->exec->unsupported) return ASLRT_PROPAGATE;
   if (tryRetry(f)) return ASLRT_RETRY;
-  return tryCatch(f);
+  aslrt::Execution& exec = *f->exec;
+  const std::string& type = f->stateInfo().type;
+  // The history AWS writes: a failed expression is an EvaluationFailed event;
+  // a caught error exits the state; an uncaught one fails a Map/Parallel state.
+  if (f->failure.error == "States.QueryEvaluationError") exec.record("EvaluationFailed", exec.lastEventId());
+  int32_t decision = tryCatch(f);
+  if (decision >= 0) {
+    exec.record(type + "StateExited", exec.lastEventId());
+    return decision;
+  }
+  if ((type == "Map" || type == "Parallel") && !f->forkFailureRecorded)
+    exec.record(type + "StateFailed", exec.lastEventId());
+  return decision;
 }
 
 int32_t aslrt_fail(aslrt_frame* f, uint32_t input_slot, uint32_t fail_id) {

@@ -32,7 +32,8 @@ aslrt_frame childFrame(aslrt_frame* parent, uint32_t machine, Json input, Join& 
 
 // Runs children[i] for every i on at most `limit` fibers (0 = one fiber each)
 // and waits for all of them; returns false when one failed.
-bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_t limit, Join& join) {
+bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_t limit, Join& join,
+                 const char* iterationEvents = nullptr) {
   aslrt::Scheduler& sched = parent->exec->scheduler;
   size_t workers = limit > 0 ? std::min<size_t>(limit, children.size()) : children.size();
   size_t next = 0;
@@ -42,7 +43,12 @@ bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_
     sched.spawn([&] {
       while (next < children.size() && !join.cancelled) {
         aslrt_frame& child = children[next++];
-        if (child.machine->entry(&child) != ASLRT_OK && !join.failed) {
+        aslrt::Execution& exec = *parent->exec;
+        std::string events = iterationEvents ? iterationEvents : "";
+        if (!events.empty()) exec.record(events + "Started", exec.lastEventId());
+        bool ok = child.machine->entry(&child) == ASLRT_OK;
+        if (!events.empty()) exec.record(events + (ok ? "Succeeded" : "Failed"), exec.lastEventId());
+        if (!ok && !join.failed) {
           join.failed = true;
           join.cancelled = true;
           join.failure = child.failure;
@@ -168,6 +174,7 @@ int32_t aslrt_run_parallel(aslrt_frame* f, uint32_t dst, uint32_t input_slot, ui
     children.push_back(childFrame(f, machine, f->slots[input_slot], join));
   if (!runChildren(f, children, 0, join)) {
     exec.record("ParallelStateFailed", exec.lastEventId());
+    f->forkFailureRecorded = true;
     f->failure = join.failure;
     return ASLRT_FAILED;
   }
@@ -196,8 +203,9 @@ int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_
     if (!iterationInput(f, map, input, i, std::move(items[i]), &itemInput)) return ASLRT_FAILED;
     children.push_back(childFrame(f, map.processor, std::move(itemInput), join));
   }
-  if (!runChildren(f, children, limit, join)) {
+  if (!runChildren(f, children, limit, join, "MapIteration")) {
     exec.record("MapStateFailed", exec.lastEventId());
+    f->forkFailureRecorded = true;
     f->failure = join.failure;
     return ASLRT_FAILED;
   }

@@ -17,6 +17,7 @@ extern "C" {
 void aslrt_enter_state(aslrt_frame* f, uint32_t state) {
   f->state = state;
   f->retryCount = 0;
+  f->forkFailureRecorded = false;
   f->retrierAttempts.assign(f->stateInfo().retriers.size(), 0);
   f->enteredMicros = f->exec->scheduler.clock().nowMicros();
   if (f->slots.size() < f->machine->slots) f->slots.resize(f->machine->slots);

@@ -41,7 +41,13 @@ def run_jsonata(args, report):
     return cmd, lambda data: {k: v["status"] == "pass" for k, v in data.items() if v["status"] != "skip"}
 
 
-SUITES = {"corpus": run_corpus, "conformance": run_conformance, "jsonata": run_jsonata}
+def run_history(args, report):
+    cmd = [sys.executable, os.path.join(HERE, "history.py"), "--aslc", args.aslc, "--shared", args.shared,
+           "--json", report, "--jobs", str(args.jobs)]
+    return cmd, lambda data: data
+
+
+SUITES = {"corpus": run_corpus, "conformance": run_conformance, "jsonata": run_jsonata, "history": run_history}
 
 
 def load_list(path):
