@@ -274,8 +274,7 @@ class Lowering {
   }
 
   void retryCatch(ir::State& st, const ast::State& s, const Index& index) {
-    for (const ast::Retrier& r : s.retry)
-      st.retriers.push_back({r.errorEquals, r.intervalSeconds, r.maxAttempts, r.backoffRate, r.maxDelaySeconds, r.fullJitter});
+    st.retriers = s.retry;
     for (const ast::Catcher& c : s.catchers) {
       if (!index.count(c.next)) continue;
       ir::Catcher catcher{c.errorEquals, index.at(c.next)};

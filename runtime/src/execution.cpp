@@ -68,6 +68,29 @@ aslrt::Json aslrt_frame::jsonataBindings(const aslrt::Json& input, const aslrt::
   return bindings;
 }
 
+std::optional<aslrt::Json> aslrt_frame::evalJsonata(uint32_t id, const aslrt::Json& input, const aslrt::Json* result,
+                                                    const aslrt::Json* errorOutput) {
+  aslrt::Failure failure;
+  std::optional<aslrt::Json> v =
+      exec->program.jsonata[id].evaluate(jsonataBindings(input, result, errorOutput), &failure);
+  if (!v) raise(failure.error, failure.cause.value_or(""));
+  return v;
+}
+
+std::optional<aslrt::Json> aslrt_frame::render(const aslrt::PayloadTemplate& tmpl, const aslrt::Json& input,
+                                               std::string_view field) {
+  aslrt::Json context = contextObject();
+  aslrt::EvalContext ctx;
+  ctx.input = &input;
+  ctx.context = &context;
+  ctx.variables = &variables;
+  ctx.rng = &exec->rng;
+  aslrt::Failure failure;
+  std::optional<aslrt::Json> v = tmpl.render(ctx, field, &failure);
+  if (!v) raise(failure.error, failure.cause.value_or(""));
+  return v;
+}
+
 int32_t aslrt_frame::raise(const std::string& error, const std::string& detail) {
   failure.error = error;
   failure.cause = "An error occurred while executing the state '" + stateInfo().name +

@@ -86,6 +86,13 @@ struct aslrt_frame {
   // JSONata bindings: the variables plus $states {input, context, result?, errorOutput?}.
   aslrt::Json jsonataBindings(const aslrt::Json& input, const aslrt::Json* result,
                               const aslrt::Json* errorOutput = nullptr) const;
+  // Evaluates the program's JSONata value `id` against the state's values;
+  // on an error raises it (with the state prefix) and returns nullopt.
+  std::optional<aslrt::Json> evalJsonata(uint32_t id, const aslrt::Json& input, const aslrt::Json* result = nullptr,
+                                         const aslrt::Json* errorOutput = nullptr);
+  // Renders a JSONPath payload template with $ = input, $$ and variables; raises on an error.
+  std::optional<aslrt::Json> render(const aslrt::PayloadTemplate& tmpl, const aslrt::Json& input,
+                                    std::string_view field);
   // Sets the pending error with AWS's cause prefix naming the state and event.
   int32_t raise(const std::string& error, const std::string& detail);
 };

@@ -70,10 +70,9 @@ int32_t tryCatch(aslrt_frame* f) {
     const aslrt::Program& p = f->exec->program;
     if (c.output || (c.assign && p.assigns[*c.assign].jsonata)) {
       Json errorOut = out;
-      aslrt::Failure failure;
       if (c.output) {
-        std::optional<Json> v = p.jsonata[*c.output].evaluate(f->jsonataBindings(f->input, nullptr, &errorOut), &failure);
-        if (!v) return f->raise(failure.error, failure.cause.value_or("")), ASLRT_PROPAGATE;
+        std::optional<Json> v = f->evalJsonata(*c.output, f->input, nullptr, &errorOut);
+        if (!v) return ASLRT_PROPAGATE;
         out = std::move(*v);
       }
       if (c.assign && aslrt_apply_assign(f, p.assigns[*c.assign], f->input, nullptr, &errorOut) != ASLRT_OK)
@@ -126,13 +125,7 @@ int32_t aslrt_fail(aslrt_frame* f, uint32_t input_slot, uint32_t fail_id) {
   f->failure = {spec.error.value_or(""), spec.cause};
   auto resolve = [&](const std::optional<aslrt::PayloadTemplate>& tmpl, const std::string& text, const char* field,
                      std::string* out) {
-    Json context = f->contextObject();
-    aslrt::EvalContext ctx;
-    ctx.input = &input;
-    ctx.context = &context;
-    ctx.rng = &f->exec->rng;
-    aslrt::Failure failure;
-    std::optional<Json> rendered = tmpl->render(ctx, field, &failure);
+    std::optional<Json> rendered = f->render(*tmpl, input, field);
     const Json* v = rendered ? &rendered->begin().value() : nullptr;
     if (!v || !v->is_string()) {
       f->raise("States.Runtime", "The JSONPath '" + text + "' specified for the field '" + field +
@@ -143,9 +136,8 @@ int32_t aslrt_fail(aslrt_frame* f, uint32_t input_slot, uint32_t fail_id) {
     return true;
   };
   auto evalField = [&](uint32_t id, std::optional<std::string>* out) {
-    aslrt::Failure failure;
-    std::optional<Json> v = f->exec->program.jsonata[id].evaluate(f->jsonataBindings(input, nullptr), &failure);
-    if (!v) return f->raise(failure.error, failure.cause.value_or("")), false;
+    std::optional<Json> v = f->evalJsonata(id, input);
+    if (!v) return false;
     *out = v->is_string() ? v->get<std::string>() : v->dump();
     return true;
   };
@@ -175,9 +167,8 @@ int32_t aslrt_choice_test(aslrt_frame* f, uint32_t input_slot, uint32_t leaf_id)
   const aslrt::LeafInfo& leaf = p.leaves[leaf_id];
   const Json& input = f->slots[input_slot];
   if (leaf.condition) {
-    aslrt::Failure failure;
-    std::optional<Json> v = p.jsonata[*leaf.condition].evaluate(f->jsonataBindings(input, nullptr), &failure);
-    if (!v) return f->raise(failure.error, failure.cause.value_or("")), -1;
+    std::optional<Json> v = f->evalJsonata(*leaf.condition, input);
+    if (!v) return -1;
     if (!v->is_boolean())
       return f->raise("States.QueryEvaluationError", "The JSONata expression specified for the field 'Condition' returned a non-boolean result: " + v->dump()), -1;
     return v->get<bool>() ? 1 : 0;

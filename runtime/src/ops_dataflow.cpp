@@ -6,16 +6,6 @@ using aslrt::Json;
 
 namespace {
 
-aslrt::EvalContext evalContext(aslrt_frame* f, const Json& input, Json& contextStorage) {
-  contextStorage = f->contextObject();
-  aslrt::EvalContext ctx;
-  ctx.input = &input;
-  ctx.context = &contextStorage;
-  ctx.variables = &f->variables;
-  ctx.rng = &f->exec->rng;
-  return ctx;
-}
-
 }  // namespace
 
 std::optional<Json> aslrt_select(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input) {
@@ -43,11 +33,8 @@ int32_t aslrt_select_path(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t p
 }
 
 int32_t aslrt_render_template(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t template_id) {
-  Json context;
-  aslrt::EvalContext ctx = evalContext(f, f->slots[src], context);
-  aslrt::Failure failure;
-  std::optional<Json> rendered = f->exec->program.templates[template_id].render(ctx, "", &failure);
-  if (!rendered) return f->raise(failure.error, failure.cause.value_or(""));
+  std::optional<Json> rendered = f->render(f->exec->program.templates[template_id], f->slots[src], "");
+  if (!rendered) return ASLRT_FAILED;
   f->slots[dst] = std::move(*rendered);
   return ASLRT_OK;
 }

@@ -138,25 +138,11 @@ bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input
     return true;
   }
   f->mapItem = {{"Index", index}, {"Value", std::move(item)}};
-  if (map.itemSelectorJsonata) {
-    aslrt::Failure failure;
-    std::optional<Json> v =
-        f->exec->program.jsonata[*map.itemSelectorJsonata].evaluate(f->jsonataBindings(input, nullptr), &failure);
-    f->mapItem = nullptr;
-    if (!v) return f->raise(failure.error, failure.cause.value_or("")), false;
-    *out = std::move(*v);
-    return true;
-  }
-  Json context = f->contextObject();
+  const aslrt::Program& p = f->exec->program;
+  std::optional<Json> rendered = map.itemSelectorJsonata ? f->evalJsonata(*map.itemSelectorJsonata, input)
+                                                         : f->render(p.templates[*map.itemSelector], input, "ItemSelector");
   f->mapItem = nullptr;
-  aslrt::EvalContext ctx;
-  ctx.input = &input;
-  ctx.context = &context;
-  ctx.rng = &f->exec->rng;
-  ctx.variables = &f->variables;
-  aslrt::Failure failure;
-  std::optional<Json> rendered = f->exec->program.templates[*map.itemSelector].render(ctx, "ItemSelector", &failure);
-  if (!rendered) return f->raise(failure.error, failure.cause.value_or("")), false;
+  if (!rendered) return false;
   *out = std::move(*rendered);
   return true;
 }

@@ -13,21 +13,10 @@ std::optional<Json> aslrt_select(aslrt_frame* f, const aslrt::JsonPath& path, co
 namespace {
 
 bool readerLocation(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& input, Json* location) {
-  const aslrt::Program& p = f->exec->program;
-  aslrt::Failure failure;
   std::optional<Json> v = Json::object();
-  if (r.parameters) {
-    Json context = f->contextObject();
-    aslrt::EvalContext ctx;
-    ctx.input = &input;
-    ctx.context = &context;
-    ctx.variables = &f->variables;
-    ctx.rng = &f->exec->rng;
-    v = p.templates[*r.parameters].render(ctx, "ItemReader.Parameters", &failure);
-  } else if (r.arguments) {
-    v = p.jsonata[*r.arguments].evaluate(f->jsonataBindings(input, nullptr), &failure);
-  }
-  if (!v) return f->raise(failure.error, failure.cause.value_or("")), false;
+  if (r.parameters) v = f->render(f->exec->program.templates[*r.parameters], input, "ItemReader.Parameters");
+  else if (r.arguments) v = f->evalJsonata(*r.arguments, input);
+  if (!v) return false;
   *location = std::move(*v);
   return true;
 }
@@ -36,11 +25,7 @@ bool readerMaxItems(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& inpu
   std::optional<Json> v;
   if (r.config.is_object() && r.config.contains("MaxItems")) v = r.config["MaxItems"];
   if (r.maxItemsPath) v = aslrt_select(f, f->exec->program.paths[*r.maxItemsPath], input);
-  if (r.maxItemsJsonata) {
-    aslrt::Failure failure;
-    v = f->exec->program.jsonata[*r.maxItemsJsonata].evaluate(f->jsonataBindings(input, nullptr), &failure);
-    if (!v) return f->raise(failure.error, failure.cause.value_or("")), false;
-  }
+  if (r.maxItemsJsonata && !(v = f->evalJsonata(*r.maxItemsJsonata, input))) return false;
   *out = 0;
   if (!v) return true;
   // An integer written as a string is taken too (recorded: MaxItemsPath -> "2").

@@ -16,21 +16,10 @@ const Json* slotOrNull(aslrt_frame* f, uint32_t slot) {
 bool evaluateAssign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& input, const Json* result,
                     const Json* errorOutput, Json* out) {
   const aslrt::Program& p = f->exec->program;
-  aslrt::Failure failure;
-  std::optional<Json> values;
-  if (a.jsonata) {
-    values = p.jsonata[a.index].evaluate(f->jsonataBindings(input, result, errorOutput), &failure);
-  } else {
-    Json context = f->contextObject();
-    aslrt::EvalContext ctx;
-    // In JSONPath, $ in Assign is the state's result (in a Catch: the error output).
-    ctx.input = errorOutput ? errorOutput : result ? result : &input;
-    ctx.context = &context;
-    ctx.variables = &f->variables;
-    ctx.rng = &f->exec->rng;
-    values = p.templates[a.index].render(ctx, "Assign", &failure);
-  }
-  if (!values) return f->raise(failure.error, failure.cause.value_or("")), false;
+  // In JSONPath, $ in Assign is the state's result (in a Catch: the error output).
+  std::optional<Json> values = a.jsonata ? f->evalJsonata(a.index, input, result, errorOutput)
+                                         : f->render(p.templates[a.index], errorOutput ? *errorOutput : result ? *result : input, "Assign");
+  if (!values) return false;
   *out = std::move(*values);
   return true;
 }
@@ -52,10 +41,8 @@ int32_t aslrt_apply_assign(aslrt_frame* f, const aslrt::AssignInfo& a, const Jso
 extern "C" {
 
 int32_t aslrt_eval_jsonata(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t result_slot, uint32_t id) {
-  aslrt::Failure failure;
-  Json bindings = f->jsonataBindings(f->slots[input_slot], slotOrNull(f, result_slot));
-  std::optional<Json> value = f->exec->program.jsonata[id].evaluate(bindings, &failure);
-  if (!value) return f->raise(failure.error, failure.cause.value_or(""));
+  std::optional<Json> value = f->evalJsonata(id, f->slots[input_slot], slotOrNull(f, result_slot));
+  if (!value) return ASLRT_FAILED;
   f->slots[dst] = std::move(*value);
   return ASLRT_OK;
 }

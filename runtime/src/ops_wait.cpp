@@ -42,9 +42,8 @@ int64_t timestampPathDeadline(aslrt_frame* f, const aslrt::WaitInfo& w, const Js
 
 // JSONata Seconds/Timestamp: the expression's value, checked as AWS checks it.
 int64_t jsonataDeadline(aslrt_frame* f, const aslrt::WaitInfo& w, const Json& input, int64_t now) {
-  aslrt::Failure failure;
-  std::optional<Json> v = f->exec->program.jsonata[*w.jsonata].evaluate(f->jsonataBindings(input, nullptr), &failure);
-  if (!v) return f->raise(failure.error, failure.cause.value_or("")), -1;
+  std::optional<Json> v = f->evalJsonata(*w.jsonata, input);
+  if (!v) return -1;
   if (w.field == "Seconds") {
     bool integral = v->is_number_integer() || (v->is_number_float() && std::floor(v->get<double>()) == v->get<double>());
     if (!integral || v->get<double>() < 0)

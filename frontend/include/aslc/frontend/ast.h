@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "aslc/frontend/json_tree.h"
+#include "aslc/ir/module.h"
 
 namespace aslc::ast {
 
@@ -23,14 +24,8 @@ struct PathField {
   uint32_t offset = 0;
 };
 
-struct Retrier {
-  std::vector<std::string> errorEquals;
-  double intervalSeconds = 1;
-  int64_t maxAttempts = 3;
-  double backoffRate = 2;
-  std::optional<int64_t> maxDelaySeconds;
-  bool fullJitter = false;
-};
+// A retrier is plain data from the definition to the runtime: the IR's type serves here too.
+using Retrier = ir::Retrier;
 
 struct Catcher {
   std::vector<std::string> errorEquals;
