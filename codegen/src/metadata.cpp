@@ -80,7 +80,10 @@ std::string buildMetadata(const ir::Module& m) {
                            {"maxConcurrencyPath", optionalIndex(mp.maxConcurrencyPath)},
                            {"itemSelectorJsonata", optionalIndex(mp.itemSelectorJsonata)},
                            {"maxConcurrencyJsonata", optionalIndex(mp.maxConcurrencyJsonata)},
-                           {"itemsJsonata", optionalIndex(mp.itemsJsonata)}, {"reader", optionalIndex(mp.reader)}});
+                           {"itemsJsonata", optionalIndex(mp.itemsJsonata)}, {"reader", optionalIndex(mp.reader)},
+                           {"toleratedCount", mp.toleratedCount}, {"toleratedPercentage", mp.toleratedPercentage},
+                           {"toleratedCountPath", optionalIndex(mp.toleratedCountPath)},
+                           {"toleratedPercentagePath", optionalIndex(mp.toleratedPercentagePath)}});
   out["readers"] = Json::array();
   for (const ir::ReaderSpec& r : m.readers)
     out["readers"].push_back({{"resource", r.resource}, {"config", r.config}, {"parameters", optionalIndex(r.parameters)},

@@ -135,9 +135,6 @@ class Lowering {
     if (s.type == ast::StateType::Map) {
       if (s.itemBatcher) b.unsupported("Map ItemBatcher (state '" + s.name + "')");
       if (s.resultWriter) b.unsupported("Map ResultWriter (state '" + s.name + "')");
-      if (s.toleratedFailureCount || s.toleratedFailurePercentage || s.node->get("ToleratedFailureCountPath") ||
-          s.node->get("ToleratedFailurePercentagePath"))
-        b.unsupported("Map tolerated failures (state '" + s.name + "')");
       result = b.emit(InstKind::RunMap, Type::Array, effective, ir::kNone, mapSpec(s, machineName));
     } else {
       ValueId params = b.render(effective, s.parameters);
@@ -180,8 +177,19 @@ class Lowering {
     if (s.maxConcurrency && s.maxConcurrency->isNumber()) spec.maxConcurrency = static_cast<int64_t>(s.maxConcurrency->scalar.get<double>());
     if (s.maxConcurrencyPath.present && !s.maxConcurrencyPath.isNull) spec.maxConcurrencyPath = m_.addPath(s.maxConcurrencyPath.path);
     if (s.itemReader && s.itemReader->isObject()) spec.reader = readerSpec(*s.itemReader, s.queryLanguage);
+    tolerance(s, spec);
     m_.maps.push_back(std::move(spec));
     return static_cast<uint32_t>(m_.maps.size() - 1);
+  }
+
+  // ToleratedFailureCount/Percentage(+Path): literals stay values, paths go to the pool.
+  void tolerance(const ast::State& s, ir::MapSpec& spec) {
+    if (s.toleratedFailureCount) spec.toleratedCount = s.toleratedFailureCount->toJson();
+    if (s.toleratedFailurePercentage) spec.toleratedPercentage = s.toleratedFailurePercentage->toJson();
+    if (const JNode* p = s.node->get("ToleratedFailureCountPath"); p && p->isString())
+      spec.toleratedCountPath = m_.addPath(p->str());
+    if (const JNode* p = s.node->get("ToleratedFailurePercentagePath"); p && p->isString())
+      spec.toleratedPercentagePath = m_.addPath(p->str());
   }
 
   uint32_t readerSpec(const JNode& r, ast::QueryLanguage ql) {

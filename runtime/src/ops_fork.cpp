@@ -4,6 +4,7 @@
 
 #include "aslrt/cli_args.h"
 #include "execution.h"
+#include "map_tolerance.h"
 
 using aslrt::Json;
 
@@ -14,6 +15,8 @@ namespace {
 
 struct Join {
   size_t remaining = 0;
+  bool tolerate = false;  // failures are counted, not fatal (tolerated failures)
+  size_t failures = 0;
   aslrt::FiberRecord* waiter = nullptr;
   bool failed = false;
   bool cancelled = false;
@@ -48,7 +51,10 @@ bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_
         if (!events.empty()) exec.record(events + "Started", exec.lastEventId());
         bool ok = child.machine->entry(&child) == ASLRT_OK;
         if (!events.empty()) exec.record(events + (ok ? "Succeeded" : "Failed"), exec.lastEventId());
-        if (!ok && !join.failed) {
+        if (!ok && join.tolerate) {
+          ++join.failures;
+          child.output = {{"Error", child.failure.error}, {"Cause", child.failure.cause.value_or("")}};
+        } else if (!ok && !join.failed) {
           join.failed = true;
           join.cancelled = true;
           join.failure = child.failure;
@@ -180,9 +186,12 @@ int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_
   // (recorded: map_item_reader_base_json_with_items_path.*).
   bool gotItems = map.reader ? aslrt_read_items(f, exec.program.readers[*map.reader], input, &items)
                              : itemsOf(f, map, input, fromItems, &items);
-  if (!gotItems || !maxConcurrency(f, map, input, &limit)) return ASLRT_FAILED;
+  aslrt::Tolerance tolerance;
+  if (!gotItems || !maxConcurrency(f, map, input, &limit) || !aslrt::resolveTolerance(f, map, input, &tolerance))
+    return ASLRT_FAILED;
   exec.record("MapStateStarted", exec.lastEventId());
   Join join;
+  join.tolerate = tolerance.set;
   std::vector<aslrt_frame> children;
   for (size_t i = 0; i < items.size(); ++i) {
     Json itemInput;
@@ -193,6 +202,13 @@ int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_
     exec.record("MapStateFailed", exec.lastEventId());
     f->forkFailureRecorded = true;
     f->failure = join.failure;
+    return ASLRT_FAILED;
+  }
+  if (tolerance.exceededBy(join.failures, children.size())) {
+    exec.record("MapStateFailed", exec.lastEventId());
+    f->forkFailureRecorded = true;
+    f->failure = {"States.ExceedToleratedFailureThreshold",
+                  "The specified tolerated failure threshold was exceeded"};
     return ASLRT_FAILED;
   }
   exec.record("MapStateSucceeded", exec.lastEventId());

@@ -113,7 +113,9 @@ bool loadEffects(const Json& meta, Program& p, std::string* error) {
     p.maps.push_back({m.at("processor").get<uint32_t>(), optIndex(m.at("itemsPath")), optIndex(m.at("itemSelector")),
                       optIndex(m.at("maxConcurrencyPath")), m.at("maxConcurrency").get<int64_t>(),
                       optIndex(m.at("itemSelectorJsonata")), optIndex(m.at("maxConcurrencyJsonata")),
-                      optIndex(m.at("itemsJsonata")), optIndex(m.at("reader"))});
+                      optIndex(m.at("itemsJsonata")), optIndex(m.at("reader")), m.at("toleratedCount"),
+                      m.at("toleratedPercentage"), optIndex(m.at("toleratedCountPath")),
+                      optIndex(m.at("toleratedPercentagePath"))});
   for (const Json& r : meta.at("readers"))
     p.readers.push_back({r.at("resource").get<std::string>(), r.at("config"), optIndex(r.at("parameters")),
                          optIndex(r.at("arguments")), optIndex(r.at("maxItemsPath")), optIndex(r.at("maxItemsJsonata"))});

@@ -85,6 +85,8 @@ struct MapInfo {
   std::optional<uint32_t> itemsPath, itemSelector, maxConcurrencyPath;
   int64_t maxConcurrency = 0;
   std::optional<uint32_t> itemSelectorJsonata, maxConcurrencyJsonata, itemsJsonata, reader;
+  Json toleratedCount, toleratedPercentage;
+  std::optional<uint32_t> toleratedCountPath, toleratedPercentagePath;
 };
 
 struct ReaderInfo {

@@ -171,6 +171,8 @@ struct MapSpec {
   uint32_t maxConcurrencyJsonata = kNone;
   uint32_t itemsJsonata = kNone;  // JSONata Items (its value arrives as the op's second operand)
   uint32_t reader = kNone;        // reader pool
+  aslrt::Json toleratedCount, toleratedPercentage;  // literal values (or a JSONata string), else null
+  uint32_t toleratedCountPath = kNone, toleratedPercentagePath = kNone;
 };
 
 struct Module {
