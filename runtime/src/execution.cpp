@@ -28,6 +28,8 @@ Execution::Execution(const Program& prog, Scheduler& sched, const RunOptions& op
         {"RedriveCount", 0}}},
       {"StateMachine",
        {{"Id", std::string(kArnPrefix) + "stateMachine:" + machineName}, {"Name", machineName}}}};
+  contextBaseLight_ = contextBase_;
+  contextBaseLight_["Execution"].erase("Input");
 }
 
 std::string Execution::executionArn() const {
@@ -49,8 +51,8 @@ int64_t Execution::record(const std::string& type, int64_t previousEventId, Json
 
 }  // namespace aslrt
 
-aslrt::Json aslrt_frame::contextObject() const {
-  aslrt::Json ctx = exec->contextBase();
+aslrt::Json aslrt_frame::contextObject(bool withInput) const {
+  aslrt::Json ctx = exec->contextBase(withInput);
   ctx["State"] = {{"EnteredTime", aslrt::formatTimestamp(enteredMicros)},
                   {"Name", stateInfo().name},
                   {"RetryCount", retryCount}};
@@ -59,9 +61,10 @@ aslrt::Json aslrt_frame::contextObject() const {
 }
 
 aslrt::Json aslrt_frame::jsonataBindings(const aslrt::Json& input, const aslrt::Json* result,
-                                         const aslrt::Json* errorOutput) const {
+                                         const aslrt::Json* errorOutput, bool withContext) const {
   aslrt::Json bindings = variables;
-  aslrt::Json states = {{"input", input}, {"context", contextObject()}};
+  aslrt::Json states = {{"input", input}};
+  if (withContext) states["context"] = contextObject();
   if (result) states["result"] = *result;
   if (errorOutput) states["errorOutput"] = *errorOutput;
   bindings["states"] = std::move(states);
@@ -71,15 +74,18 @@ aslrt::Json aslrt_frame::jsonataBindings(const aslrt::Json& input, const aslrt::
 std::optional<aslrt::Json> aslrt_frame::evalJsonata(uint32_t id, const aslrt::Json& input, const aslrt::Json* result,
                                                     const aslrt::Json* errorOutput) {
   aslrt::Failure failure;
+  const aslrt::JsonataTemplate& tmpl = exec->program.jsonata[id];
   std::optional<aslrt::Json> v =
-      exec->program.jsonata[id].evaluate(jsonataBindings(input, result, errorOutput), &failure);
+      tmpl.evaluate(jsonataBindings(input, result, errorOutput, tmpl.mayUseContext()), &failure);
   if (!v) raise(failure.error, failure.cause.value_or(""));
   return v;
 }
 
 std::optional<aslrt::Json> aslrt_frame::render(const aslrt::PayloadTemplate& tmpl, const aslrt::Json& input,
-                                               std::string_view field) {
-  aslrt::Json context = contextObject();
+                                               std::string_view field, aslrt::ContextUse use) {
+  // The context object holds the execution input: build only what the template reads.
+  aslrt::Json context = use == aslrt::ContextUse::None ? aslrt::Json::object()
+                                                       : contextObject(use == aslrt::ContextUse::Full);
   aslrt::EvalContext ctx;
   ctx.input = &input;
   ctx.context = &context;

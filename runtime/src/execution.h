@@ -52,13 +52,16 @@ class Execution {
   int64_t record(const std::string& type, int64_t previousEventId, Json details = nullptr);
   int64_t lastEventId() const { return nextEventId_ - 1; }
   const std::vector<Json>& history() const { return history_; }
-  const Json& contextBase() const { return contextBase_; }
+  // The context object's Execution/StateMachine parts; the light one leaves
+  // out Execution.Input, which can be large and is rarely read.
+  const Json& contextBase(bool withInput = true) const { return withInput ? contextBase_ : contextBaseLight_; }
   std::string executionArn() const;
 
  private:
   int64_t nextEventId_ = 1;
   std::vector<Json> history_;
   Json contextBase_;
+  Json contextBaseLight_;
 };
 
 }  // namespace aslrt
@@ -82,17 +85,17 @@ struct aslrt_frame {
   aslrt::Json variables = aslrt::Json::object();  // this scope's workflow variables
 
   const aslrt::StateInfo& stateInfo() const { return machine->states[state]; }
-  aslrt::Json contextObject() const;
+  aslrt::Json contextObject(bool withInput = true) const;
   // JSONata bindings: the variables plus $states {input, context, result?, errorOutput?}.
   aslrt::Json jsonataBindings(const aslrt::Json& input, const aslrt::Json* result,
-                              const aslrt::Json* errorOutput = nullptr) const;
+                              const aslrt::Json* errorOutput = nullptr, bool withContext = true) const;
   // Evaluates the program's JSONata value `id` against the state's values;
   // on an error raises it (with the state prefix) and returns nullopt.
   std::optional<aslrt::Json> evalJsonata(uint32_t id, const aslrt::Json& input, const aslrt::Json* result = nullptr,
                                          const aslrt::Json* errorOutput = nullptr);
   // Renders a JSONPath payload template with $ = input, $$ and variables; raises on an error.
   std::optional<aslrt::Json> render(const aslrt::PayloadTemplate& tmpl, const aslrt::Json& input,
-                                    std::string_view field);
+                                    std::string_view field, aslrt::ContextUse use = aslrt::ContextUse::Full);
   // Sets the pending error with AWS's cause prefix naming the state and event.
   int32_t raise(const std::string& error, const std::string& detail);
 };

@@ -31,6 +31,7 @@ std::optional<JsonataTemplate> JsonataTemplate::compile(const Json& value, const
       t.expr_->registerAwsFunctions(rng);
       t.exprText_ = *text;
       t.kind_ = Kind::Expression;
+      t.mayUseContext_ = text->find("context") != std::string::npos;
       return t;
     }
   }
@@ -39,6 +40,7 @@ std::optional<JsonataTemplate> JsonataTemplate::compile(const Json& value, const
     for (auto& [key, v] : value.items()) {
       std::optional<JsonataTemplate> child = compile(v, field + "/" + key, rng, error);
       if (!child) return std::nullopt;
+      t.mayUseContext_ = t.mayUseContext_ || child->mayUseContext_;
       t.members_.emplace_back(key, std::move(*child));
     }
     return t;
@@ -48,6 +50,7 @@ std::optional<JsonataTemplate> JsonataTemplate::compile(const Json& value, const
     for (size_t i = 0; i < value.size(); ++i) {
       std::optional<JsonataTemplate> child = compile(value[i], field + "[" + std::to_string(i) + "]", rng, error);
       if (!child) return std::nullopt;
+      t.mayUseContext_ = t.mayUseContext_ || child->mayUseContext_;
       t.elements_.push_back(std::move(*child));
     }
     return t;

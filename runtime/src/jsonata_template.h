@@ -24,6 +24,9 @@ class JsonataTemplate {
   std::optional<Json> evaluate(const Json& bindings, Failure* failure) const;
   bool isExpression() const { return expr_.has_value(); }
   const std::string& expressionText() const { return exprText_; }
+  // Whether any expression may read $states.context (it names "context"), so
+  // the context object is built only for those.
+  bool mayUseContext() const { return mayUseContext_; }
 
  private:
   Json literal_;                         // when neither expression nor container
@@ -33,6 +36,7 @@ class JsonataTemplate {
   std::vector<std::pair<std::string, JsonataTemplate>> members_;  // objects
   std::vector<JsonataTemplate> elements_;                          // arrays
   enum class Kind { Literal, Expression, Object, Array } kind_ = Kind::Literal;
+  bool mayUseContext_ = false;
 };
 
 // The random source of $random/$uuid, reseeded by each execution.

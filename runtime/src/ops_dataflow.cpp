@@ -33,7 +33,8 @@ int32_t aslrt_select_path(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t p
 }
 
 int32_t aslrt_render_template(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t template_id) {
-  std::optional<Json> rendered = f->render(f->exec->program.templates[template_id], f->slots[src], "");
+  std::optional<Json> rendered = f->render(f->exec->program.templates[template_id], f->slots[src], "",
+                                           f->exec->program.templateContextUse[template_id]);
   if (!rendered) return ASLRT_FAILED;
   f->slots[dst] = std::move(*rendered);
   return ASLRT_OK;

@@ -146,7 +146,8 @@ bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input
   f->mapItem = {{"Index", index}, {"Value", std::move(item)}};
   const aslrt::Program& p = f->exec->program;
   std::optional<Json> rendered = map.itemSelectorJsonata ? f->evalJsonata(*map.itemSelectorJsonata, input)
-                                                         : f->render(p.templates[*map.itemSelector], input, "ItemSelector");
+                                                         : f->render(p.templates[*map.itemSelector], input, "ItemSelector",
+                                                                   p.templateContextUse[*map.itemSelector]);
   f->mapItem = nullptr;
   if (!rendered) return false;
   *out = std::move(*rendered);

@@ -14,7 +14,8 @@ namespace {
 
 bool readerLocation(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& input, Json* location) {
   std::optional<Json> v = Json::object();
-  if (r.parameters) v = f->render(f->exec->program.templates[*r.parameters], input, "ItemReader.Parameters");
+  if (r.parameters) v = f->render(f->exec->program.templates[*r.parameters], input, "ItemReader.Parameters",
+                                  f->exec->program.templateContextUse[*r.parameters]);
   else if (r.arguments) v = f->evalJsonata(*r.arguments, input);
   if (!v) return false;
   *location = std::move(*v);

@@ -18,7 +18,8 @@ bool evaluateAssign(aslrt_frame* f, const aslrt::AssignInfo& a, const Json& inpu
   const aslrt::Program& p = f->exec->program;
   // In JSONPath, $ in Assign is the state's result (in a Catch: the error output).
   std::optional<Json> values = a.jsonata ? f->evalJsonata(a.index, input, result, errorOutput)
-                                         : f->render(p.templates[a.index], errorOutput ? *errorOutput : result ? *result : input, "Assign");
+                                         : f->render(p.templates[a.index], errorOutput ? *errorOutput : result ? *result : input, "Assign",
+                                                   p.templateContextUse[a.index]);
   if (!values) return false;
   *out = std::move(*values);
   return true;

@@ -61,6 +61,7 @@ bool loadTables(const Json& meta, Program& p, std::string* error) {
       return false;
     }
     p.templates.push_back(std::move(*tmpl));
+    p.templateContextUse.push_back(contextUseOf(t.dump()));
   }
   for (const Json& l : meta.at("leaves")) {
     bool isPathForm = false;
@@ -130,6 +131,19 @@ bool loadEffects(const Json& meta, Program& p, std::string* error) {
 }
 
 }  // namespace
+
+ContextUse contextUseOf(const std::string& text) {
+  ContextUse use = ContextUse::None;
+  for (size_t at = text.find("$$"); at != std::string::npos; at = text.find("$$", at + 2)) {
+    std::string_view rest = std::string_view(text).substr(at + 2);
+    auto startsWith = [&](std::string_view p) { return rest.substr(0, p.size()) == p; };
+    bool light = startsWith(".Map") || startsWith(".State") || startsWith(".Task") ||
+                 (startsWith(".Execution.") && !startsWith(".Execution.Input"));
+    if (!light) return ContextUse::Full;
+    use = ContextUse::WithoutInput;
+  }
+  return use;
+}
 
 bool loadProgram(const aslrt_program& compiled, Program& p, std::string* error) {
   if (compiled.abi_version != ASLRT_ABI_VERSION) {

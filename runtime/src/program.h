@@ -15,6 +15,10 @@
 
 namespace aslrt {
 
+// How much of the context object ($$) a template reads.
+enum class ContextUse : uint8_t { None, WithoutInput, Full };
+ContextUse contextUseOf(const std::string& templateText);
+
 struct RetrierInfo {
   std::vector<std::string> errors;
   double interval = 1;
@@ -102,6 +106,7 @@ struct Program {
   std::vector<Json> constants;
   std::vector<JsonPath> paths;
   std::vector<PayloadTemplate> templates;
+  std::vector<ContextUse> templateContextUse;  // the context object is built only as far as read
   std::vector<LeafInfo> leaves;
   std::vector<WaitInfo> waits;
   std::vector<FailInfo> fails;
