@@ -79,7 +79,9 @@ std::optional<MockedResult> MockConfig::result(const std::string& stateName, int
       const Json& t = entry["Throw"];
       r.isThrow = true;
       r.failure.error = t.value("Error", "");
-      if (t.contains("Cause") && t["Cause"].is_string()) r.failure.cause = t["Cause"].get<std::string>();
+      // A task's error always has a cause, empty when the service gave none: the recorded
+      // error output of a caught States.Timeout is {"Error": ..., "Cause": ""}.
+      r.failure.cause = t.contains("Cause") && t["Cause"].is_string() ? t["Cause"].get<std::string>() : "";
       return r;
     }
     r.value = entry.value("Return", Json(nullptr));
