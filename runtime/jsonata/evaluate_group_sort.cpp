@@ -10,12 +10,6 @@ namespace aslrt::jsonata {
 
 namespace {
 
-EnvPtr frameFromTuple(const EnvPtr& env, const Value& tuple) {
-  EnvPtr frame = childEnv(env);
-  for (auto& [k, v] : tuple.obj().entries) frame->bind(k, v);
-  return frame;
-}
-
 // Merges a group's tuples: each binding becomes the sequence of its values.
 Value reduceTupleStream(const Value& data) {
   if (!data.isArray()) return data;

@@ -7,13 +7,14 @@
 
 namespace aslrt::jsonata {
 
-namespace {
-
+// A child scope binding a tuple's variables (@, #, % steps).
 EnvPtr frameFromTuple(const EnvPtr& env, const Value& tuple) {
   EnvPtr frame = childEnv(env);
   for (auto& [k, v] : tuple.obj().entries) frame->bind(k, v);
   return frame;
 }
+
+namespace {
 
 Value tupleContext(const Value& tuple) {
   const Value* at = tuple.obj().get("@");

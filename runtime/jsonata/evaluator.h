@@ -62,6 +62,7 @@ class Evaluator {
 };
 
 // Path, step, predicate, sort and group evaluation (evaluate_path.cpp).
+EnvPtr frameFromTuple(const EnvPtr& env, const Value& tuple);
 Value evaluatePath(Evaluator& ev, const Node* n, const Value& input, const EnvPtr& env);
 Value evaluateFilter(Evaluator& ev, const Node* pred, const Value& input, const EnvPtr& env);
 Value evaluateGroup(Evaluator& ev, const Group& g, const Value& input, const EnvPtr& env);
