@@ -3,6 +3,8 @@
 
 #include "datetime.h"
 
+#include "aslrt/civil_date.h"
+
 namespace aslrt::jsonata {
 
 const char* const kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
@@ -12,29 +14,6 @@ const char* const kDayNames[8] = {"", "Monday", "Tuesday", "Wednesday", "Thursda
 namespace {
 
 constexpr double kDay = 86400000.0;
-
-// Days since 1970-01-01 for a civil date (month 1-12).
-long daysFromCivil(long y, int m, int d) {
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void civilFromDays(long z, long& y, int& m, int& d) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  d = int(doy - (153 * mp + 2) / 5 + 1);
-  m = int(mp < 10 ? mp + 3 : mp - 9);
-  y += m <= 2;
-}
 
 // Start (millis) of week 1 of a year or month: the week holding its first
 // Thursday, weeks starting on Monday (ISO 8601, extended to months by XPath).
@@ -90,7 +69,8 @@ CivilTime civilFromMillis(double millis) {
   CivilTime c{};
   double days = std::floor(millis / kDay);
   double rem = millis - days * kDay;
-  civilFromDays(long(days), c.year, c.month, c.day);
+  CivilDate date = civilFromDays(long(days));
+  c.year = long(date.year), c.month = date.month, c.day = date.day;
   long msOfDay = long(rem);
   c.hour = int(msOfDay / 3600000);
   c.minute = int(msOfDay / 60000 % 60);

@@ -6,6 +6,8 @@
 // offset), "2016-12-05 21:29:29Z" and hour 25, and accepting nine fraction digits.
 #include "aslrt/timestamp.h"
 
+#include "aslrt/civil_date.h"
+
 #include <cstdio>
 
 namespace aslrt {
@@ -38,28 +40,6 @@ bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 int daysInMonth(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && isLeap(y) ? 29 : kDays[m - 1];
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-int64_t daysFromCivil(int64_t y, int m, int d) {
-  y -= m <= 2;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void civilFromDays(int64_t z, int* y, int* m, int* d) {
-  z += 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
 }
 
 // ".ddddddddd": up to nine digits; returns microseconds.
@@ -112,8 +92,8 @@ std::string formatTimestamp(int64_t micros) {
   int64_t secs = millis >= 0 ? millis / 1000 : -((-millis + 999) / 1000);
   int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
   int64_t sod = secs - days * 86400;
-  int y, m, d;
-  civilFromDays(days, &y, &m, &d);
+  CivilDate date = civilFromDays(days);
+  int y = static_cast<int>(date.year), m = date.month, d = date.day;
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d,
                 static_cast<int>(sod / 3600), static_cast<int>(sod / 60 % 60),
