@@ -4,6 +4,7 @@
 #include <llvm/IR/Module.h>
 #include <llvm/IR/Verifier.h>
 #include <llvm/Support/raw_ostream.h>
+#include <llvm/Transforms/Utils/ModuleUtils.h>
 
 #include "aslc/codegen/codegen.h"
 #include "lower_machine.h"
@@ -12,7 +13,30 @@
 
 namespace aslc::codegen {
 
-std::unique_ptr<llvm::Module> lowerToLlvm(const ir::Module& module, llvm::LLVMContext& ctx) {
+namespace {
+
+// A nested machine's descriptor stays private; a record in the
+// "aslrt_machines" section (aslrt/abi.h) names it by definition path.
+void emitNestedRecord(llvm::Module& m, RuntimeAbi& abi, llvm::GlobalVariable* program,
+                      const std::string& definition) {
+  llvm::LLVMContext& ctx = m.getContext();
+  auto* pathInit = llvm::ConstantDataArray::getString(ctx, definition, true);
+  auto* path = new llvm::GlobalVariable(m, pathInit->getType(), true, llvm::GlobalValue::PrivateLinkage, pathInit,
+                                        "aslc_nested_definition");
+  auto* recordType = llvm::StructType::get(ctx, {abi.i32, abi.ptr, abi.ptr});
+  llvm::Constant* init =
+      llvm::ConstantStruct::get(recordType, {llvm::ConstantInt::get(abi.i32, ASLRT_ABI_VERSION), path, program});
+  auto* record = new llvm::GlobalVariable(m, recordType, true, llvm::GlobalValue::InternalLinkage, init,
+                                          "aslc_nested_record");
+  record->setSection("aslrt_machines");
+  record->setAlignment(llvm::Align(8));
+  llvm::appendToUsed(m, {record});
+}
+
+}  // namespace
+
+std::unique_ptr<llvm::Module> lowerToLlvm(const ir::Module& module, llvm::LLVMContext& ctx,
+                                          const std::string& nestedDefinition) {
   auto llvmModule = std::make_unique<llvm::Module>(module.sourceName, ctx);
   RuntimeAbi abi(*llvmModule);
   auto* machineType = llvm::FunctionType::get(abi.i32, {abi.ptr}, false);
@@ -42,8 +66,12 @@ std::unique_ptr<llvm::Module> lowerToLlvm(const ir::Module& module, llvm::LLVMCo
       programType, {llvm::ConstantInt::get(abi.i32, ASLRT_ABI_VERSION), metaGlobal,
                     llvm::ConstantInt::get(i64, metadata.size()), table,
                     llvm::ConstantInt::get(abi.i32, machineFns.size())});
-  new llvm::GlobalVariable(*llvmModule, programType, true, llvm::GlobalValue::ExternalLinkage, program,
-                           "aslrt_compiled_program");
+  bool nested = !nestedDefinition.empty();
+  auto* descriptor = new llvm::GlobalVariable(
+      *llvmModule, programType, true,
+      nested ? llvm::GlobalValue::PrivateLinkage : llvm::GlobalValue::ExternalLinkage, program,
+      nested ? "aslc_nested_program" : "aslrt_compiled_program");
+  if (nested) emitNestedRecord(*llvmModule, abi, descriptor, nestedDefinition);
 
   std::string problems;
   llvm::raw_string_ostream os(problems);
@@ -54,8 +82,9 @@ std::unique_ptr<llvm::Module> lowerToLlvm(const ir::Module& module, llvm::LLVMCo
   return llvmModule;
 }
 
-Generated::Generated(const ir::Module& module) : context_(std::make_unique<llvm::LLVMContext>()) {
-  module_ = lowerToLlvm(module, *context_);
+Generated::Generated(const ir::Module& module, const std::string& nestedDefinition)
+    : context_(std::make_unique<llvm::LLVMContext>()) {
+  module_ = lowerToLlvm(module, *context_, nestedDefinition);
 }
 Generated::~Generated() = default;
 bool Generated::ok() const { return module_ != nullptr; }

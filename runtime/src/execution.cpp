@@ -18,16 +18,17 @@ Execution::Execution(const Program& prog, Scheduler& sched, const RunOptions& op
   jsonataRandom().seed(rng());
   std::string machineName = opts.stateMachineName.empty() ? "StateMachine" : opts.stateMachineName;
   std::string execName = opts.executionName.empty() ? "execution" : opts.executionName;
+  std::string prefix = opts.arnPrefix.empty() ? kArnPrefix : opts.arnPrefix;
   contextBase_ = {
       {"Execution",
-       {{"Id", std::string(kArnPrefix) + "execution:" + machineName + ":" + execName},
+       {{"Id", prefix + "execution:" + machineName + ":" + execName},
         {"Input", input},
         {"Name", execName},
         {"RoleArn", "arn:aws:iam::000000000000:role/StepFunctionsRole"},
         {"StartTime", formatTimestamp(startMicros)},
         {"RedriveCount", 0}}},
       {"StateMachine",
-       {{"Id", std::string(kArnPrefix) + "stateMachine:" + machineName}, {"Name", machineName}}}};
+       {{"Id", prefix + "stateMachine:" + machineName}, {"Name", machineName}}}};
   contextBaseLight_ = contextBase_;
   contextBaseLight_["Execution"].erase("Input");
 }

@@ -26,6 +26,7 @@ struct RunOptions {
   std::string historyPath;
   std::string executionName;
   std::string stateMachineName;
+  std::string arnPrefix;  // "arn:aws:states:REGION:ACCOUNT:"; empty: the recordings' placeholder
   std::optional<int64_t> startMicros;
   std::string mockConfigPath, testCase, stateMachine;
   std::string resourcesPath, s3Root;  // ItemReader's objects (--resources, --s3-root)

@@ -6,6 +6,7 @@
 #include "task_bindings.h"
 #include "task_invoke.h"
 #include "task_lambda.h"
+#include "task_nested.h"
 
 using aslrt::Json;
 
@@ -95,6 +96,8 @@ aslrt::TaskCall taskCall(aslrt_frame* f, const aslrt::TaskInfo& task, const aslr
 
 aslrt::TaskOutcome boundOutcome(aslrt_frame* f, const aslrt::TaskInfo& task, const aslrt::Binding* binding,
                                 const aslrt::TaskTarget& target, const Json& params) {
+  if (binding->kind == aslrt::BindingKind::StateMachine && aslrt::isStartExecution(task.resource))
+    return aslrt::startNestedExecution(*binding, task.resource, params, *f->exec);
   aslrt::TaskOutcome out = aslrt::invokeBinding(taskCall(f, task, binding, target, params), f->exec->scheduler);
   if (out.ok && aslrt::isLambdaInvoke(task.resource))
     out.value = aslrt::lambdaInvokeEnvelope(out.value, f->exec->rng);

@@ -2,12 +2,14 @@
 
 #include <fnmatch.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "task_lambda.h"
+#include "nested_machines.h"
 #include "task_native.h"
 
 namespace aslrt {
@@ -22,7 +24,7 @@ std::string joinPath(const std::string& base, const std::string& relative) {
   return out;
 }
 
-const char* const kKinds[] = {"command", "native", "identity", "value", "fail"};
+const char* const kKinds[] = {"command", "native", "identity", "value", "fail", "stateMachine"};
 
 // The fields each kind may have besides the selector, "kind" and "comment".
 const std::set<std::string>& kindFields(BindingKind kind) {
@@ -31,7 +33,8 @@ const std::set<std::string>& kindFields(BindingKind kind) {
       {BindingKind::Native, {"symbol"}},
       {BindingKind::Identity, {}},
       {BindingKind::Value, {"value"}},
-      {BindingKind::Fail, {"error", "cause"}}};
+      {BindingKind::Fail, {"error", "cause"}},
+      {BindingKind::StateMachine, {"definition"}}};
   return fields.at(kind);
 }
 
@@ -75,7 +78,7 @@ bool parseKind(const Json& b, Binding& out, Parser& p) {
       out.kind = static_cast<BindingKind>(i);
       return true;
     }
-  return p.fail("unknown kind '" + kind + "' (command, native, identity, value or fail)");
+  return p.fail("unknown kind '" + kind + "' (command, native, identity, value, fail or stateMachine)");
 }
 
 bool checkFields(const Json& b, const Binding& out, Parser& p) {
@@ -129,6 +132,22 @@ bool parseFail(const Json& b, Failure& f, Parser& p) {
   return true;
 }
 
+// The definition is compiled into the executable by `aslc build`; at run time
+// it must be there (a --bindings file naming another definition cannot be
+// honoured without recompiling).
+bool parseStateMachine(const Json& b, Binding& out, const std::string& baseDir, bool resolveNative, Parser& p) {
+  if (!p.string(b, "definition", &out.definition, true)) return false;
+  out.definition = joinPath(baseDir, out.definition);
+  if (!resolveNative) return true;
+  out.nested = findNestedMachine(out.definition);
+  if (out.nested) return true;
+  std::string known;
+  for (const std::string& d : nestedMachineDefinitions()) known += (known.empty() ? "" : ", ") + d;
+  return p.fail("the state machine '" + out.definition +
+                "' is not compiled into this executable (rebuild it with aslc build --bindings naming it" +
+                (known.empty() ? std::string(")") : "; compiled in: " + known + ")"));
+}
+
 bool parseBody(const Json& b, Binding& out, const std::string& baseDir, bool resolveNative, Parser& p) {
   switch (out.kind) {
     case BindingKind::Command:
@@ -149,6 +168,8 @@ bool parseBody(const Json& b, Binding& out, const std::string& baseDir, bool res
       return parseFail(b, out.failure, p);
     case BindingKind::Identity:
       return true;
+    case BindingKind::StateMachine:
+      return parseStateMachine(b, out, baseDir, resolveNative, p);
   }
   return true;
 }
@@ -277,6 +298,14 @@ std::optional<TaskBindings> TaskBindings::loadFile(const std::string& path, std:
   std::optional<Json> doc = readBindingsDocument(path, error);
   if (!doc) return std::nullopt;
   return parse(*doc, fs::current_path().string(), "file '" + path + "'", error);
+}
+
+std::vector<std::string> TaskBindings::nestedDefinitions() const {
+  std::vector<std::string> out;
+  for (const Binding& b : bindings_)
+    if (b.kind == BindingKind::StateMachine && std::find(out.begin(), out.end(), b.definition) == out.end())
+      out.push_back(b.definition);
+  return out;
 }
 
 const Binding* TaskBindings::find(const TaskTarget& target) const {

@@ -11,13 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "aslrt/abi.h"
 #include "aslrt/failure.h"
 #include "aslrt/handler.h"
 #include "aslrt/json.h"
 
 namespace aslrt {
 
-enum class BindingKind { Command, Native, Identity, Value, Fail };
+enum class BindingKind { Command, Native, Identity, Value, Fail, StateMachine };
 
 struct CommandSpec {
   std::vector<std::string> argv;             // argv[0] is looked up in PATH unless it has a '/'
@@ -36,6 +37,8 @@ struct Binding {
   aslrt_handler_fn handler = nullptr;
   Json value;            // value
   Failure failure;       // fail
+  std::string definition;                  // stateMachine: the definition file, absolute
+  const aslrt_program* nested = nullptr;   // stateMachine: compiled into this executable
   std::string describe() const;  // e.g. "binding #2 (function 'charge')"
   size_t index = 0;
 };
@@ -64,6 +67,9 @@ class TaskBindings {
   // (over the key or the Resource) in file order; nullptr when none applies.
   const Binding* find(const TaskTarget& target) const;
   size_t size() const { return bindings_.size(); }
+  // The definitions of `stateMachine` bindings, once each: what `aslc build`
+  // compiles into the executable next to the top-level machine.
+  std::vector<std::string> nestedDefinitions() const;
 
   // The process's bindings (set once by main before any execution).
   static const TaskBindings* active();

@@ -75,6 +75,10 @@ TaskOutcome invokeBinding(const TaskCall& call, Scheduler& scheduler) {
     case BindingKind::Command:
     case BindingKind::Native:
       return runOffFiber(call, scheduler);
+    case BindingKind::StateMachine:  // startExecution tasks go to task_nested.h
+      return failed({"States.TaskFailed", call.binding->describe() + " binds a state machine, which answers only "
+                                          "arn:aws:states:::states:startExecution tasks, not state '" +
+                                          call.context.stateName + "'"});
   }
   return failed({"States.TaskFailed", "unknown binding kind"});
 }

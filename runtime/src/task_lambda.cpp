@@ -1,6 +1,6 @@
 #include "task_lambda.h"
 
-#include <cstdio>
+#include "sdk_response.h"
 
 namespace aslrt {
 namespace {
@@ -9,17 +9,6 @@ std::string trimmed(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return "";
   return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-// A version 4 UUID drawn from the execution's (seedable) random source.
-std::string requestId(std::mt19937_64& rng) {
-  uint64_t hi = rng(), lo = rng();
-  hi = (hi & ~0xF000ULL) | 0x4000ULL;
-  lo = (lo & ~(0xCULL << 60)) | (0x8ULL << 60);
-  char text[37];
-  std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx", unsigned(hi >> 32), unsigned(hi >> 16 & 0xFFFF),
-                unsigned(hi & 0xFFFF), unsigned(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
-  return text;
 }
 
 }  // namespace
@@ -50,18 +39,14 @@ Json lambdaEvent(const Json& parameters) {
 }
 
 Json lambdaInvokeEnvelope(const Json& payload, std::mt19937_64& rng) {
-  std::string id = requestId(rng);
-  std::string length = std::to_string(payload.dump().size());
-  Json all = {{"Connection", {"keep-alive"}},      {"Content-Length", {length}},
-              {"Content-Type", {"application/json"}}, {"X-Amz-Executed-Version", {"$LATEST"}},
-              {"x-amzn-Remapped-Content-Length", {"0"}}, {"x-amzn-RequestId", {id}}};
-  Json headers = Json::object();
-  for (auto& [name, values] : all.items()) headers[name] = values[0];
-  return {{"ExecutedVersion", "$LATEST"},
-          {"Payload", payload},
-          {"SdkHttpMetadata", {{"AllHttpHeaders", all}, {"HttpHeaders", headers}, {"HttpStatusCode", 200}}},
-          {"SdkResponseMetadata", {{"RequestId", id}}},
-          {"StatusCode", 200}};
+  Json headers = {{"Connection", "keep-alive"},
+                  {"Content-Length", std::to_string(payload.dump().size())},
+                  {"Content-Type", "application/json"},
+                  {"X-Amz-Executed-Version", "$LATEST"},
+                  {"x-amzn-Remapped-Content-Length", "0"}};
+  Json envelope = {{"ExecutedVersion", "$LATEST"}, {"Payload", payload}, {"StatusCode", 200}};
+  addSdkMetadata(envelope, headers, randomRequestId(rng));
+  return envelope;
 }
 
 std::optional<Failure> lambdaStyleError(const std::string& body) {

@@ -76,19 +76,52 @@ bool buildIr(const Options& o, const Frontend& fe, ir::Module& module) {
 
 // --bindings FILE: checked (all but native symbols, which only the executable
 // can resolve) and baked into the executable, whose own --bindings overrides it.
-bool bakeBindings(const Options& o, ir::Module& module) {
+// The definitions its `stateMachine` bindings name are added to *nested.
+bool bakeBindings(const Options& o, ir::Module& module, std::vector<std::string>* nested) {
   for (const std::string& arg : o.runArgs) {
     if (arg.rfind("--bindings=", 0) != 0) continue;
     std::string path = arg.substr(11), error;
     std::optional<aslrt::Json> doc = aslrt::readBindingsDocument(path, &error);
-    if (doc && aslrt::TaskBindings::parse(*doc, ".", "file '" + path + "'", &error, false)) {
-      module.machineInfo["bindings"] = *doc;
-      continue;
+    std::optional<aslrt::TaskBindings> bindings;
+    if (doc) bindings = aslrt::TaskBindings::parse(*doc, ".", "file '" + path + "'", &error, false);
+    if (!bindings) {
+      std::cerr << "aslc: error: " << error << "\n";
+      return false;
     }
-    std::cerr << "aslc: error: " << error << "\n";
-    return false;
+    module.machineInfo["bindings"] = *doc;
+    *nested = bindings->nestedDefinitions();
   }
   return true;
+}
+
+// Each state machine a `stateMachine` binding names becomes one more object
+// in the executable, found by the runtime through its "aslrt_machines"
+// record (aslrt/abi.h). Diagnostics name the nested file.
+int compileNested(const Options& o, const std::vector<std::string>& definitions, const std::string& exePath,
+                  std::vector<std::string>* objects) {
+  for (size_t i = 0; i < definitions.size(); ++i) {
+    Options child = o;
+    child.input = definitions[i];
+    child.printAfter.clear();
+    Frontend fe;
+    ir::Module module;
+    if (!runFrontend(child, fe) || !buildIr(child, fe, module)) {
+      std::cerr << "aslc: error: the state machine '" << definitions[i] << "' named by --bindings does not compile\n";
+      return kInvalid;
+    }
+    codegen::Generated generated(module, definitions[i]);
+    std::string error, objectPath = exePath + ".nested" + std::to_string(i) + ".o";
+    if (!generated.ok() || !generated.emitObject(o.optLevel, objectPath, &error)) {
+      std::cerr << "aslc: error: " << (error.empty() ? "cannot compile '" + definitions[i] + "'" : error) << "\n";
+      return kInternal;
+    }
+    objects->push_back(objectPath);
+  }
+  return kOk;
+}
+
+void removeFiles(const std::vector<std::string>& paths) {
+  for (const std::string& p : paths) std::remove(p.c_str());
 }
 
 // Compiles to an executable at exePath (the last rung of the --emit ladder).
@@ -99,7 +132,8 @@ int compile(const Options& o, const std::string& exePath) {
   ir::Module module;
   if (!buildIr(o, fe, module)) return kInternal;
   if (o.emit == Emit::Ir) return writeOutput(o, [&](std::ostream& out) { ir::printModule(module, out); });
-  if (!bakeBindings(o, module)) return kInvalid;
+  std::vector<std::string> nested;
+  if (!bakeBindings(o, module, &nested)) return kInvalid;
   codegen::Generated generated(module);
   if (!generated.ok()) return kInternal;
   if (o.emit == Emit::Llvm) return writeOutput(o, [&](std::ostream& out) { generated.print(out, o.optLevel); });
@@ -110,14 +144,18 @@ int compile(const Options& o, const std::string& exePath) {
     return kInternal;
   }
   if (o.emit == Emit::Obj) return kOk;
-  codegen::LinkOptions link{runtimeDirectory(), o.fullyStatic, o.linkInputs};
-  bool linked = codegen::linkExecutable(objectPath, exePath, link, &error);
-  std::remove(objectPath.c_str());
-  if (!linked) {
-    std::cerr << "aslc: error: " << error << "\n";
-    return kInternal;
+  std::vector<std::string> objects = {objectPath};
+  int status = compileNested(o, nested, exePath, &objects);
+  if (status == kOk) {
+    codegen::LinkOptions link{runtimeDirectory(), o.fullyStatic, o.linkInputs};
+    link.extraInputs.insert(link.extraInputs.begin(), objects.begin() + 1, objects.end());
+    if (!codegen::linkExecutable(objectPath, exePath, link, &error)) {
+      std::cerr << "aslc: error: " << error << "\n";
+      status = kInternal;
+    }
   }
-  return kOk;
+  removeFiles(objects);
+  return status;
 }
 
 }  // namespace

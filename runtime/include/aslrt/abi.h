@@ -35,6 +35,17 @@ typedef struct aslrt_program {
 /* Emitted by the compiler into every executable. */
 extern const aslrt_program aslrt_compiled_program;
 
+/* A state machine compiled into the executable for a `stateMachine` task
+ * binding (docs/BINDINGS.md): `definition` is the definition file's absolute
+ * path, as the binding names it. The compiler puts one record per nested
+ * machine in the "aslrt_machines" section; the runtime walks the section
+ * through the linker's __start_/__stop_ symbols. */
+typedef struct aslrt_nested_machine {
+  uint32_t abi_version;
+  const char* definition;
+  const aslrt_program* program;
+} aslrt_nested_machine;
+
 enum { ASLRT_OK = 0, ASLRT_FAILED = 1 };
 #define ASLRT_NO_SLOT 0xffffffffu
 /* aslrt_on_error results besides a catcher index >= 0. */

@@ -75,7 +75,7 @@ TEST(TaskBindings, ReportsMistakesClearly) {
   EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "match": "*", "kind": "identity"}]})"),
             "bindings file 'b.json': bindings[0]: needs exactly one of \"resource\", \"function\" or \"match\"");
   EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "shell"}]})"),
-            "bindings file 'b.json': bindings[0]: unknown kind 'shell' (command, native, identity, value or fail)");
+            "bindings file 'b.json': bindings[0]: unknown kind 'shell' (command, native, identity, value, fail or stateMachine)");
   EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "command", "argv": []}]})"),
             "bindings file 'b.json': bindings[0]: \"argv\" must be a non-empty array of strings");
   EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "command", "argv": ["x"], "env": {"A": 1}}]})"),
@@ -156,3 +156,19 @@ TEST(TaskBindings, ReadsFilesAndRecordsTheirDirectory) {
 }
 
 }  // namespace
+
+TEST(TaskBindings, StateMachineNeedsADefinitionCompiledIn) {
+  EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "stateMachine"}]})"),
+            "bindings file 'b.json': bindings[0]: needs \"definition\"");
+  EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "stateMachine", "definition": "child.json"}]})"),
+            "bindings file 'b.json': bindings[0]: the state machine '/base/child.json' is not compiled into this "
+            "executable (rebuild it with aslc build --bindings naming it)");
+  std::string error;  // aslc build checks without resolving, and lists what to compile in
+  auto b = TaskBindings::parse(Json::parse(R"({"baseDirectory": "/m", "bindings": [
+    {"resource": "a", "kind": "stateMachine", "definition": "x/child.json"},
+    {"resource": "b", "kind": "stateMachine", "definition": "x/../x/child.json"},
+    {"resource": "c", "kind": "stateMachine", "definition": "other.json"}]})"),
+                               "/", "f", &error, false);
+  ASSERT_TRUE(b) << error;
+  EXPECT_EQ(b->nestedDefinitions(), (std::vector<std::string>{"/m/x/child.json", "/m/other.json"}));
+}

@@ -17,8 +17,11 @@ namespace aslc::codegen {
 // The constant tables the runtime reads at start-up, as JSON text.
 std::string buildMetadata(const ir::Module& module);
 
-// One LLVM function per machine plus the `aslrt_compiled_program` descriptor.
-std::unique_ptr<llvm::Module> lowerToLlvm(const ir::Module& module, llvm::LLVMContext& context);
+// One LLVM function per machine plus the `aslrt_compiled_program` descriptor;
+// or, for a machine nested through a `stateMachine` binding, a private
+// descriptor and an "aslrt_machines" record naming `nestedDefinition`.
+std::unique_ptr<llvm::Module> lowerToLlvm(const ir::Module& module, llvm::LLVMContext& context,
+                                          const std::string& nestedDefinition = "");
 
 // Optimizes at `optLevel` (0-3) and writes a host object file.
 bool emitObject(llvm::Module& module, int optLevel, const std::string& objectPath, std::string* error);
@@ -28,7 +31,7 @@ void printLlvm(const llvm::Module& module, std::ostream& out);
 // The compiler driver's view of codegen: LLVM types stay behind this class.
 class Generated {
  public:
-  explicit Generated(const ir::Module& module);
+  explicit Generated(const ir::Module& module, const std::string& nestedDefinition = "");
   ~Generated();
   bool ok() const;
   void print(std::ostream& out, int optLevel);  // optimized LLVM IR text
