@@ -12,6 +12,7 @@
 #include "aslc/ir/pass_manager.h"
 #include "aslc/ir/printer.h"
 #include "aslc/ir/verify.h"
+#include "binding_check.h"
 #include "spawn.h"
 #include "substitutions.h"
 #include "task_bindings.h"
@@ -74,24 +75,39 @@ bool buildIr(const Options& o, const Frontend& fe, ir::Module& module) {
   return passes.run(module, std::cout, std::cerr);
 }
 
-// --bindings FILE: checked (all but native symbols, which only the executable
-// can resolve) and baked into the executable, whose own --bindings overrides it.
-// The definitions its `stateMachine` bindings name are added to *nested.
-bool bakeBindings(const Options& o, ir::Module& module, std::vector<std::string>* nested) {
+// --bindings FILE, checked (all but native symbols, which only the executable
+// can resolve). Absent: both stay empty. False on a bad file.
+struct BindingsFlag {
+  std::optional<aslrt::Json> doc;
+  std::optional<aslrt::TaskBindings> bindings;
+};
+
+bool readBindingsFlag(const Options& o, BindingsFlag* out) {
   for (const std::string& arg : o.runArgs) {
     if (arg.rfind("--bindings=", 0) != 0) continue;
     std::string path = arg.substr(11), error;
-    std::optional<aslrt::Json> doc = aslrt::readBindingsDocument(path, &error);
-    std::optional<aslrt::TaskBindings> bindings;
-    if (doc) bindings = aslrt::TaskBindings::parse(*doc, ".", "file '" + path + "'", &error, false);
-    if (!bindings) {
+    out->doc = aslrt::readBindingsDocument(path, &error);
+    if (out->doc) out->bindings = aslrt::TaskBindings::parse(*out->doc, ".", "file '" + path + "'", &error, false);
+    if (!out->bindings) {
       std::cerr << "aslc: error: " << error << "\n";
       return false;
     }
-    module.machineInfo["bindings"] = *doc;
-    *nested = bindings->nestedDefinitions();
   }
   return true;
+}
+
+bool hasRunFlag(const Options& o, const std::string& name) {
+  for (const std::string& arg : o.runArgs)
+    if (arg.rfind(name + "=", 0) == 0) return true;
+  return false;
+}
+
+// Warns about Task states nothing will answer (unless mocks may).
+void warnAboutBindings(const Options& o, const Frontend& fe, const BindingsFlag& flag) {
+  if (hasRunFlag(o, "--mock-config")) return;
+  Diagnostics diags;
+  warnUnboundTasks(*fe.definition->machine, flag.bindings ? &*flag.bindings : nullptr, diags);
+  diags.print(*fe.source, std::cerr);
 }
 
 // Each state machine a `stateMachine` binding names becomes one more object
@@ -132,8 +148,13 @@ int compile(const Options& o, const std::string& exePath) {
   ir::Module module;
   if (!buildIr(o, fe, module)) return kInternal;
   if (o.emit == Emit::Ir) return writeOutput(o, [&](std::ostream& out) { ir::printModule(module, out); });
+  BindingsFlag bindings;
+  if (!readBindingsFlag(o, &bindings)) return kInvalid;
+  warnAboutBindings(o, fe, bindings);
+  // Baked in: the executable's own --bindings overrides them.
+  if (bindings.doc) module.machineInfo["bindings"] = *bindings.doc;
   std::vector<std::string> nested;
-  if (!bakeBindings(o, module, &nested)) return kInvalid;
+  if (bindings.bindings) nested = bindings.bindings->nestedDefinitions();
   codegen::Generated generated(module);
   if (!generated.ok()) return kInternal;
   if (o.emit == Emit::Llvm) return writeOutput(o, [&](std::ostream& out) { generated.print(out, o.optLevel); });
@@ -162,7 +183,11 @@ int compile(const Options& o, const std::string& exePath) {
 
 int runCheck(const Options& o) {
   Frontend fe;
-  return runFrontend(o, fe) ? kOk : kInvalid;
+  if (!runFrontend(o, fe)) return kInvalid;
+  BindingsFlag bindings;
+  if (!readBindingsFlag(o, &bindings)) return kInvalid;
+  warnAboutBindings(o, fe, bindings);
+  return kOk;
 }
 
 int runBuild(const Options& o) {
