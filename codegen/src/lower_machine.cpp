@@ -58,29 +58,15 @@ class MachineLowering {
     errorBlock(id, st);
   }
 
+  // Every kind calls its op from aslc/ir/inst_ops.def (shared with the interpreter).
   void instruction(const ir::Inst& inst) {
     switch (inst.kind) {
-      case ir::InstKind::LoadInput: return checked(abi_.loadInput, {frame_, u32(inst.result)});
-      case ir::InstKind::LoadConst: return checked(abi_.loadConst, {frame_, u32(inst.result), u32(inst.operand)});
-      case ir::InstKind::SelectPath:
-        return checked(abi_.selectPath, {frame_, u32(inst.result), u32(inst.a), u32(inst.operand)});
-      case ir::InstKind::RenderTemplate:
-        return checked(abi_.renderTemplate, {frame_, u32(inst.result), u32(inst.a), u32(inst.operand)});
-      case ir::InstKind::ApplyResultPath:
-        return checked(abi_.applyResultPath,
-                       {frame_, u32(inst.result), u32(inst.a), u32(inst.b), u32(inst.operand)});
-      case ir::InstKind::Wait: return checked(abi_.wait, {frame_, u32(inst.a), u32(inst.operand)});
-      case ir::InstKind::InvokeTask:
-        return checked(abi_.invokeTask, {frame_, u32(inst.result), u32(inst.a), u32(inst.operand)});
-      case ir::InstKind::RunParallel:
-        return checked(abi_.runParallel, {frame_, u32(inst.result), u32(inst.a), u32(inst.operand)});
-      case ir::InstKind::RunMap:
-        return checked(abi_.runMap, {frame_, u32(inst.result), u32(inst.a), u32(inst.b), u32(inst.operand)});
-      case ir::InstKind::EvalJsonata:
-        return checked(abi_.evalJsonata, {frame_, u32(inst.result), u32(inst.a), u32(inst.b), u32(inst.operand)});
-      case ir::InstKind::Assign:
-        return checked(abi_.assign, {frame_, u32(inst.a), u32(inst.b), u32(inst.operand)});
-      case ir::InstKind::Unsupported: return checked(abi_.unsupported, {frame_, u32(inst.operand)});
+#define ARG(field) , u32(inst.field)
+#define INST_OP(Name, function, args) \
+  case ir::InstKind::Name:            \
+    return checked(abi_.instOp(ir::InstKind::Name), {frame_ args});
+#include "aslc/ir/inst_ops.def"
+#undef ARG
     }
   }
 

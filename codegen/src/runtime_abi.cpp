@@ -18,21 +18,15 @@ RuntimeAbi::RuntimeAbi(llvm::Module& module) {
   succeed = fn("aslrt_succeed", i32, {ptr, i32});
   fail = fn("aslrt_fail", i32, {ptr, i32, i32});
   onError = fn("aslrt_on_error", i32, {ptr, i32});
-  unsupported = fn("aslrt_unsupported", i32, {ptr, i32});
-  loadInput = fn("aslrt_load_input", i32, {ptr, i32});
-  loadConst = fn("aslrt_load_const", i32, {ptr, i32, i32});
-  selectPath = fn("aslrt_select_path", i32, {ptr, i32, i32, i32});
-  renderTemplate = fn("aslrt_render_template", i32, {ptr, i32, i32, i32});
-  applyResultPath = fn("aslrt_apply_result_path", i32, {ptr, i32, i32, i32, i32});
-  wait = fn("aslrt_wait", i32, {ptr, i32, i32});
   choiceTest = fn("aslrt_choice_test", i32, {ptr, i32, i32});
   noChoiceMatched = fn("aslrt_no_choice_matched", i32, {ptr, i32});
-  invokeTask = fn("aslrt_invoke_task", i32, {ptr, i32, i32, i32});
-  runParallel = fn("aslrt_run_parallel", i32, {ptr, i32, i32, i32});
-  runMap = fn("aslrt_run_map", i32, {ptr, i32, i32, i32, i32});
-  evalJsonata = fn("aslrt_eval_jsonata", i32, {ptr, i32, i32, i32, i32});
-  assign = fn("aslrt_assign", i32, {ptr, i32, i32, i32});
   choiceRuleEffects = fn("aslrt_choice_rule_effects", i32, {ptr, i32, i32, i32, i32});
+  // Each instruction's op: the frame, then one i32 per operand it passes.
+#define ARG(field) , i32
+#define INST_OP(Name, function, args) \
+  instOps[static_cast<uint8_t>(ir::InstKind::Name)] = fn(#function, i32, {ptr args});
+#include "aslc/ir/inst_ops.def"
+#undef ARG
 }
 
 }  // namespace aslc::codegen

@@ -4,15 +4,21 @@
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Module.h>
 
+#include <array>
+
+#include "aslc/ir/module.h"
+
 namespace aslc::codegen {
 
 struct RuntimeAbi {
   explicit RuntimeAbi(llvm::Module& module);
 
-  llvm::FunctionCallee enterState, exitState, succeed, fail, onError, unsupported;
-  llvm::FunctionCallee loadInput, loadConst, selectPath, renderTemplate, applyResultPath;
-  llvm::FunctionCallee wait, choiceTest, noChoiceMatched, invokeTask, runParallel, runMap;
-  llvm::FunctionCallee evalJsonata, assign, choiceRuleEffects;
+  // Control ops, which the terminators and error blocks call.
+  llvm::FunctionCallee enterState, exitState, succeed, fail, onError;
+  llvm::FunctionCallee choiceTest, noChoiceMatched, choiceRuleEffects;
+  // The op each instruction kind calls (aslc/ir/inst_ops.def), by InstKind.
+  std::array<llvm::FunctionCallee, 256> instOps;
+  llvm::FunctionCallee instOp(ir::InstKind kind) const { return instOps[static_cast<uint8_t>(kind)]; }
 
   llvm::Type* i32;
   llvm::PointerType* ptr;

@@ -155,6 +155,8 @@ bool parseBody(const Json& b, Binding& out, const std::string& baseDir, bool res
     case BindingKind::Native:
       if (!p.string(b, "symbol", &out.symbol, true)) return false;
       if (!resolveNative) return true;
+      if (!nativeHandlersUnavailable().empty())
+        return p.fail("native handler '" + out.symbol + "' cannot be called: " + nativeHandlersUnavailable());
       out.handler = findNativeHandler(out.symbol);
       if (!out.handler)
         return p.fail("no native handler '" + out.symbol +

@@ -61,7 +61,16 @@ NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& re
 
 }  // namespace
 
+std::string& unavailableReason() {
+  static std::string why;
+  return why;
+}
+
+void setNativeHandlersUnavailable(const std::string& why) { unavailableReason() = why; }
+const std::string& nativeHandlersUnavailable() { return unavailableReason(); }
+
 aslrt_handler_fn findNativeHandler(const std::string& symbol) {
+  if (!unavailableReason().empty()) return nullptr;
   if (__start_aslrt_handlers && __stop_aslrt_handlers)
     for (const aslrt_handler_registration* r = __start_aslrt_handlers; r < __stop_aslrt_handlers; ++r)
       if (r->abi_version == ASLRT_HANDLER_ABI_VERSION && r->name && r->fn && symbol == r->name) return r->fn;

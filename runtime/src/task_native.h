@@ -13,6 +13,12 @@ namespace aslrt {
 // The registration table first (ASLRT_REGISTER_HANDLER), then dlsym; nullptr if neither has it.
 aslrt_handler_fn findNativeHandler(const std::string& symbol);
 
+// Why this process cannot call native handlers ("" = it can): set by a host
+// that links none (aslc's interpreter mode), so a binding naming one fails
+// with that reason instead of a dlsym that might find an unrelated symbol.
+void setNativeHandlersUnavailable(const std::string& why);
+const std::string& nativeHandlersUnavailable();
+
 struct NativeCall {
   aslrt_handler_fn handler = nullptr;
   std::string symbol;

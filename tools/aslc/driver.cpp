@@ -9,6 +9,7 @@
 #include "aslc/codegen/codegen.h"
 #include "aslc/frontend/lower.h"
 #include "aslc/frontend/parse.h"
+#include "aslc/interp/interpreter.h"
 #include "aslc/ir/pass_manager.h"
 #include "aslc/ir/printer.h"
 #include "aslc/ir/verify.h"
@@ -179,6 +180,17 @@ int compile(const Options& o, const std::string& exePath) {
   return status;
 }
 
+// --interpret: the same frontend and passes, then the IR runs in this process
+// on the reference interpreter with the run flags a built executable takes.
+int interpret(const Options& o) {
+  Frontend fe;
+  if (!runFrontend(o, fe)) return kInvalid;
+  ir::Module module;
+  if (!buildIr(o, fe, module)) return kInternal;
+  std::cout.flush();
+  return interp::runModule(module, codegen::buildMetadata(module), o.runArgs);
+}
+
 }  // namespace
 
 int runCheck(const Options& o) {
@@ -199,6 +211,7 @@ int runBuild(const Options& o) {
 }
 
 int runRun(const Options& o) {
+  if (o.interpret) return interpret(o);
   if (o.emitGiven && o.emit != Emit::Exe) return compile(o, "");
   char dir[] = "/tmp/aslc-run-XXXXXX";
   if (!mkdtemp(dir)) {

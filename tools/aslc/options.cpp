@@ -11,7 +11,7 @@ const char* const kRunValueFlags[] = {"--input", "--clock", "--seed", "--history
                                       "--state-machine-name", "--start-time", "--repeat",
                                       "--mock-config", "--test-case", "--state-machine", "--resources",
                                       "--bindings", "--s3-root", "--type"};
-const char* const kRunBoolFlags[] = {"--bench", "--interpret"};
+const char* const kRunBoolFlags[] = {"--bench"};
 
 bool parseEmit(const std::string& v, Options& o, std::string* error) {
   static const std::pair<const char*, Emit> kEmits[] = {
@@ -48,6 +48,7 @@ bool takeCompileFlag(aslrt::CliArgs& args, Options& o, std::string* error) {
     return true;
   }
   if (args.flag("--static")) return o.fullyStatic = true;
+  if (args.flag("--interpret")) return o.interpret = true;
   if (auto v = args.option("-o", error)) return o.output = *v, true;
   if (auto v = args.option("--emit", error)) return parseEmit(*v, o, error);
   if (auto v = args.option("--print-after", error)) return o.printAfter.insert(*v), true;
@@ -55,6 +56,19 @@ bool takeCompileFlag(aslrt::CliArgs& args, Options& o, std::string* error) {
   if (auto v = args.option("--sub", error)) return parseSubstitution(*v, o.substitutions, error);
   if (auto v = args.option("--subs", error)) return readSubstitutionFile(*v, o.substitutions, error);
   return false;
+}
+
+// --interpret runs the IR in aslc's own process: nothing is emitted or linked.
+bool interpretCompatible(const Options& o, std::string* error) {
+  const char* clash = o.command != "run"            ? "is only for 'aslc run'"
+                      : o.emitGiven                 ? "cannot be combined with --emit"
+                      : !o.output.empty()           ? "cannot be combined with -o"
+                      : o.fullyStatic               ? "cannot be combined with --static"
+                      : !o.linkInputs.empty()       ? "cannot be combined with --link (native handlers need a built "
+                                                      "executable: 'aslc build --link')"
+                                                    : nullptr;
+  if (clash) *error = std::string("--interpret ") + clash;
+  return clash == nullptr;
 }
 
 }  // namespace
@@ -88,6 +102,7 @@ bool parseOptions(int argc, char** argv, Options& o, std::string* error) {
   }
   if (!error->empty()) return false;
   if (o.help) return true;
+  if (o.interpret && !interpretCompatible(o, error)) return false;
   if (o.input.empty()) {
     *error = "'aslc " + o.command + "' needs a definition file";
     return false;

@@ -21,6 +21,7 @@ struct Options {
   std::vector<std::string> linkInputs;
   std::vector<std::pair<std::string, std::string>> substitutions;
   std::vector<std::string> runArgs;  // passed to the executable unchanged
+  bool interpret = false;     // run: on the reference interpreter, in-process
   bool help = false;
 };
 

@@ -1,0 +1,155 @@
+// The host of a program (aslrt/executable.h): flags, input, one or more
+// executions, output and exit status. main() of every compiled executable and
+// `aslc run --interpret` both call it.
+#include "aslrt/executable.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "run_execution.h"
+#include "run_flags.h"
+#include "task_bindings.h"
+#include "task_native.h"
+
+namespace aslrt {
+namespace {
+
+enum ExitCode { kSucceeded = 0, kFailed = 1, kUsage = 2, kUnsupported = 3 };
+
+bool readInput(const std::string& path, Json* input, std::string* error) {
+  if (path.empty()) {
+    *input = Json::object();
+    return true;
+  }
+  std::stringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      *error = "cannot read input file '" + path + "'";
+      return false;
+    }
+    text << in.rdbuf();
+  }
+  *input = Json::parse(text.str(), nullptr, false);
+  if (input->is_discarded()) {
+    *error = "input '" + (path == "-" ? std::string("<stdin>") : path) + "' is not valid JSON";
+    return false;
+  }
+  return true;
+}
+
+void writeHistory(const std::string& path, const std::vector<Json>& events) {
+  std::ofstream out(path);
+  out << Json({{"events", events}}).dump(2) << "\n";
+  if (!out) std::cerr << "error: cannot write history to '" << path << "'\n";
+}
+
+int report(const ExecutionResult& r) {
+  if (r.outcome == Outcome::Unsupported) {
+    std::cerr << "error: " << *r.failure.cause << "\n";
+    return kUnsupported;
+  }
+  if (r.outcome == Outcome::Succeeded) {
+    std::cout << r.output.dump() << "\n";
+    return kSucceeded;
+  }
+  Json out = Json::object();
+  if (!r.failure.error.empty()) out["Error"] = r.failure.error;
+  if (r.failure.cause) out["Cause"] = *r.failure.cause;
+  std::cout << out.dump() << "\n";
+  return kFailed;
+}
+
+ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags, const MockConfig* mocks,
+                            const Json& input) {
+  std::vector<double> micros;
+  ExecutionResult result;
+  for (long long i = 0; i < flags.repeat; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    result = runExecution(program, flags.run, mocks, input);
+    releaseHandlerSlots();  // the execution has ended: native handlers' slots go
+    auto end = std::chrono::steady_clock::now();
+    micros.push_back(std::chrono::duration<double, std::micro>(end - start).count());
+  }
+  if (flags.bench) {
+    std::sort(micros.begin(), micros.end());
+    std::cerr << "bench: median_us=" << micros[micros.size() / 2] << " runs=" << flags.repeat
+              << " min_us=" << micros.front() << " max_us=" << micros.back() << "\n";
+  }
+  return result;
+}
+
+// --bindings FILE, else what `aslc build --bindings` baked in; checked here
+// so a bad file or a missing native handler stops the run before it starts.
+bool installBindings(const ExecutableFlags& flags, const Program& program, std::string* error) {
+  std::optional<TaskBindings> bindings;
+  if (!flags.bindingsPath.empty())
+    bindings = TaskBindings::loadFile(flags.bindingsPath, error);
+  else if (program.info.is_object() && program.info.contains("bindings"))
+    bindings = TaskBindings::parse(program.info["bindings"], ".", "baked into the executable", error);
+  else
+    return true;
+  if (!bindings) return false;
+  TaskBindings::setActive(std::make_shared<const TaskBindings>(std::move(*bindings)));
+  return true;
+}
+
+}  // namespace
+
+int runExecutable(const aslrt_program& compiled, int argc, char** argv, const HostOptions& host) {
+  std::ios::sync_with_stdio(false);
+  ExecutableFlags flags;
+  std::string error;
+  if (!parseExecutableFlags(argc, argv, flags, &error)) {
+    std::cerr << "error: " << error << "\n";
+    return kUsage;
+  }
+  if (flags.help) {
+    std::cout << kExecutableHelp;
+    return kSucceeded;
+  }
+  Program program;
+  if (!loadProgram(compiled, program, &error)) {
+    std::cerr << "internal error: " << error << "\n";
+    return kUsage;
+  }
+  Json input;
+  if (!readInput(flags.inputPath, &input, &error)) {
+    std::cerr << "error: " << error << "\n";
+    return kUsage;
+  }
+  std::optional<MockConfig> mocks;
+  if (!flags.run.mockConfigPath.empty()) {
+    mocks = MockConfig::load(flags.run.mockConfigPath, flags.run.stateMachine, flags.run.testCase, &error);
+    if (!mocks) {
+      std::cerr << "error: " << error << "\n";
+      return kUsage;
+    }
+  }
+  ObjectStore objects;
+  if (!flags.run.resourcesPath.empty() && !objects.loadFixture(flags.run.resourcesPath, &error)) {
+    std::cerr << "error: " << error << "\n";
+    return kUsage;
+  }
+  objects.setRoot(flags.run.s3Root);
+  setNativeHandlersUnavailable(host.nativeHandlersUnavailable);
+  flags.run.objects = &objects;
+  if (!installBindings(flags, program, &error)) {
+    std::cerr << "error: " << error << "\n";
+    return kUsage;
+  }
+  ExecutionResult result = runRepeated(program, flags, mocks ? &*mocks : nullptr, input);
+  if (!flags.run.historyPath.empty()) writeHistory(flags.run.historyPath, result.history);
+  return report(result);
+}
+
+uint32_t frameMachine(const aslrt_frame* frame) {
+  return static_cast<uint32_t>(frame->machine - frame->exec->program.machines.data());
+}
+
+}  // namespace aslrt
