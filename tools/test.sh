@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: set up, build, and run every test: GoogleTest, lit, and the
-# shared suites in ../shared (corpus, conformance, jsonata) as ratchets.
+# shared suites in ../shared (corpus, conformance compiled and interpreted,
+# jsonata, history) as ratchets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/bootstrap.sh

@@ -6,10 +6,18 @@ Fails when a listed case no longer passes, or when the list names a case the
 suite does not have; never merely because a case not yet implemented fails.
 Prints the suite's own closing line and the ratchet's counts.
   ratchet.py SUITE --aslc BUILD/aslc --shared ../shared [--update] [--jobs N]
+
+conformance-interpret runs the conformance suite on the reference interpreter
+(`aslc run --interpret`) with its own list, and also requires both modes to
+agree case by case (same exit status, same output or Error/Cause): it compares
+with the compiled run's report (--save-report of the conformance suite, given
+as --compare-report), or runs the compiled mode itself when that report is
+missing or older than aslc.
 """
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -53,8 +61,68 @@ def run_conformance(args, report):
            "--no-fail", "--json", report, "--jobs", str(args.jobs), "--show", "0",
            "--deterministic-only"]
     if args.run_args:
-        cmd += ["--run-args", args.run_args]
+        cmd += ["--run-args=" + args.run_args]  # '=': the value starts with '--'
     return cmd, conformance_outcome
+
+
+def run_conformance_interpret(args, report):
+    interpreted = argparse.Namespace(**vars(args))
+    interpreted.run_args = (args.run_args + " --interpret").strip()
+    return run_conformance(interpreted, report)
+
+
+def stdout_value(result):
+    """What a run printed, as JSON when it is JSON (so key order does not count)."""
+    try:
+        return json.loads(result["stdout"])
+    except ValueError:
+        return result["stdout"]
+
+
+def mode_disagreements(interpreted, compiled):
+    """Cases where the two modes differ: exit status or output. A case that
+    timed out in one mode is reported apart (load, not semantics)."""
+    theirs = {r["case"]: r for r in compiled["results"]}
+    differ, timed_out = [], []
+    for mine in interpreted["results"]:
+        other = theirs.get(mine["case"])
+        if other is None:
+            differ.append((mine["case"], "not run in compiled mode"))
+        elif mine["exit_code"] is None or other["exit_code"] is None:
+            timed_out.append(mine["case"])
+        elif mine["exit_code"] != other["exit_code"]:
+            differ.append((mine["case"], "exit %s interpreted, %s compiled" % (mine["exit_code"], other["exit_code"])))
+        elif stdout_value(mine) != stdout_value(other):
+            differ.append((mine["case"], "output %r interpreted, %r compiled" % (
+                mine["stdout"].strip()[:300], other["stdout"].strip()[:300])))
+    return differ, timed_out
+
+
+def compiled_report(args):
+    """The compiled conformance run's report: --compare-report when it is newer
+    than aslc, else a fresh compiled run."""
+    path = args.compare_report
+    aslc_time = os.path.getmtime(args.aslc) if os.path.exists(args.aslc) else 0
+    if path and os.path.exists(path) and os.path.getmtime(path) >= aslc_time:
+        with open(path) as f:
+            return json.load(f)
+    print("conformance-interpret: no fresh compiled report%s; running the compiled mode" %
+          (" at " + path if path else ""))
+    with tempfile.TemporaryDirectory() as tmp:
+        report = os.path.join(tmp, "compiled.json")
+        cmd, _ = run_conformance(args, report)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        with open(report) as f:
+            return json.load(f)
+
+
+def check_modes_agree(args, interpreted):
+    differ, timed_out = mode_disagreements(interpreted, compiled_report(args))
+    print("conformance-interpret: modes agree on %d of %d cases (%d timed out in one mode, not compared)" % (
+        len(interpreted["results"]) - len(differ) - len(timed_out), len(interpreted["results"]), len(timed_out)))
+    for case, why in differ[:50]:
+        print("  MODES DISAGREE %s: %s" % (case, why))
+    return len(differ)
 
 
 def run_jsonata(args, report):
@@ -72,7 +140,8 @@ def run_history(args, report):
     return cmd, lambda data: data
 
 
-SUITES = {"corpus": run_corpus, "conformance": run_conformance, "jsonata": run_jsonata, "history": run_history}
+SUITES = {"corpus": run_corpus, "conformance": run_conformance, "conformance-interpret": run_conformance_interpret,
+          "jsonata": run_jsonata, "history": run_history}
 
 
 def load_list(path):
@@ -91,6 +160,8 @@ def main():
     ap.add_argument("--run-args", default="", help="conformance only: extra flags for every run")
     ap.add_argument("--list", help="the ratchet list (default tests/ratchet/SUITE.passing.txt)")
     ap.add_argument("--update", action="store_true", help="rewrite the list with every case that passes now")
+    ap.add_argument("--save-report", help="keep the suite's JSON report here (conformance-interpret compares with it)")
+    ap.add_argument("--compare-report", help="conformance-interpret: the compiled run's report (--save-report)")
     args = ap.parse_args()
     if not os.path.isdir(args.shared):
         print("ratchet: shared suites not found at %s" % args.shared)
@@ -106,7 +177,11 @@ def main():
             print("ratchet: %s produced no report" % args.suite)
             return 1
         with open(report) as f:
-            outcome = read(json.load(f))
+            data = json.load(f)
+        if args.save_report:
+            shutil.copyfile(report, args.save_report)
+        outcome = read(data)
+        disagreements = check_modes_agree(args, data) if args.suite == "conformance-interpret" else 0
     passing = sorted(case for case, ok in outcome.items() if ok)
     expected = load_list(list_path)
     regressed = [c for c in expected if c in outcome and not outcome[c]]
@@ -128,7 +203,7 @@ def main():
         return 0
     failed = len(regressed) + len(unknown)
     print("%s: %d passed, %d failed" % (args.suite, len(expected) - failed, failed))
-    return 1 if failed else 0
+    return 1 if failed or disagreements else 0
 
 
 if __name__ == "__main__":
