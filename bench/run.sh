@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs ../shared/bench against the compiled executables and the peer interpreter
-# (aws-local-stepfunctions, installed from npm as pinned in ../shared/bench/peers),
-# side by side in one run. Extra arguments go to run.py (e.g. --only hello --quick).
+# Runs ../shared/bench against the compiled executables, aslc's interpreter mode
+# (aslc run --interpret) and the peer interpreter (aws-local-stepfunctions,
+# installed from npm as pinned in ../shared/bench/peers), side by side in one
+# run (bench/bench.py). Extra arguments go to run.py (e.g. --only hello --quick).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -14,5 +15,5 @@ if [ ! -d "$peers/node_modules" ]; then
 fi
 c++ -O2 -std=c++17 -c "$here/handlers.cpp" -I"$root/runtime/include" -o "$build/bench-handlers.o"
 export ASL_PEERS_DIR="$peers"
-python3 "$shared/bench/run.py" --aslc "$build/aslc" \
+python3 "$here/bench.py" --shared "$shared" --aslc "$build/aslc" \
   --build-args "--bindings $here/bindings.json --link $build/bench-handlers.o" "$@"
