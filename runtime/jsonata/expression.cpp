@@ -55,8 +55,8 @@ std::optional<Expression> Expression::compile(std::string_view text, Error* erro
 }
 
 std::optional<Json> Expression::evaluate(const Json* input, const Json& bindings, const Limits& limits,
-                                         Error* error) const {
-  return evaluateImpl(input, bindings, limits, error);
+                                         Error* error, bool* returnedFunction) const {
+  return evaluateImpl(input, bindings, limits, error, returnedFunction);
 }
 
 std::optional<Json> Expression::evaluateOrdered(const nlohmann::ordered_json* input, const Json& bindings,
@@ -66,7 +66,7 @@ std::optional<Json> Expression::evaluateOrdered(const nlohmann::ordered_json* in
 
 template <typename J>
 std::optional<Json> Expression::evaluateImpl(const J* input, const Json& bindings, const Limits& limits,
-                                             Error* error) const {
+                                             Error* error, bool* returnedFunction) const {
   try {
     Evaluator ev(limits, &program_->hostFunctions);
     Value in = input ? fromJson(*input) : Value();
@@ -80,6 +80,7 @@ std::optional<Json> Expression::evaluateImpl(const J* input, const Json& binding
     }
     Value result = ev.evaluate(program_->root, in, env);
     if (result.isUndefined()) return std::nullopt;
+    if (returnedFunction) *returnedFunction = result.isFunction();
     return toJson(result);
   } catch (const JsonataError& e) {
     fillError(e, error);

@@ -85,7 +85,8 @@ std::optional<Json> JsonataTemplate::evaluate(const Json& bindings, Failure* fai
   jsonata::Error e;
   jsonata::Limits limits;
   limits.maxStackBytes = 512 * 1024;  // half a fiber's stack (scheduler.cpp)
-  std::optional<Json> v = expr_->evaluate(nullptr, bindings, limits, &e);
+  bool returnedFunction = false;
+  std::optional<Json> v = expr_->evaluate(nullptr, bindings, limits, &e, &returnedFunction);
   std::string what = "The JSONata expression '" + exprText_ + "' specified for the field '" + fieldPath_ + "'";
   if (!e.code.empty()) {
     *failure = {"States.QueryEvaluationError", what + " threw an error during evaluation. " + e.code + ": " + e.message};
@@ -93,6 +94,12 @@ std::optional<Json> JsonataTemplate::evaluate(const Json& bindings, Failure* fai
   }
   if (!v) {
     *failure = {"States.QueryEvaluationError", what + " returned nothing (undefined)."};
+    return std::nullopt;
+  }
+  // A function is no JSON value. AWS says so before any field-specific type
+  // check (recorded for Items: map_state_items_eval_jsonata_fail.function).
+  if (returnedFunction) {
+    *failure = {"States.QueryEvaluationError", what + " returned an unsupported result type."};
     return std::nullopt;
   }
   return v;

@@ -44,9 +44,12 @@ class Expression {
 
   // input == nullptr means undefined input. bindings: object mapping variable
   // names (without `$`) to JSON values. Returns nullopt for an undefined result
-  // and also on failure, in which case error->code is non-empty.
+  // and also on failure, in which case error->code is non-empty. When
+  // `returnedFunction` is given it tells whether the result was a function
+  // (a lambda or a built-in), which JSON cannot hold (it is returned as "").
   std::optional<Json> evaluate(const Json* input, const Json& bindings,
-                               const Limits& limits, Error* error) const;
+                               const Limits& limits, Error* error,
+                               bool* returnedFunction = nullptr) const;
   // Same, for an input parsed with document key order kept (which $keys,
   // $each, $spread and wildcards then follow, as jsonata-js does).
   std::optional<Json> evaluateOrdered(const nlohmann::ordered_json* input, const Json& bindings,
@@ -64,7 +67,8 @@ class Expression {
 
  private:
   template <typename J>
-  std::optional<Json> evaluateImpl(const J* input, const Json& bindings, const Limits& limits, Error* error) const;
+  std::optional<Json> evaluateImpl(const J* input, const Json& bindings, const Limits& limits, Error* error,
+                                   bool* returnedFunction = nullptr) const;
   explicit Expression(std::shared_ptr<Program> program);
   std::shared_ptr<Program> program_;
 };
