@@ -101,6 +101,10 @@ void runTypeChecks(StateCtx& s) {
   checkStateFields(s);
   checkStateValues(s);
   checkDataFlowFields(s);
+  if (s.jsonata()) {
+    checkStatesFields(s);
+    checkResultTypes(s);
+  }
   switch (s.type) {
     case kTask:
       checkTaskResource(s);
@@ -178,6 +182,7 @@ bool validateDefinition(const JNode& root, Diagnostics& diags, const ValidateOpt
   checkTopLevelExtras(ck, root);
   collectStateNames(ck, root, "");
   validateMachine(ck, root, "", MachineKind::TopLevel);
+  checkVariableFlow(ck, root);
   return diags.errorCount() == before;
 }
 

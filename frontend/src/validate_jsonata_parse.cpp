@@ -1,5 +1,5 @@
-// A JSONata syntax check: the tokenizer and Pratt parser of JSONata 2.0,
-// reduced to accepting or rejecting (no AST). When the runtime's JSONata
+// A JSONata parser: the tokenizer and Pratt parser of JSONata 2.0, building
+// a small syntax tree (JxNode) for the compile-time checks on expressions. When the runtime's JSONata
 // library is built (ASLC_HAVE_JSONATA) its compiler is asked too; where the
 // two disagree the definition is accepted with a warning (see below).
 #include <optional>
@@ -141,14 +141,18 @@ class Parser {
  public:
   explicit Parser(std::string_view text) : lex_(text) { advance(); }
 
-  std::string run() {
-    expression(0);
+  JxNode run() {
+    JxNode root = expression(0);
     if (error_.empty() && cur_.kind != TokKind::End)
       fail("unexpected '" + std::string(cur_.text) + "'");
-    return error_;
+    return root;
   }
+  const std::string& error() const { return error_; }
 
  private:
+  using K = JxNode::Kind;
+  static JxNode node(K kind, std::string_view text, size_t at) { return JxNode{kind, text, at, {}}; }
+
   void fail(const std::string& why) {
     if (error_.empty()) error_ = why + " at offset " + std::to_string(cur_.at);
   }
@@ -161,98 +165,132 @@ class Parser {
     if (!is(op)) return fail("expected '" + std::string(op) + "'");
     advance();
   }
-  // Parses `item (sep item)*` up to `close`; an empty list is allowed.
+  // Parses `item (sep item)*` up to `close` into out.kids; an empty list is allowed.
   template <typename F>
-  void list(std::string_view sep, std::string_view close, F item) {
+  void list(std::string_view sep, std::string_view close, JxNode& out, F item) {
     if (is(close)) return advance();
     do {
       if (!error_.empty()) return;
       if (is(sep)) advance();
-      item();
+      out.kids.push_back(item());
     } while (error_.empty() && is(sep));
     expect(close);
   }
 
-  void expression(int rbp) {
+  JxNode expression(int rbp) {
     if (++depth_ > kMaxDepth) {
       tooDeep_ = true;
-      return fail("expression nested too deeply");
+      fail("expression nested too deeply");
+      return node(K::Error, "", cur_.at);
     }
     Token t = cur_;
     advance();
-    prefix(t);
+    JxNode left = prefix(t);
     while (error_.empty() && rbp < leftBindingPower(cur_)) {
       t = cur_;
       advance();
-      infix(t);
+      left = infix(t, std::move(left));
     }
     --depth_;
+    return left;
   }
 
-  void prefix(const Token& t) {
-    if (!error_.empty()) return;
+  JxNode prefix(const Token& t) {
+    if (!error_.empty()) return node(K::Error, t.text, t.at);
     switch (t.kind) {
       case TokKind::Name:
-        if ((t.text == "function" || t.text == "λ") && is("(")) return lambda();
-        return;
-      case TokKind::Variable:
-      case TokKind::Number:
-      case TokKind::String:
-      case TokKind::Regex:
-      case TokKind::Literal: return;
-      case TokKind::End: return fail("unexpected end of expression");
-      case TokKind::Error: return;
+        if ((t.text == "function" || t.text == "λ") && is("(")) return lambda(t);
+        return node(K::Name, t.text, t.at);
+      case TokKind::Variable: return node(K::Variable, t.text.substr(1), t.at);
+      case TokKind::Number: return node(K::Number, t.text, t.at);
+      case TokKind::String: return node(K::String, t.text, t.at);
+      case TokKind::Regex: return node(K::Regex, t.text, t.at);
+      case TokKind::Literal: return node(K::Literal, t.text, t.at);
+      case TokKind::End: fail("unexpected end of expression"); break;
+      case TokKind::Error: break;
       case TokKind::Operator: return prefixOperator(t);
     }
+    return node(K::Error, t.text, t.at);
   }
 
-  void prefixOperator(const Token& t) {
+  JxNode prefixOperator(const Token& t) {
     std::string_view op = t.text;
-    if (op == "-") return expression(70);
-    if (op == "*" || op == "**" || op == "%") return;  // wildcard, descendants, parent
-    if (op == "(") return list(";", ")", [&] { expression(0); });
-    if (op == "[") return list(",", "]", [&] { rangeItem(); });
-    if (op == "{") return objectBody();
-    if (op == "|") return transform();
-    fail("unexpected '" + std::string(op) + "'");
+    if (op == "-") {
+      JxNode n = node(K::Unary, op, t.at);
+      n.kids.push_back(expression(70));
+      return n;
+    }
+    if (op == "*") return node(K::Wildcard, op, t.at);
+    if (op == "**") return node(K::Descendant, op, t.at);
+    if (op == "%") return node(K::Parent, op, t.at);
+    JxNode n = node(K::Error, op, t.at);
+    if (op == "(") {
+      n.kind = K::Block;
+      list(";", ")", n, [&] { return expression(0); });
+    } else if (op == "[") {
+      n.kind = K::Array;
+      list(",", "]", n, [&] { return rangeItem(); });
+    } else if (op == "{") {
+      n.kind = K::Object;
+      objectBody(n);
+    } else if (op == "|") {
+      n.kind = K::Transform;
+      transform(n);
+    } else {
+      fail("unexpected '" + std::string(op) + "'");
+    }
+    return n;
   }
 
-  void rangeItem() {
-    expression(0);
-    if (!is("..")) return;
+  JxNode rangeItem() {
+    JxNode from = expression(0);
+    if (!is("..")) return from;
+    JxNode range = node(K::Range, "..", cur_.at);
     advance();
-    expression(0);
+    range.kids.push_back(std::move(from));
+    range.kids.push_back(expression(0));
+    return range;
   }
 
-  void objectBody() {
-    list(",", "}", [&] {
-      expression(0);
+  // Keys and values alternate in out.kids.
+  void objectBody(JxNode& out) {
+    if (is("}")) return advance();
+    do {
+      if (!error_.empty()) return;
+      if (is(",")) advance();
+      out.kids.push_back(expression(0));
       expect(":");
-      expression(0);
-    });
+      out.kids.push_back(expression(0));
+    } while (error_.empty() && is(","));
+    expect("}");
   }
 
-  void transform() {  // | location | update [, delete] |
-    expression(0);
+  void transform(JxNode& out) {  // | location | update [, delete] |
+    out.kids.push_back(expression(0));
     expect("|");
-    expression(0);
+    out.kids.push_back(expression(0));
     if (is(",")) {
       advance();
-      expression(0);
+      out.kids.push_back(expression(0));
     }
     expect("|");
   }
 
-  void lambda() {  // function($a, $b)<signature>? { body }
-    advance();     // '('
-    list(",", ")", [&] {
-      if (cur_.kind != TokKind::Variable) return fail("expected a $parameter");
-      advance();
+  // function($a, $b)<signature>? { body }: the parameters, then the body.
+  JxNode lambda(const Token& t) {
+    JxNode n = node(K::Lambda, t.text, t.at);
+    advance();  // '('
+    list(",", ")", n, [&] {
+      JxNode param = node(K::Variable, cur_.text.size() > 0 ? cur_.text.substr(1) : cur_.text, cur_.at);
+      if (cur_.kind != TokKind::Variable) fail("expected a $parameter");
+      else advance();
+      return param;
     });
     if (is("<")) skipSignature();
     expect("{");
-    expression(0);
+    n.kids.push_back(expression(0));
     expect("}");
+    return n;
   }
 
   void skipSignature() {
@@ -264,36 +302,57 @@ class Parser {
     } while (error_.empty() && depth > 0 && cur_.kind != TokKind::End);
   }
 
-  void infix(const Token& t) {
+  JxNode infix(const Token& t, JxNode left) {
     std::string_view op = t.text;
-    if (op == "(") return list(",", ")", [&] { is("?") ? advance() : expression(0); });
-    if (op == "[") return is("]") ? advance() : (expression(0), expect("]"));
-    if (op == "{") return objectBody();
-    if (op == "?") return conditional();
-    if (op == "@" || op == "#") return bindVariable();
-    if (op == "^") return orderBy();
-    if (op == ":=") return expression(leftBindingPower(t) - 1);
-    expression(leftBindingPower(t));
-  }
-
-  void conditional() {
-    expression(0);
-    if (!is(":")) return;
-    advance();
-    expression(0);
-  }
-
-  void bindVariable() {
-    if (cur_.kind != TokKind::Variable) return fail("expected a $variable");
-    advance();
-  }
-
-  void orderBy() {
-    expect("(");
-    list(",", ")", [&] {
-      if (is("<") || is(">")) advance();
-      expression(0);
-    });
+    JxNode n = node(K::Binary, op, t.at);
+    n.kids.push_back(std::move(left));
+    if (op == "(") {  // a call: the procedure, then the arguments
+      n.kind = K::Call;
+      list(",", ")", n, [&] {
+        if (!is("?")) return expression(0);
+        JxNode hole = node(K::Placeholder, "?", cur_.at);
+        advance();
+        return hole;
+      });
+    } else if (op == "[") {
+      n.kind = K::Filter;
+      if (is("]")) {
+        advance();
+      } else {
+        n.kids.push_back(expression(0));
+        expect("]");
+      }
+    } else if (op == "{") {
+      JxNode group = node(K::Object, op, t.at);
+      objectBody(group);
+      n.kids.push_back(std::move(group));
+    } else if (op == "?") {
+      n.kind = K::Condition;
+      n.kids.push_back(expression(0));
+      if (is(":")) {
+        advance();
+        n.kids.push_back(expression(0));
+      }
+    } else if (op == "@" || op == "#") {
+      if (cur_.kind != TokKind::Variable) {
+        fail("expected a $variable");
+      } else {
+        n.kids.push_back(node(K::Variable, cur_.text.substr(1), cur_.at));
+        advance();
+      }
+    } else if (op == "^") {
+      n.kind = K::Sort;
+      expect("(");
+      list(",", ")", n, [&] {
+        if (is("<") || is(">")) advance();
+        return expression(0);
+      });
+    } else if (op == ":=") {
+      n.kids.push_back(expression(leftBindingPower(t) - 1));
+    } else {
+      n.kids.push_back(expression(leftBindingPower(t)));
+    }
+    return n;
   }
 
   Lexer lex_;
@@ -327,9 +386,19 @@ static std::optional<std::string> runtimeVerdict(std::string_view expr) {
 // An expression is rejected when this parser rejects it and the runtime's
 // compiler, if it can be asked, agrees; so neither one's gap rejects what
 // AWS accepts.
+JxParse parseJsonata(std::string_view expr) {
+  Parser parser(expr);
+  JxParse out;
+  out.root = parser.run();
+  out.error = parser.error();
+  out.tooDeep = parser.tooDeep();
+  return out;
+}
+
 std::string jsonataSyntaxError(std::string_view expr) {
   Parser parser(expr);
-  std::string why = parser.run();
+  parser.run();
+  std::string why = parser.error();
   if (why.empty()) return why;
   // Too deep for this parser is too deep to hand to a recursive compiler.
   if (parser.tooDeep()) return why;

@@ -2,9 +2,12 @@
 // spanned JSON tree (before the AST is built), reporting every problem found.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "aslc/frontend/diagnostics.h"
 #include "aslc/frontend/json_tree.h"
@@ -113,6 +116,10 @@ void checkParallelState(StateCtx& s);   // validate_parallel.cpp
 void checkMapState(StateCtx& s);        // validate_map.cpp
 void checkMapDistributed(StateCtx& s);  // validate_map_distributed.cpp
 void checkDataFlowFields(StateCtx& s);  // validate_dataflow.cpp
+void checkStatesFields(StateCtx& s);    // validate_states_fields.cpp ($states.result, ...)
+void checkResultTypes(StateCtx& s);     // validate_jsonata_types.cpp
+// Reads of variables no path assigns (validate_variables.cpp); whole machine.
+void checkVariableFlow(Checker& ck, const JNode& root);
 
 // ----- value helpers (validate_util.cpp)
 bool isJsonataExpression(const JNode& value);  // a "{% ... %}" string
@@ -157,6 +164,61 @@ bool looksLikeIntrinsic(std::string_view text);
 void checkPayloadTemplate(Checker& ck, const JNode& value, const std::string& pointer);
 
 // ----- JSONata (validate_jsonata.cpp, validate_jsonata_parse.cpp)
+// A syntax tree node. `text` views the parsed text (which must outlive it):
+// a variable's name without '$', an operator, a name or a literal's text.
+struct JxNode {
+  enum class Kind {
+    Variable, Name, Number, String, Regex, Literal,  // leaves
+    Unary,      // '-' operand
+    Binary,     // lhs op rhs (also '.', ':=', '~>', 'and', '@' / '#' with a Variable rhs,
+                // '{' group-by with an Object rhs)
+    Call,       // procedure, arguments...
+    Lambda,     // parameters (Variables)..., body
+    Block,      // ( a; b; ... )
+    Array,      // [ items... ]
+    Range,      // from .. to, inside an Array
+    Object,     // { key, value, key, value... }
+    Condition,  // condition, then [, else]
+    Filter,     // lhs [ index ]  (lhs alone for lhs[])
+    Sort,       // lhs ^( terms... )
+    Transform,  // | location | update [, delete] |
+    Wildcard, Descendant, Parent, Placeholder, Error
+  };
+  Kind kind = Kind::Error;
+  std::string_view text;
+  size_t at = 0;  // offset in the parsed text
+  std::vector<JxNode> kids;
+};
+struct JxParse {
+  JxNode root;
+  std::string error;  // empty when the text parses
+  bool tooDeep = false;
+};
+// Parses the text between {% and %} with the validator's own parser.
+JxParse parseJsonata(std::string_view expr);
+
+// ----- expressions in states (validate_expressions.cpp)
+// Called with each "{% %}" string of a state (nested machines excluded);
+// `relative` is its path inside the state ("Catch/0/Output/x").
+using ExpressionVisitor = std::function<void(const JNode& value, const std::string& relative,
+                                             const std::string& pointer)>;
+void forEachStateExpression(const JNode& state, const std::string& pointer,
+                            const ExpressionVisitor& visit);
+bool isJsonataFunctionName(std::string_view name);
+// Names the expression binds itself: `$v := ...`, lambda parameters, `@$v`, `#$v`.
+std::unordered_set<std::string> jsonataBoundNames(const JxNode& root);
+struct VariableRead {
+  std::string name;  // without '$'
+  size_t at;         // offset in the expression or path text
+};
+// Reads of workflow variables: `$x` not bound by the expression itself and
+// not a function name; `$states`, `$` and `$$` are no variables.
+std::vector<VariableRead> jsonataVariableReads(const JxNode& root);
+// A JSONPath path ("$x.y") or intrinsic ("States.Format('{}', $x)").
+std::vector<VariableRead> jsonPathVariableReads(std::string_view text);
+// The source offset of character `index` of a string value (its opening
+// quote when escapes make the mapping uncertain).
+uint32_t offsetInString(const JNode& value, size_t index);
 // Returns an empty string when `expr` (the text between {% and %}) parses.
 std::string jsonataSyntaxError(std::string_view expr);
 // What the runtime's JSONata compiler (when built) says about `expr`; empty

@@ -1,0 +1,209 @@
+// Reads of workflow variables that no path assigns. Per States block, the
+// variables a state may see on entry are the union, over every path from
+// StartAt, of the names assigned before it (a may-analysis: a read assigned
+// on some path only is not reported). A Parallel branch or inline Map
+// iteration starts with what its state sees on entry; a distributed Map's
+// child executions start with nothing. Assignments inside never leave.
+// AWS accepts such a read and the execution fails when it finds nothing
+// (recorded: assign.assign_reference_variables.undefined_reference.*), so
+// this is a warning. https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
+#include <map>
+#include <set>
+
+#include "aslc/frontend/validate.h"
+
+namespace aslc::validate_detail {
+namespace {
+
+using Names = std::set<std::string>;
+
+// The name an Assign key gives (JSONPath "x.$" assigns x).
+std::string assignedName(const std::string& key) {
+  if (key.size() > 2 && key.compare(key.size() - 2, 2, ".$") == 0)
+    return key.substr(0, key.size() - 2);
+  return key;
+}
+
+void addAssignKeys(const JNode* assign, Names& out) {
+  if (!assign || !assign->isObject()) return;
+  for (const JMember& m : assign->members) out.insert(assignedName(m.key));
+}
+
+// Everything a state can assign on any way out: its own Assign, a Choice
+// rule's, a catcher's.
+Names assignedBy(const JNode& state) {
+  Names out;
+  addAssignKeys(state.get("Assign"), out);
+  for (const char* list : {"Choices", "Catch"}) {
+    const JNode* items = state.get(list);
+    if (!items || !items->isArray()) continue;
+    for (const JNode& item : items->elements)
+      if (item.isObject()) addAssignKeys(item.get("Assign"), out);
+  }
+  return out;
+}
+
+std::vector<std::string> successors(const JNode& state) {
+  std::vector<std::string> out;
+  for (const char* key : {"Next", "Default"})
+    if (const JNode* n = state.get(key); n && n->isString()) out.push_back(n->str());
+  for (const char* list : {"Choices", "Catch"}) {
+    const JNode* items = state.get(list);
+    if (!items || !items->isArray()) continue;
+    for (const JNode& item : items->elements)
+      if (const JNode* n = item.isObject() ? item.get("Next") : nullptr; n && n->isString())
+        out.push_back(n->str());
+  }
+  return out;
+}
+
+bool isDistributed(const JNode& state) {
+  for (const char* key : {"ItemProcessor", "Iterator"}) {
+    const JNode* proc = state.get(key);
+    const JNode* config = proc && proc->isObject() ? proc->get("ProcessorConfig") : nullptr;
+    const JNode* mode = config && config->isObject() ? config->get("Mode") : nullptr;
+    if (mode && mode->isString() && mode->str() == "DISTRIBUTED") return true;
+  }
+  return false;
+}
+
+class VariableFlow {
+ public:
+  explicit VariableFlow(Checker& ck) : ck_(ck) {}
+
+  // `entry`: what the machine's StartAt sees; `outer`: what enclosing scopes
+  // could see, when this machine cannot (a distributed Map's children).
+  void machine(const JNode& m, const std::string& pointer, const Names& entry, const Names& outer) {
+    const JNode* states = m.isObject() ? m.get("States") : nullptr;
+    const JNode* start = m.isObject() ? m.get("StartAt") : nullptr;
+    if (!states || !states->isObject() || !start || !start->isString()) return;
+    std::map<std::string, Names> in = entrySets(*states, start->str(), entry);
+    std::string statesPointer = pointerJoin(pointer, "States");
+    for (const JMember& s : states->members) {
+      auto it = in.find(s.key);
+      if (it == in.end() || !s.value.isObject()) continue;  // unreachable: reported elsewhere
+      std::string at = pointerJoin(statesPointer, s.key);
+      checkReads(s.value, at, it->second, outer);
+      nested(s.value, at, it->second, outer);
+    }
+  }
+
+ private:
+  // Fixpoint of in(T) = union over predecessors P of in(P) + assignedBy(P).
+  static std::map<std::string, Names> entrySets(const JNode& states, const std::string& start,
+                                                const Names& entry) {
+    std::map<std::string, Names> in;
+    if (!states.get(start)) return in;
+    in[start] = entry;
+    std::vector<std::string> work{start};
+    while (!work.empty()) {
+      std::string name = work.back();
+      work.pop_back();
+      const JNode* state = states.get(name);
+      if (!state || !state->isObject()) continue;
+      Names out = in[name];
+      for (const std::string& n : assignedBy(*state)) out.insert(n);
+      for (const std::string& next : successors(*state)) {
+        if (!states.get(next)) continue;
+        auto [it, fresh] = in.try_emplace(next);
+        size_t before = it->second.size();
+        it->second.insert(out.begin(), out.end());
+        if (fresh || it->second.size() != before) work.push_back(next);
+      }
+    }
+    return in;
+  }
+
+  void nested(const JNode& state, const std::string& pointer, const Names& in, const Names& outer) {
+    if (const JNode* branches = state.get("Branches"); branches && branches->isArray()) {
+      for (size_t i = 0; i < branches->elements.size(); ++i)
+        machine(branches->elements[i], pointerJoin(pointerJoin(pointer, "Branches"), i), in, outer);
+    }
+    bool distributed = isDistributed(state);
+    Names visibleOutside = outer;
+    visibleOutside.insert(in.begin(), in.end());
+    for (const char* key : {"ItemProcessor", "Iterator"}) {
+      const JNode* proc = state.get(key);
+      if (!proc) continue;
+      if (distributed)
+        machine(*proc, pointerJoin(pointer, key), Names{}, visibleOutside);
+      else
+        machine(*proc, pointerJoin(pointer, key), in, outer);
+    }
+  }
+
+  // A state's own QueryLanguage, else the machine's (as validate.cpp has it).
+  bool usesJsonata(const JNode& state) const {
+    const JNode* ql = state.get("QueryLanguage");
+    if (ql && ql->isString()) return ql->str() == "JSONata";
+    return ck_.machineLanguage == QueryLanguage::JSONata;
+  }
+
+  void checkReads(const JNode& state, const std::string& pointer, const Names& in,
+                  const Names& outer) {
+    if (!usesJsonata(state)) return jsonPathReads(state, pointer, in, outer);
+    forEachStateExpression(state, pointer, [&](const JNode& v, const std::string&,
+                                               const std::string& at) {
+      std::string_view text(v.str());
+      text = text.substr(2, text.size() - 4);
+      JxParse parsed = parseJsonata(text);
+      if (!parsed.error.empty()) return;
+      for (const VariableRead& r : jsonataVariableReads(parsed.root))
+        report(v, r.at + 2, r.name, at, in, outer);
+    });
+  }
+
+  // JSONPath states: "key.$" values, *Path fields and Choice "Variable".
+  void jsonPathReads(const JNode& value, const std::string& pointer, const Names& in,
+                     const Names& outer) {
+    if (value.isArray()) {
+      for (size_t i = 0; i < value.elements.size(); ++i)
+        jsonPathReads(value.elements[i], pointerJoin(pointer, i), in, outer);
+      return;
+    }
+    for (const JMember& m : value.members) {
+      if (m.key == "ItemProcessor" || m.key == "Iterator" || m.key == "Branches") continue;
+      std::string at = pointerJoin(pointer, m.key);
+      if (!m.value.isString()) {
+        jsonPathReads(m.value, at, in, outer);
+        continue;
+      }
+      bool path = m.key == "Variable" ||
+                  (m.key.size() > 4 && m.key.compare(m.key.size() - 4, 4, "Path") == 0 &&
+                   m.key != "ResultPath") ||
+                  (m.key.size() > 2 && m.key.compare(m.key.size() - 2, 2, ".$") == 0);
+      if (!path) continue;
+      for (const VariableRead& r : jsonPathVariableReads(m.value.str()))
+        report(m.value, r.at, r.name, at, in, outer);
+    }
+  }
+
+  void report(const JNode& value, size_t index, const std::string& name,
+              const std::string& pointer, const Names& in, const Names& outer) {
+    if (in.count(name)) return;
+    uint32_t offset = offsetInString(value, index);
+    if (outer.count(name)) {
+      ck_.warning(offset, "variable-scope",
+                  "'$" + name +
+                      "' is assigned only outside this distributed Map, whose child executions "
+                      "see no variables of the outer scopes; the read finds nothing at run time",
+                  pointer);
+      return;
+    }
+    ck_.warning(offset, "variable-never-assigned",
+                "'$" + name +
+                    "' is read here but no state assigns it on any path that reaches this one; "
+                    "AWS accepts the definition and the read finds nothing at run time",
+                pointer);
+  }
+
+  Checker& ck_;
+};
+
+}  // namespace
+
+void checkVariableFlow(Checker& ck, const JNode& root) {
+  VariableFlow(ck).machine(root, "", {}, {});
+}
+
+}  // namespace aslc::validate_detail
