@@ -84,6 +84,7 @@ class VariableFlow {
       if (it == in.end() || !s.value.isObject()) continue;  // unreachable: reported elsewhere
       std::string at = pointerJoin(statesPointer, s.key);
       checkReads(s.value, at, it->second, outer);
+      checkShadowing(s.value, at, entry);
       nested(s.value, at, it->second, outer);
     }
   }
@@ -112,6 +113,34 @@ class VariableFlow {
       }
     }
     return in;
+  }
+
+  // Inside a Parallel branch or Map iteration an Assign of an outer name
+  // sets this scope's copy only: the outer variable keeps its value after
+  // the Parallel or Map state (workflow-variables.html, "Variable scope").
+  void checkShadowing(const JNode& state, const std::string& pointer, const Names& outerNames) {
+    if (outerNames.empty()) return;
+    auto check = [&](const JNode* assign, const std::string& at) {
+      if (!assign || !assign->isObject()) return;
+      for (const JMember& m : assign->members) {
+        std::string name = assignedName(m.key);
+        if (!outerNames.count(name)) continue;
+        ck_.warning(m.keyOffset, "variable-scope",
+                    "'$" + name + "' belongs to an outer scope; assigning it inside a Parallel "
+                    "branch or Map iteration changes only this scope's copy, and the outer "
+                    "value is unchanged after the Parallel or Map state",
+                    pointerJoin(at, m.key));
+      }
+    };
+    check(state.get("Assign"), pointerJoin(pointer, "Assign"));
+    for (const char* list : {"Choices", "Catch"}) {
+      const JNode* items = state.get(list);
+      if (!items || !items->isArray()) continue;
+      for (size_t i = 0; i < items->elements.size(); ++i)
+        if (items->elements[i].isObject())
+          check(items->elements[i].get("Assign"),
+                pointerJoin(pointerJoin(pointerJoin(pointer, list), i), "Assign"));
+    }
   }
 
   void nested(const JNode& state, const std::string& pointer, const Names& in, const Names& outer) {
