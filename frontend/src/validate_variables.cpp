@@ -183,24 +183,30 @@ class VariableFlow {
   }
 
   // JSONPath states: "key.$" values, *Path fields and Choice "Variable".
+  // Inside a payload template only "key.$" values are paths: there a key
+  // named "SomePath" is data.
   void jsonPathReads(const JNode& value, const std::string& pointer, const Names& in,
-                     const Names& outer) {
+                     const Names& outer, bool inTemplate = false) {
     if (value.isArray()) {
       for (size_t i = 0; i < value.elements.size(); ++i)
-        jsonPathReads(value.elements[i], pointerJoin(pointer, i), in, outer);
+        jsonPathReads(value.elements[i], pointerJoin(pointer, i), in, outer, inTemplate);
       return;
     }
     for (const JMember& m : value.members) {
       if (m.key == "ItemProcessor" || m.key == "Iterator" || m.key == "Branches") continue;
       std::string at = pointerJoin(pointer, m.key);
+      bool dollar = m.key.size() > 2 && m.key.compare(m.key.size() - 2, 2, ".$") == 0;
       if (!m.value.isString()) {
-        jsonPathReads(m.value, at, in, outer);
+        bool tmpl = inTemplate || m.key == "Parameters" || m.key == "ResultSelector" ||
+                    m.key == "ItemSelector" || m.key == "Assign" || m.key == "Credentials" ||
+                    m.key == "Arguments" || m.key == "Output";
+        jsonPathReads(m.value, at, in, outer, tmpl);
         continue;
       }
-      bool path = m.key == "Variable" ||
-                  (m.key.size() > 4 && m.key.compare(m.key.size() - 4, 4, "Path") == 0 &&
-                   m.key != "ResultPath") ||
-                  (m.key.size() > 2 && m.key.compare(m.key.size() - 2, 2, ".$") == 0);
+      bool path = dollar || (!inTemplate && (m.key == "Variable" ||
+                                              (m.key.size() > 4 &&
+                                               m.key.compare(m.key.size() - 4, 4, "Path") == 0 &&
+                                               m.key != "ResultPath")));
       if (!path) continue;
       for (const VariableRead& r : jsonPathVariableReads(m.value.str()))
         report(m.value, r.at, r.name, at, in, outer);
