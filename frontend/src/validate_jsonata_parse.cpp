@@ -151,7 +151,16 @@ class Parser {
 
  private:
   using K = JxNode::Kind;
-  static JxNode node(K kind, std::string_view text, size_t at) { return JxNode{kind, text, at, {}}; }
+  // Past kMaxNodes the tree stops growing (nodes get no children) and is
+  // marked truncated, so walking or destroying it never recurses deeper
+  // than that however long a chain "1+1+..." is; parsing goes on.
+  JxNode node(K kind, std::string_view text, size_t at) {
+    if (++built_ > kMaxNodes) truncated_ = true;
+    return JxNode{kind, text, at, {}};
+  }
+  void attach(JxNode& parent, JxNode child) {
+    if (!truncated_) parent.kids.push_back(std::move(child));
+  }
 
   void fail(const std::string& why) {
     if (error_.empty()) error_ = why + " at offset " + std::to_string(cur_.at);
@@ -172,7 +181,7 @@ class Parser {
     do {
       if (!error_.empty()) return;
       if (is(sep)) advance();
-      out.kids.push_back(item());
+      attach(out, item());
     } while (error_.empty() && is(sep));
     expect(close);
   }
@@ -217,7 +226,7 @@ class Parser {
     std::string_view op = t.text;
     if (op == "-") {
       JxNode n = node(K::Unary, op, t.at);
-      n.kids.push_back(expression(70));
+      attach(n, expression(70));
       return n;
     }
     if (op == "*") return node(K::Wildcard, op, t.at);
@@ -247,8 +256,8 @@ class Parser {
     if (!is("..")) return from;
     JxNode range = node(K::Range, "..", cur_.at);
     advance();
-    range.kids.push_back(std::move(from));
-    range.kids.push_back(expression(0));
+    attach(range, std::move(from));
+    attach(range, expression(0));
     return range;
   }
 
@@ -258,20 +267,20 @@ class Parser {
     do {
       if (!error_.empty()) return;
       if (is(",")) advance();
-      out.kids.push_back(expression(0));
+      attach(out, expression(0));
       expect(":");
-      out.kids.push_back(expression(0));
+      attach(out, expression(0));
     } while (error_.empty() && is(","));
     expect("}");
   }
 
   void transform(JxNode& out) {  // | location | update [, delete] |
-    out.kids.push_back(expression(0));
+    attach(out, expression(0));
     expect("|");
-    out.kids.push_back(expression(0));
+    attach(out, expression(0));
     if (is(",")) {
       advance();
-      out.kids.push_back(expression(0));
+      attach(out, expression(0));
     }
     expect("|");
   }
@@ -288,7 +297,7 @@ class Parser {
     });
     if (is("<")) skipSignature();
     expect("{");
-    n.kids.push_back(expression(0));
+    attach(n, expression(0));
     expect("}");
     return n;
   }
@@ -305,7 +314,7 @@ class Parser {
   JxNode infix(const Token& t, JxNode left) {
     std::string_view op = t.text;
     JxNode n = node(K::Binary, op, t.at);
-    n.kids.push_back(std::move(left));
+    attach(n, std::move(left));
     if (op == "(") {  // a call: the procedure, then the arguments
       n.kind = K::Call;
       list(",", ")", n, [&] {
@@ -319,25 +328,25 @@ class Parser {
       if (is("]")) {
         advance();
       } else {
-        n.kids.push_back(expression(0));
+        attach(n, expression(0));
         expect("]");
       }
     } else if (op == "{") {
       JxNode group = node(K::Object, op, t.at);
       objectBody(group);
-      n.kids.push_back(std::move(group));
+      attach(n, std::move(group));
     } else if (op == "?") {
       n.kind = K::Condition;
-      n.kids.push_back(expression(0));
+      attach(n, expression(0));
       if (is(":")) {
         advance();
-        n.kids.push_back(expression(0));
+        attach(n, expression(0));
       }
     } else if (op == "@" || op == "#") {
       if (cur_.kind != TokKind::Variable) {
         fail("expected a $variable");
       } else {
-        n.kids.push_back(node(K::Variable, cur_.text.substr(1), cur_.at));
+        attach(n, node(K::Variable, cur_.text.substr(1), cur_.at));
         advance();
       }
     } else if (op == "^") {
@@ -348,9 +357,9 @@ class Parser {
         return expression(0);
       });
     } else if (op == ":=") {
-      n.kids.push_back(expression(leftBindingPower(t) - 1));
+      attach(n, expression(leftBindingPower(t) - 1));
     } else {
-      n.kids.push_back(expression(leftBindingPower(t)));
+      attach(n, expression(leftBindingPower(t)));
     }
     return n;
   }
@@ -360,10 +369,14 @@ class Parser {
   std::string error_;
   int depth_ = 0;
   bool tooDeep_ = false;
+  size_t built_ = 0;
+  bool truncated_ = false;
 
  public:
   static constexpr int kMaxDepth = 200;
+  static constexpr size_t kMaxNodes = 4000;
   bool tooDeep() const { return tooDeep_; }
+  bool truncated() const { return truncated_; }
 };
 
 }  // namespace
@@ -392,7 +405,14 @@ JxParse parseJsonata(std::string_view expr) {
   out.root = parser.run();
   out.error = parser.error();
   out.tooDeep = parser.tooDeep();
+  out.truncated = parser.truncated();
   return out;
+}
+
+std::optional<JxParse> parseForAnalysis(std::string_view expr) {
+  JxParse parsed = parseJsonata(expr);
+  if (!parsed.error.empty() || parsed.truncated || parsed.tooDeep) return std::nullopt;
+  return parsed;
 }
 
 std::string jsonataSyntaxError(std::string_view expr) {

@@ -157,11 +157,11 @@ const Expected kFields[] = {
 
 std::optional<Type> inferExpression(const JNode& value) {
   std::string_view text(value.str());
-  JxParse parsed = parseJsonata(text.substr(2, text.size() - 4));
-  if (!parsed.error.empty()) return std::nullopt;
-  std::unordered_set<std::string> bound = jsonataBoundNames(parsed.root);
+  std::optional<JxParse> parsed = parseForAnalysis(text.substr(2, text.size() - 4));
+  if (!parsed) return std::nullopt;
+  std::unordered_set<std::string> bound = jsonataBoundNames(parsed->root);
   Env env;
-  return Inference(bound).of(parsed.root, env);
+  return Inference(bound).of(parsed->root, env);
 }
 
 std::string shownNumber(double n) {

@@ -72,9 +72,9 @@ void checkStatesFields(StateCtx& s) {
   forEachStateExpression(s.node(), s.pointer, [&](const JNode& v, const std::string& relative,
                                                   const std::string& pointer) {
     std::string_view text(v.str());
-    JxParse parsed = parseJsonata(text.substr(2, text.size() - 4));
-    if (!parsed.error.empty() || jsonataBoundNames(parsed.root).count("states")) return;
-    visit(s, parsed.root, v, pointer, placeOf(s, relative));
+    std::optional<JxParse> parsed = parseForAnalysis(text.substr(2, text.size() - 4));
+    if (!parsed || jsonataBoundNames(parsed->root).count("states")) return;
+    visit(s, parsed->root, v, pointer, placeOf(s, relative));
   });
 }
 

@@ -175,9 +175,9 @@ class VariableFlow {
                                                const std::string& at) {
       std::string_view text(v.str());
       text = text.substr(2, text.size() - 4);
-      JxParse parsed = parseJsonata(text);
-      if (!parsed.error.empty()) return;
-      for (const VariableRead& r : jsonataVariableReads(parsed.root))
+      std::optional<JxParse> parsed = parseForAnalysis(text);
+      if (!parsed) return;
+      for (const VariableRead& r : jsonataVariableReads(parsed->root))
         report(v, r.at + 2, r.name, at, in, outer);
     });
   }

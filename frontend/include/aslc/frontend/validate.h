@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -193,9 +194,13 @@ struct JxParse {
   JxNode root;
   std::string error;  // empty when the text parses
   bool tooDeep = false;
+  bool truncated = false;  // too big to analyse: the tree is incomplete
 };
 // Parses the text between {% and %} with the validator's own parser.
 JxParse parseJsonata(std::string_view expr);
+// parseJsonata when the text parses into a complete tree, else nullptr
+// (the checks on expressions then say nothing).
+std::optional<JxParse> parseForAnalysis(std::string_view expr);
 
 // ----- expressions in states (validate_expressions.cpp)
 // Called with each "{% %}" string of a state (nested machines excluded);
