@@ -8,14 +8,58 @@
 // (recorded: assign.assign_reference_variables.undefined_reference.*), so
 // this is a warning. https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
 #include <map>
-#include <set>
+#include <optional>
+#include <unordered_map>
 
 #include "aslc/frontend/validate.h"
 
 namespace aslc::validate_detail {
 namespace {
 
-using Names = std::set<std::string>;
+// Variable names as small integers, so the sets below are bit sets: a
+// machine with thousands of states assigning thousands of names stays
+// linear-ish in time and small in memory.
+class Interner {
+ public:
+  size_t id(const std::string& name) { return ids_.try_emplace(name, ids_.size()).first->second; }
+  std::optional<size_t> find(const std::string& name) const {
+    auto it = ids_.find(name);
+    return it == ids_.end() ? std::nullopt : std::optional<size_t>(it->second);
+  }
+
+ private:
+  std::unordered_map<std::string, size_t> ids_;
+};
+
+class Names {
+ public:
+  bool has(std::optional<size_t> id) const {
+    return id && *id / 64 < words_.size() && ((words_[*id / 64] >> (*id % 64)) & 1u);
+  }
+  void add(size_t id) {
+    if (words_.size() <= id / 64) words_.resize(id / 64 + 1);
+    words_[id / 64] |= uint64_t{1} << (id % 64);
+  }
+  // Returns whether anything was added.
+  bool addAll(const Names& other) {
+    if (words_.size() < other.words_.size()) words_.resize(other.words_.size());
+    bool changed = false;
+    for (size_t i = 0; i < other.words_.size(); ++i) {
+      uint64_t before = words_[i];
+      words_[i] |= other.words_[i];
+      changed |= words_[i] != before;
+    }
+    return changed;
+  }
+  bool empty() const {
+    for (uint64_t w : words_)
+      if (w) return false;
+    return true;
+  }
+
+ private:
+  std::vector<uint64_t> words_;
+};
 
 // The name an Assign key gives (JSONPath "x.$" assigns x).
 std::string assignedName(const std::string& key) {
@@ -24,21 +68,21 @@ std::string assignedName(const std::string& key) {
   return key;
 }
 
-void addAssignKeys(const JNode* assign, Names& out) {
+void addAssignKeys(const JNode* assign, Names& out, Interner& names) {
   if (!assign || !assign->isObject()) return;
-  for (const JMember& m : assign->members) out.insert(assignedName(m.key));
+  for (const JMember& m : assign->members) out.add(names.id(assignedName(m.key)));
 }
 
 // Everything a state can assign on any way out: its own Assign, a Choice
 // rule's, a catcher's.
-Names assignedBy(const JNode& state) {
+Names assignedBy(const JNode& state, Interner& names) {
   Names out;
-  addAssignKeys(state.get("Assign"), out);
+  addAssignKeys(state.get("Assign"), out, names);
   for (const char* list : {"Choices", "Catch"}) {
     const JNode* items = state.get(list);
     if (!items || !items->isArray()) continue;
     for (const JNode& item : items->elements)
-      if (item.isObject()) addAssignKeys(item.get("Assign"), out);
+      if (item.isObject()) addAssignKeys(item.get("Assign"), out, names);
   }
   return out;
 }
@@ -91,8 +135,8 @@ class VariableFlow {
 
  private:
   // Fixpoint of in(T) = union over predecessors P of in(P) + assignedBy(P).
-  static std::map<std::string, Names> entrySets(const JNode& states, const std::string& start,
-                                                const Names& entry) {
+  std::map<std::string, Names> entrySets(const JNode& states, const std::string& start,
+                                         const Names& entry) {
     std::map<std::string, Names> in;
     if (!states.get(start)) return in;
     in[start] = entry;
@@ -103,13 +147,11 @@ class VariableFlow {
       const JNode* state = states.get(name);
       if (!state || !state->isObject()) continue;
       Names out = in[name];
-      for (const std::string& n : assignedBy(*state)) out.insert(n);
+      out.addAll(assignedBy(*state, names_));
       for (const std::string& next : successors(*state)) {
         if (!states.get(next)) continue;
         auto [it, fresh] = in.try_emplace(next);
-        size_t before = it->second.size();
-        it->second.insert(out.begin(), out.end());
-        if (fresh || it->second.size() != before) work.push_back(next);
+        if (it->second.addAll(out) || fresh) work.push_back(next);
       }
     }
     return in;
@@ -124,7 +166,7 @@ class VariableFlow {
       if (!assign || !assign->isObject()) return;
       for (const JMember& m : assign->members) {
         std::string name = assignedName(m.key);
-        if (!outerNames.count(name)) continue;
+        if (!outerNames.has(names_.find(name))) continue;
         ck_.warning(m.keyOffset, "variable-scope",
                     "'$" + name + "' belongs to an outer scope; assigning it inside a Parallel "
                     "branch or Map iteration changes only this scope's copy, and the outer "
@@ -150,7 +192,7 @@ class VariableFlow {
     }
     bool distributed = isDistributed(state);
     Names visibleOutside = outer;
-    visibleOutside.insert(in.begin(), in.end());
+    visibleOutside.addAll(in);
     for (const char* key : {"ItemProcessor", "Iterator"}) {
       const JNode* proc = state.get(key);
       if (!proc) continue;
@@ -215,9 +257,10 @@ class VariableFlow {
 
   void report(const JNode& value, size_t index, const std::string& name,
               const std::string& pointer, const Names& in, const Names& outer) {
-    if (in.count(name)) return;
+    std::optional<size_t> id = names_.find(name);
+    if (in.has(id)) return;
     uint32_t offset = offsetInString(value, index);
-    if (outer.count(name)) {
+    if (outer.has(id)) {
       ck_.warning(offset, "variable-scope",
                   "'$" + name +
                       "' is assigned only outside this distributed Map, whose child executions "
@@ -233,6 +276,7 @@ class VariableFlow {
   }
 
   Checker& ck_;
+  Interner names_;
 };
 
 }  // namespace
