@@ -4,6 +4,7 @@
 // as AWS fails a call that cannot be made.
 #include "execution.h"
 #include "task_bindings.h"
+#include "task_http.h"
 #include "task_invoke.h"
 #include "task_lambda.h"
 #include "task_nested.h"
@@ -104,6 +105,14 @@ aslrt::TaskOutcome boundOutcome(aslrt_frame* f, const aslrt::TaskInfo& task, con
   return out;
 }
 
+// An unbound http:invoke performs the request itself (task_http.h).
+aslrt::TaskOutcome httpOutcome(aslrt_frame* f, const aslrt::TaskInfo& task, const Json& params) {
+  std::string arn = f->exec->executionArn();  // arn:aws:states:REGION:...
+  size_t at = arn.find(':', arn.find(':', arn.find(':') + 1) + 1);
+  std::string region = at == std::string::npos ? "" : arn.substr(at + 1, arn.find(':', at + 1) - at - 1);
+  return aslrt::invokeHttpTask(params, timeoutMicros(f, task), region, f->exec->scheduler);
+}
+
 }  // namespace
 
 extern "C" int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t params_slot, uint32_t task_id) {
@@ -122,6 +131,7 @@ extern "C" int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t para
   aslrt::TaskTarget target = aslrt::taskTarget(task.resource, params);
   const aslrt::TaskBindings* bindings = aslrt::TaskBindings::active();
   const aslrt::Binding* binding = bindings ? bindings->find(target) : nullptr;
+  if (!binding && aslrt::isHttpInvoke(task.resource)) return finish(f, family, dst, httpOutcome(f, task, params));
   if (!binding) return noBinding(f, target);
   return finish(f, family, dst, boundOutcome(f, task, binding, target, params));
 }

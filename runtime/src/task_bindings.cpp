@@ -24,7 +24,7 @@ std::string joinPath(const std::string& base, const std::string& relative) {
   return out;
 }
 
-const char* const kKinds[] = {"command", "native", "identity", "value", "fail", "stateMachine"};
+const char* const kKinds[] = {"command", "native", "identity", "value", "fail", "stateMachine", "http"};
 
 // The fields each kind may have besides the selector, "kind" and "comment".
 const std::set<std::string>& kindFields(BindingKind kind) {
@@ -34,7 +34,8 @@ const std::set<std::string>& kindFields(BindingKind kind) {
       {BindingKind::Identity, {}},
       {BindingKind::Value, {"value"}},
       {BindingKind::Fail, {"error", "cause"}},
-      {BindingKind::StateMachine, {"definition"}}};
+      {BindingKind::StateMachine, {"definition"}},
+      {BindingKind::Http, {"url", "headers"}}};
   return fields.at(kind);
 }
 
@@ -78,7 +79,7 @@ bool parseKind(const Json& b, Binding& out, Parser& p) {
       out.kind = static_cast<BindingKind>(i);
       return true;
     }
-  return p.fail("unknown kind '" + kind + "' (command, native, identity, value, fail or stateMachine)");
+  return p.fail("unknown kind '" + kind + "' (command, native, identity, value, fail, stateMachine or http)");
 }
 
 bool checkFields(const Json& b, const Binding& out, Parser& p) {
@@ -148,6 +149,27 @@ bool parseStateMachine(const Json& b, Binding& out, const std::string& baseDir, 
                 (known.empty() ? std::string(")") : "; compiled in: " + known + ")"));
 }
 
+// An http binding: {"url": "http://host:port/path", "headers": {"Name": "value"}}.
+bool parseHttp(const Json& b, HttpSpec& h, Parser& p) {
+  if (!p.string(b, "url", &h.url, true)) return false;
+  size_t scheme = h.url.find("://");
+  std::string name = scheme == std::string::npos ? "" : h.url.substr(0, scheme);
+  if ((name != "http" && name != "https") || h.url.size() == scheme + 3 ||
+      h.url.find_first_of(" \t\r\n") != std::string::npos)
+    return p.fail("\"url\" must be an http:// or https:// URL with a host, not '" + h.url + "'");
+  if (!b.contains("headers")) return true;
+  if (!b["headers"].is_object()) return p.fail("\"headers\" must be an object of strings");
+  for (auto& [name, value] : b["headers"].items()) {
+    if (!value.is_string()) return p.fail("\"headers\": the value of '" + name + "' must be a string");
+    if (name.empty() || name.find_first_of(": \t\r\n") != std::string::npos)
+      return p.fail("\"headers\": '" + name + "' is not a header name");
+    if (value.get<std::string>().find_first_of("\r\n") != std::string::npos)
+      return p.fail("\"headers\": the value of '" + name + "' must be one line");
+    h.headers.emplace_back(name, value.get<std::string>());
+  }
+  return true;
+}
+
 bool parseBody(const Json& b, Binding& out, const std::string& baseDir, bool resolveNative, Parser& p) {
   switch (out.kind) {
     case BindingKind::Command:
@@ -168,6 +190,8 @@ bool parseBody(const Json& b, Binding& out, const std::string& baseDir, bool res
       return true;
     case BindingKind::Fail:
       return parseFail(b, out.failure, p);
+    case BindingKind::Http:
+      return parseHttp(b, out.http, p);
     case BindingKind::Identity:
       return true;
     case BindingKind::StateMachine:

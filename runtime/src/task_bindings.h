@@ -18,13 +18,18 @@
 
 namespace aslrt {
 
-enum class BindingKind { Command, Native, Identity, Value, Fail, StateMachine };
+enum class BindingKind { Command, Native, Identity, Value, Fail, StateMachine, Http };
 
 struct CommandSpec {
   std::vector<std::string> argv;             // argv[0] is looked up in PATH unless it has a '/'
   std::map<std::string, std::string> env;    // set on top of the inherited environment
   bool inheritEnvironment = true;
   std::string cwd;                           // absolute
+};
+
+struct HttpSpec {
+  std::string url;                                          // http:// or https://
+  std::vector<std::pair<std::string, std::string>> headers;  // sent with every call
 };
 
 struct Binding {
@@ -39,6 +44,7 @@ struct Binding {
   Failure failure;       // fail
   std::string definition;                  // stateMachine: the definition file, absolute
   const aslrt_program* nested = nullptr;   // stateMachine: compiled into this executable
+  HttpSpec http;         // http
   std::string describe() const;  // e.g. "binding #2 (function 'charge')"
   size_t index = 0;
 };

@@ -1,6 +1,7 @@
 #include "task_invoke.h"
 
 #include "task_command.h"
+#include "task_http_binding.h"
 #include "task_lambda.h"
 
 namespace aslrt {
@@ -79,6 +80,8 @@ TaskOutcome invokeBinding(const TaskCall& call, Scheduler& scheduler) {
       return failed({"States.TaskFailed", call.binding->describe() + " binds a state machine, which answers only "
                                           "arn:aws:states:::states:startExecution tasks, not state '" +
                                           call.context.stateName + "'"});
+    case BindingKind::Http:
+      return invokeHttpBinding(call, scheduler);  // on the HTTP thread, not a worker
   }
   return failed({"States.TaskFailed", "unknown binding kind"});
 }
