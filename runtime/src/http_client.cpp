@@ -1,5 +1,6 @@
 #include "http_client.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <map>
@@ -19,6 +20,7 @@ using Done = std::function<void(HttpResponse&&)>;
 struct Transfer {
   HttpRequest request;
   Done done;
+  const void* owner = nullptr;  // the scheduler whose fiber waits, if any
   HttpResponse response;
   CURL* easy = nullptr;
   curl_slist* headerList = nullptr;
@@ -61,16 +63,21 @@ class HttpThread {
       const CurlApi* api = loadCurl(&failure);
       if (!api) return;
       thread = new HttpThread(api);  // lives until exit (see stop)
+      started().store(thread);
       std::atexit([] { thread->stop(); });
     });
     if (!thread) *error = failure;
     return thread;
   }
 
-  void submit(HttpRequest request, Done done) {
+  // Shared by every execution in the process, so it exists at most once.
+  static HttpThread* existing() { return started().load(); }
+
+  void submit(HttpRequest request, Done done, const void* owner = nullptr) {
     auto t = std::make_unique<Transfer>();
     t->request = std::move(request);
     t->done = std::move(done);
+    t->owner = owner;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       incoming_.push_back(std::move(t));
@@ -78,7 +85,20 @@ class HttpThread {
     api_->multi_wakeup(multi_);
   }
 
+  void abandon(const void* owner) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      abandoned_.push_back(owner);
+    }
+    api_->multi_wakeup(multi_);
+  }
+
  private:
+  static std::atomic<HttpThread*>& started() {
+    static std::atomic<HttpThread*> thread{nullptr};
+    return thread;
+  }
+
   explicit HttpThread(const CurlApi* api) : api_(api), multi_(api->multi_init()) {
     thread_ = std::thread([this] { loop(); });
   }
@@ -161,15 +181,32 @@ class HttpThread {
     }
   }
 
+  // Ends the owner's transfers at once, as failures nobody will read.
+  void drop(const void* owner) {
+    for (auto it = running_.begin(); it != running_.end();) {
+      if (it->second->owner != owner) {
+        ++it;
+        continue;
+      }
+      api_->multi_remove_handle(multi_, it->first);
+      std::unique_ptr<Transfer> t = std::move(it->second);
+      it = running_.erase(it);
+      finish(std::move(t), CURLE_ABORTED_BY_CALLBACK);
+    }
+  }
+
   void loop() {
     for (;;) {
       std::vector<std::unique_ptr<Transfer>> fresh;
+      std::vector<const void*> abandoned;
       {
         std::lock_guard<std::mutex> lock(mutex_);
         if (stopping_) return;
         fresh.swap(incoming_);
+        abandoned.swap(abandoned_);
       }
       for (auto& t : fresh) start(std::move(t));
+      for (const void* owner : abandoned) drop(owner);
       int stillRunning = 0;
       api_->multi_perform(multi_, &stillRunning);
       reap();
@@ -184,6 +221,7 @@ class HttpThread {
   std::thread thread_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Transfer>> incoming_;  // guarded by mutex_
+  std::vector<const void*> abandoned_;               // guarded by mutex_
   bool stopping_ = false;                            // guarded by mutex_
   std::map<CURL*, std::unique_ptr<Transfer>> running_;  // the HTTP thread's own
 };
@@ -204,12 +242,19 @@ HttpResponse httpFetch(Scheduler& scheduler, HttpRequest request) {
   HttpResponse out;
   FiberRecord* self = scheduler.current();
   scheduler.expectRemoteWake();
-  http->submit(std::move(request), [&out, &scheduler, self](HttpResponse&& r) {
-    out = std::move(r);
-    scheduler.remoteWake(self);
-  });
+  http->submit(
+      std::move(request),
+      [&out, &scheduler, self](HttpResponse&& r) {
+        out = std::move(r);
+        scheduler.remoteWake(self);
+      },
+      &scheduler);
   scheduler.park();
   return out;
+}
+
+void httpAbandon(Scheduler& scheduler) {
+  if (HttpThread* http = HttpThread::existing()) http->abandon(&scheduler);
 }
 
 HttpResponse httpFetchBlocking(HttpRequest request) {

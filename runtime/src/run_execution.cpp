@@ -1,5 +1,7 @@
 #include "run_execution.h"
 
+#include "http_client.h"
+
 namespace aslrt {
 namespace {
 
@@ -50,6 +52,7 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
     });
   }
   scheduler.run();
+  if (timedOut) httpAbandon(scheduler);  // its fibers' requests will never be read
 
   ExecutionResult result;
   if (timedOut) {

@@ -75,7 +75,7 @@ TEST(TaskBindings, ReportsMistakesClearly) {
   EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "match": "*", "kind": "identity"}]})"),
             "bindings file 'b.json': bindings[0]: needs exactly one of \"resource\", \"function\" or \"match\"");
   EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "shell"}]})"),
-            "bindings file 'b.json': bindings[0]: unknown kind 'shell' (command, native, identity, value, fail or stateMachine)");
+            "bindings file 'b.json': bindings[0]: unknown kind 'shell' (command, native, identity, value, fail, stateMachine or http)");
   EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "command", "argv": []}]})"),
             "bindings file 'b.json': bindings[0]: \"argv\" must be a non-empty array of strings");
   EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "command", "argv": ["x"], "env": {"A": 1}}]})"),
@@ -88,6 +88,30 @@ TEST(TaskBindings, ReportsMistakesClearly) {
             "bindings file 'b.json': bindings[0]: needs \"error\"");
   EXPECT_EQ(errorOf(R"({"bindings": [{"function": "f", "kind": "identity"}, {"function": "f", "kind": "identity"}]})"),
             "bindings file 'b.json': bindings[1]: 'f' is already bound by bindings[0]");
+}
+
+TEST(TaskBindings, HttpKind) {
+  std::string error;
+  auto b = parse(R"({"bindings": [{"function": "f", "kind": "http",
+    "url": "http://127.0.0.1:9000/2015-03-31/functions/function/invocations", "headers": {"X-Key": "k"}}]})",
+                 &error);
+  ASSERT_TRUE(b) << error;
+  const Binding* h = find(*b, "arn:aws:states:::lambda:invoke", {{"FunctionName", "f"}});
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->kind, BindingKind::Http);
+  EXPECT_EQ(h->http.url, "http://127.0.0.1:9000/2015-03-31/functions/function/invocations");
+  ASSERT_EQ(h->http.headers.size(), 1u);
+  EXPECT_EQ(h->http.headers[0], (std::pair<std::string, std::string>{"X-Key", "k"}));
+  const std::string prefix = "bindings file 'b.json': bindings[0]: ";
+  EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "http"}]})"), prefix + "needs \"url\"");
+  EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "http", "url": "ftp://h/x"}]})"),
+            prefix + "\"url\" must be an http:// or https:// URL with a host, not 'ftp://h/x'");
+  EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "http", "url": "http://"}]})"),
+            prefix + "\"url\" must be an http:// or https:// URL with a host, not 'http://'");
+  EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "http", "url": "http://h", "headers": {"A": 1}}]})"),
+            prefix + "\"headers\": the value of 'A' must be a string");
+  EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "http", "url": "http://h", "method": "GET"}]})"),
+            prefix + "unknown field 'method' for kind 'http'");
 }
 
 TEST(TaskBindings, MissingNativeHandlerIsAStartUpError) {
