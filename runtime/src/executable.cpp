@@ -12,6 +12,7 @@
 #include "run_execution.h"
 #include "run_flags.h"
 #include "task_bindings.h"
+#include "nested_machines.h"
 #include "task_native.h"
 
 namespace aslrt {
@@ -138,6 +139,7 @@ int runExecutable(const aslrt_program& compiled, int argc, char** argv, const Ho
   }
   objects.setRoot(flags.run.s3Root);
   setNativeHandlersUnavailable(host.nativeHandlersUnavailable);
+  for (const auto& [definition, nested] : host.nestedMachines) addNestedMachine(definition, nested);
   flags.run.objects = &objects;
   if (!installBindings(flags, program, &error)) {
     std::cerr << "error: " << error << "\n";
@@ -151,5 +153,7 @@ int runExecutable(const aslrt_program& compiled, int argc, char** argv, const Ho
 uint32_t frameMachine(const aslrt_frame* frame) {
   return static_cast<uint32_t>(frame->machine - frame->exec->program.machines.data());
 }
+
+const aslrt_program* frameProgram(const aslrt_frame* frame) { return frame->exec->program.compiled; }
 
 }  // namespace aslrt

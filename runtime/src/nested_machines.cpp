@@ -12,14 +12,25 @@ extern const aslrt_nested_machine __stop_aslrt_machines[] __attribute__((weak));
 namespace aslrt {
 namespace {
 
+std::vector<aslrt_nested_machine>& hostRecords() {
+  static std::vector<aslrt_nested_machine> records;
+  return records;
+}
+
 template <typename Fn>
 void forEachRecord(Fn&& fn) {
+  for (const aslrt_nested_machine& r : hostRecords()) fn(r);
   if (!__start_aslrt_machines || !__stop_aslrt_machines) return;
   for (const aslrt_nested_machine* r = __start_aslrt_machines; r < __stop_aslrt_machines; ++r)
     if (r->abi_version == ASLRT_ABI_VERSION && r->definition && r->program) fn(*r);
 }
 
 }  // namespace
+
+void addNestedMachine(const std::string& definition, const aslrt_program* program) {
+  // The record keeps the text alive for the process: hosts add a handful at start-up.
+  hostRecords().push_back({ASLRT_ABI_VERSION, (new std::string(definition))->c_str(), program});
+}
 
 const aslrt_program* findNestedMachine(const std::string& definition) {
   const aslrt_program* found = nullptr;

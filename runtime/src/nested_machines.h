@@ -14,6 +14,9 @@ namespace aslrt {
 // nullptr when `definition` (an absolute path) was not compiled in.
 const aslrt_program* findNestedMachine(const std::string& definition);
 std::vector<std::string> nestedMachineDefinitions();
+// Adds a nested machine not in the linker section: how a host that builds its
+// programs at run time (aslc's interpreter mode) provides them.
+void addNestedMachine(const std::string& definition, const aslrt_program* program);
 
 // The loaded program; nullptr with *error set if its metadata does not load
 // (a compiler bug). Not thread-safe: called from the scheduler's thread.

@@ -156,6 +156,7 @@ bool loadProgram(const aslrt_program& compiled, Program& p, std::string* error) 
     return false;
   }
   try {
+    p.compiled = &compiled;
     p.source = meta.at("source").get<std::string>();
     p.info = meta.at("info");
     uint32_t index = 0;

@@ -100,6 +100,7 @@ struct ReaderInfo {
 };
 
 struct Program {
+  const aslrt_program* compiled = nullptr;  // the descriptor it was loaded from
   std::string source;
   Json info;
   std::vector<MachineInfo> machines;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <iostream>
 
@@ -111,21 +112,26 @@ void warnAboutBindings(const Options& o, const Frontend& fe, const BindingsFlag&
   diags.print(*fe.source, std::cerr);
 }
 
+// A state machine a `stateMachine` binding names, to IR; diagnostics name the
+// nested file. False after saying why.
+bool buildNestedIr(const Options& o, const std::string& definition, ir::Module& module) {
+  Options child = o;
+  child.input = definition;
+  child.printAfter.clear();
+  Frontend fe;
+  if (runFrontend(child, fe) && buildIr(child, fe, module)) return true;
+  std::cerr << "aslc: error: the state machine '" << definition << "' named by --bindings does not compile\n";
+  return false;
+}
+
 // Each state machine a `stateMachine` binding names becomes one more object
 // in the executable, found by the runtime through its "aslrt_machines"
-// record (aslrt/abi.h). Diagnostics name the nested file.
+// record (aslrt/abi.h).
 int compileNested(const Options& o, const std::vector<std::string>& definitions, const std::string& exePath,
                   std::vector<std::string>* objects) {
   for (size_t i = 0; i < definitions.size(); ++i) {
-    Options child = o;
-    child.input = definitions[i];
-    child.printAfter.clear();
-    Frontend fe;
     ir::Module module;
-    if (!runFrontend(child, fe) || !buildIr(child, fe, module)) {
-      std::cerr << "aslc: error: the state machine '" << definitions[i] << "' named by --bindings does not compile\n";
-      return kInvalid;
-    }
+    if (!buildNestedIr(o, definitions[i], module)) return kInvalid;
     codegen::Generated generated(module, definitions[i]);
     std::string error, objectPath = exePath + ".nested" + std::to_string(i) + ".o";
     if (!generated.ok() || !generated.emitObject(o.optLevel, objectPath, &error)) {
@@ -182,13 +188,23 @@ int compile(const Options& o, const std::string& exePath) {
 
 // --interpret: the same frontend and passes, then the IR runs in this process
 // on the reference interpreter with the run flags a built executable takes.
+// The state machines `stateMachine` bindings name are built to IR too.
 int interpret(const Options& o) {
   Frontend fe;
   if (!runFrontend(o, fe)) return kInvalid;
-  ir::Module module;
-  if (!buildIr(o, fe, module)) return kInternal;
+  std::deque<ir::Module> modules(1);
+  if (!buildIr(o, fe, modules[0])) return kInternal;
+  BindingsFlag bindings;
+  if (!readBindingsFlag(o, &bindings)) return kInvalid;
+  warnAboutBindings(o, fe, bindings);
+  std::vector<interp::HostedModule> hosted = {{&modules[0], codegen::buildMetadata(modules[0]), ""}};
+  for (const std::string& definition : bindings.bindings ? bindings.bindings->nestedDefinitions()
+                                                         : std::vector<std::string>{}) {
+    if (!buildNestedIr(o, definition, modules.emplace_back())) return kInvalid;
+    hosted.push_back({&modules.back(), codegen::buildMetadata(modules.back()), definition});
+  }
   std::cout.flush();
-  return interp::runModule(module, codegen::buildMetadata(module), o.runArgs);
+  return interp::runModules(hosted, o.runArgs);
 }
 
 }  // namespace

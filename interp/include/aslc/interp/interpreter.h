@@ -21,9 +21,17 @@ int32_t runMachine(const ir::Machine& machine, aslrt_frame* frame);
 // for (an IR kind added without an inst_ops.def entry), or nullptr.
 const char* firstUnknownInstruction(const ir::Module& module);
 
-// Runs `module` as a built executable would run: `metadata` is the constant
-// tables codegen::buildMetadata produced for it, `args` the executable's flags
+// A module to run and the constant tables codegen::buildMetadata produced for
+// it; a nested one (a `stateMachine` binding's target) names its definition.
+struct HostedModule {
+  const ir::Module* module = nullptr;
+  std::string metadata;
+  std::string nestedDefinition;  // absolute path; "" for the top level
+};
+
+// Runs modules[0] as a built executable would run, the others being the
+// state machines its bindings start; `args` are the executable's flags
 // (--input, --mock-config, ...). Returns the executable's exit status.
-int runModule(const ir::Module& module, const std::string& metadata, const std::vector<std::string>& args);
+int runModules(const std::vector<HostedModule>& modules, const std::vector<std::string>& args);
 
 }  // namespace aslc::interp
