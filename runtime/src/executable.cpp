@@ -9,10 +9,10 @@
 #include <iostream>
 #include <sstream>
 
+#include "nested_machines.h"
 #include "run_execution.h"
 #include "run_flags.h"
 #include "task_bindings.h"
-#include "nested_machines.h"
 #include "task_native.h"
 
 namespace aslrt {
