@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <deque>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include "aslc/frontend/parse.h"
 #include "aslc/interp/interpreter.h"
 #include "aslc/ir/pass_manager.h"
+#include "aslc/ir/passes.h"
 #include "aslc/ir/printer.h"
 #include "aslc/ir/verify.h"
 #include "binding_check.h"
@@ -73,6 +75,7 @@ bool buildIr(const Options& o, const Frontend& fe, ir::Module& module) {
   for (const std::string& p : problems) std::cerr << "aslc: internal error: invalid IR: " << p << "\n";
   if (!problems.empty() || diags.hasErrors()) return false;
   ir::PassManager passes;
+  if (!o.noOpt) ir::addDefaultPasses(passes);
   passes.printAfter(o.printAfter);
   return passes.run(module, std::cout, std::cerr);
 }
@@ -147,9 +150,25 @@ void removeFiles(const std::vector<std::string>& paths) {
   for (const std::string& p : paths) std::remove(p.c_str());
 }
 
+// --print-after names a pass of the default pipeline (or 'all').
+bool printAfterKnown(const Options& o) {
+  ir::PassManager all;
+  ir::addDefaultPasses(all);
+  std::vector<std::string> names = all.names();
+  for (const std::string& p : o.printAfter) {
+    if (p == "all" || std::find(names.begin(), names.end(), p) != names.end()) continue;
+    std::cerr << "aslc: error: --print-after: no IR pass named '" << p << "' (passes:";
+    for (const std::string& n : names) std::cerr << " " << n;
+    std::cerr << ")\n";
+    return false;
+  }
+  return true;
+}
+
 // Compiles to an executable at exePath (the last rung of the --emit ladder).
 int compile(const Options& o, const std::string& exePath) {
   Frontend fe;
+  if (!printAfterKnown(o)) return kInvalid;
   if (!runFrontend(o, fe)) return kInvalid;
   if (o.emit == Emit::Ast) return writeOutput(o, [&](std::ostream& out) { printAst(*fe.definition->machine, out); });
   ir::Module module;

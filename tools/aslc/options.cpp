@@ -49,6 +49,7 @@ bool takeCompileFlag(aslrt::CliArgs& args, Options& o, std::string* error) {
   }
   if (args.flag("--static")) return o.fullyStatic = true;
   if (args.flag("--interpret")) return o.interpret = true;
+  if (args.flag("--no-opt")) return o.noOpt = true;
   if (auto v = args.option("-o", error)) return o.output = *v, true;
   if (auto v = args.option("--emit", error)) return parseEmit(*v, o, error);
   if (auto v = args.option("--print-after", error)) return o.printAfter.insert(*v), true;

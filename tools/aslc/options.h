@@ -17,6 +17,7 @@ struct Options {
   Emit emit = Emit::Exe;
   bool emitGiven = false;
   std::set<std::string> printAfter;
+  bool noOpt = false;  // --no-opt: no IR passes
   bool fullyStatic = false;
   std::vector<std::string> linkInputs;
   std::vector<std::pair<std::string, std::string>> substitutions;

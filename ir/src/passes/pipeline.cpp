@@ -1,0 +1,13 @@
+#include "aslc/ir/passes.h"
+
+namespace aslc::ir {
+
+void addDefaultPasses(PassManager& pm) {
+  pm.add({"fold-literals", passes::foldLiterals});
+  pm.add({"const-prop", passes::constProp});
+  pm.add({"fold-choice", passes::foldChoice});
+  pm.add({"prune", passes::prune});
+  pm.add({"fuse", passes::fuse});
+}
+
+}  // namespace aslc::ir
