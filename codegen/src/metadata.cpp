@@ -93,6 +93,8 @@ std::string buildMetadata(const ir::Module& m) {
   for (const ir::JsonataSpec& j : m.jsonata) out["jsonata"].push_back({{"value", j.value}, {"field", j.field}});
   out["assigns"] = Json::array();
   for (const ir::AssignSpec& a : m.assigns) out["assigns"].push_back({{"jsonata", a.jsonata}, {"index", a.index}});
+  out["directPaths"] = Json::array();
+  for (const ir::DirectPath& d : m.directPaths) out["directPaths"].push_back({{"path", d.path}, {"steps", d.steps}});
   return out.dump();
 }
 

@@ -75,6 +75,12 @@ class Printer {
       case InstKind::ApplyResultPath:
         out_ << " path " << aslrt::Json(m_.paths[inst.operand]).dump();
         return;
+      case InstKind::SelectDirect: {
+        const DirectPath& d = m_.directPaths[inst.operand];
+        out_ << " direct#" << inst.operand << " " << aslrt::Json(m_.paths[d.path]).dump() << " steps "
+             << aslrt::Json(d.steps).dump();
+        return;
+      }
       case InstKind::RenderTemplate:
         out_ << " template#" << inst.operand << " " << m_.templates[inst.operand].dump();
         return;

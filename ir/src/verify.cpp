@@ -40,6 +40,11 @@ class Verifier {
       case InstKind::SelectPath:
       case InstKind::ApplyResultPath: limit = m_.paths.size(); break;
       case InstKind::RenderTemplate: limit = m_.templates.size(); break;
+      case InstKind::SelectDirect:
+        if (inst.operand < m_.directPaths.size() && m_.directPaths[inst.operand].path >= m_.paths.size())
+          fail(mc, st, "select_direct's path out of range");
+        limit = m_.directPaths.size();
+        break;
       case InstKind::Wait: limit = m_.waits.size(); break;
       case InstKind::InvokeTask: limit = m_.tasks.size(); break;
       case InstKind::RunParallel: limit = m_.parallels.size(); break;

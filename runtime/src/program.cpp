@@ -127,6 +127,17 @@ bool loadEffects(const Json& meta, Program& p, std::string* error) {
     p.jsonata.push_back(std::move(*t));
   }
   for (const Json& a : meta.at("assigns")) p.assigns.push_back({a.at("jsonata").get<bool>(), a.at("index").get<uint32_t>()});
+  for (const Json& d : meta.value("directPaths", Json::array())) {
+    DirectPathInfo info{d.at("path").get<uint32_t>(), {}};
+    for (const Json& step : d.at("steps"))
+      info.steps.push_back(step.is_string() ? DirectPathInfo::Step{false, step.get<std::string>(), 0}
+                                            : DirectPathInfo::Step{true, "", step.get<size_t>()});
+    if (info.path >= p.paths.size()) {
+      *error = "direct path refers to path " + std::to_string(info.path) + " of " + std::to_string(p.paths.size());
+      return false;
+    }
+    p.directPaths.push_back(std::move(info));
+  }
   return true;
 }
 

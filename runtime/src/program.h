@@ -99,6 +99,18 @@ struct ReaderInfo {
   std::optional<uint32_t> parameters, arguments, maxItemsPath, maxItemsJsonata;
 };
 
+// A compile-time decoded "$.a.b[0]" (ops_direct_path.cpp); `path` is the same
+// path in `paths`, for the general evaluator and its error wording.
+struct DirectPathInfo {
+  struct Step {
+    bool isIndex = false;
+    std::string key;
+    size_t index = 0;
+  };
+  uint32_t path = 0;
+  std::vector<Step> steps;
+};
+
 struct Program {
   const aslrt_program* compiled = nullptr;  // the descriptor it was loaded from
   std::string source;
@@ -117,6 +129,7 @@ struct Program {
   std::vector<ReaderInfo> readers;
   std::vector<JsonataTemplate> jsonata;
   std::vector<AssignInfo> assigns;
+  std::vector<DirectPathInfo> directPaths;
 };
 
 // Returns false with a message when the metadata does not load (a compiler bug).

@@ -8,6 +8,7 @@ void addDefaultPasses(PassManager& pm) {
   pm.add({"fold-choice", passes::foldChoice});
   pm.add({"prune", passes::prune});
   pm.add({"fuse", passes::fuse});
+  pm.add({"direct-paths", passes::directPaths});
 }
 
 }  // namespace aslc::ir

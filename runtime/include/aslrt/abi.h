@@ -65,6 +65,9 @@ int32_t aslrt_unsupported(aslrt_frame* f, uint32_t message_const);
 int32_t aslrt_load_input(aslrt_frame* f, uint32_t dst);
 int32_t aslrt_load_const(aslrt_frame* f, uint32_t dst, uint32_t const_id);
 int32_t aslrt_select_path(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t path_id);
+/* A plain member/index path decoded at compile time (metadata "directPaths");
+   same results and errors as aslrt_select_path on the same path. */
+int32_t aslrt_select_direct(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t direct_id);
 int32_t aslrt_render_template(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t template_id);
 int32_t aslrt_apply_result_path(aslrt_frame* f, uint32_t dst, uint32_t input, uint32_t result,
                                 uint32_t path_id);

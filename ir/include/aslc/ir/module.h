@@ -127,6 +127,15 @@ struct FailSpec {
   uint32_t errorJsonata = kNone, causeJsonata = kNone;
 };
 
+// A path of plain members and indexes ("$.a.b[0]"), decoded at compile time so
+// the runtime walks it without a path evaluator. `path` (path pool) is the
+// same path for the general evaluator, which the runtime falls back to when a
+// step is missing, so errors keep their exact wording.
+struct DirectPath {
+  uint32_t path = kNone;
+  std::vector<aslrt::Json> steps;  // a string (member) or an unsigned integer (index) each
+};
+
 // A value that may hold "{% %}" expressions, and the field it came from (for causes).
 struct JsonataSpec {
   aslrt::Json value;
@@ -190,6 +199,7 @@ struct Module {
   std::vector<ReaderSpec> readers;
   std::vector<JsonataSpec> jsonata;
   std::vector<AssignSpec> assigns;
+  std::vector<DirectPath> directPaths;
   aslrt::Json machineInfo = aslrt::Json::object();  // TimeoutSeconds, QueryLanguage, ...
 
   uint32_t addConstant(aslrt::Json value);

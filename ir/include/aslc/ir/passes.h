@@ -18,6 +18,7 @@ void constProp(Module& module);     // "const-prop": known values along the stat
 void foldChoice(Module& module);    // "fold-choice": known Choice rules fold; a decided Choice becomes a goto
 void prune(Module& module);         // "prune": states no path reaches are removed
 void fuse(Module& module);          // "fuse": per-state copies and loads nothing reads are dropped
+void directPaths(Module& module);   // "direct-paths": member/index selections become direct accesses
 }  // namespace passes
 
 }  // namespace aslc::ir
