@@ -210,6 +210,7 @@ int compile(const Options& o, const std::string& exePath) {
 // The state machines `stateMachine` bindings name are built to IR too.
 int interpret(const Options& o) {
   Frontend fe;
+  if (!printAfterKnown(o)) return kInvalid;
   if (!runFrontend(o, fe)) return kInvalid;
   std::deque<ir::Module> modules(1);
   if (!buildIr(o, fe, modules[0])) return kInternal;
