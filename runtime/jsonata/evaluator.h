@@ -54,7 +54,7 @@ class Evaluator {
   size_t steps_ = 0;
   const char* stackBase_ = nullptr;
   size_t stackBudget_ = 0;
-  std::chrono::steady_clock::time_point start_;
+  int64_t startCpuMicros_ = 0;  // the thread's CPU time when evaluation began
   double nowMillis_ = 0;
   std::mt19937_64 rng_;
   EnvPtr rootEnv_;

@@ -24,7 +24,7 @@ struct Error {
 
 struct Limits {
   int maxDepth = 0;     // nested evaluation depth; 0 = built-in default
-  int timeLimitMs = 0;  // wall clock budget; 0 = unlimited
+  int timeLimitMs = 0;  // CPU-time budget of the evaluating thread; 0 = unlimited
   size_t maxStackBytes = 0;  // native stack budget; 0 = built-in default (4 MiB)
 };
 
