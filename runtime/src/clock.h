@@ -12,6 +12,10 @@ class Clock {
   int64_t nowMicros() const;            // microseconds since the Unix epoch
   void waitUntil(int64_t micros);       // sleeps (real) or jumps (virtual)
   bool isVirtual() const { return virtual_; }
+  // Virtual only: time that really passed while waiting for another process.
+  void advance(int64_t micros) {
+    if (virtual_ && micros > 0) virtualNow_ += micros;
+  }
 
  private:
   bool virtual_;

@@ -9,6 +9,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "callback_registry.h"
+#include "callback_server.h"
+#include "callback_task.h"
 #include "nested_machines.h"
 #include "run_execution.h"
 #include "run_flags.h"
@@ -100,6 +103,21 @@ bool installBindings(const ExecutableFlags& flags, const Program& program, std::
   return true;
 }
 
+// The callback socket: when asked for, or when the machine has a callback or
+// an activity task (a mock or binding may still answer it at run time). Set
+// in the environment before any thread starts, so bound commands inherit it.
+bool startCallbackServer(const ExecutableFlags& flags, const Program& program, std::string* error) {
+  bool waits = false;
+  for (const TaskInfo& task : program.tasks) {
+    if (isActivityResource(task.resource)) CallbackRegistry::instance().declareActivity(task.resource);
+    waits = waits || isActivityResource(task.resource) || waitsForTaskToken(task.resource);
+  }
+  if (!waits && flags.callbackSocket.empty()) return true;
+  if (!CallbackServer::start(flags.callbackSocket, error)) return false;
+  ::setenv(kCallbackSocketEnv, CallbackServer::path().c_str(), 1);
+  return true;
+}
+
 }  // namespace
 
 int runExecutable(const aslrt_program& compiled, int argc, char** argv, const HostOptions& host) {
@@ -145,7 +163,12 @@ int runExecutable(const aslrt_program& compiled, int argc, char** argv, const Ho
     std::cerr << "error: " << error << "\n";
     return kUsage;
   }
+  if (!startCallbackServer(flags, program, &error)) {
+    std::cerr << "error: " << error << "\n";
+    return kUsage;
+  }
   ExecutionResult result = runRepeated(program, flags, mocks ? &*mocks : nullptr, input);
+  CallbackServer::stop();
   if (!flags.run.historyPath.empty()) writeHistory(flags.run.historyPath, result.history);
   return report(result);
 }

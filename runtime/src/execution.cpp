@@ -1,6 +1,7 @@
 #include "execution.h"
 
 #include "aslrt/timestamp.h"
+#include "callback_registry.h"
 #include "jsonata_template.h"
 
 namespace aslrt {
@@ -58,7 +59,18 @@ aslrt::Json aslrt_frame::contextObject(bool withInput) const {
                   {"Name", stateInfo().name},
                   {"RetryCount", retryCount}};
   if (!mapItem.is_null()) ctx["Map"] = {{"Item", mapItem}};
+  // Task states see $$.Task.Token (callbacks pass it on; .sync tasks may too).
+  if (stateInfo().type == "Task") ctx["Task"] = {{"Token", taskToken()}};
   return ctx;
+}
+
+const std::string& aslrt_frame::taskToken() const {
+  std::pair<int64_t, int64_t> attempt{enteredEventId, retryCount};
+  if (token_.empty() || tokenAttempt_ != attempt) {
+    token_ = aslrt::newTaskToken();
+    tokenAttempt_ = attempt;
+  }
+  return token_;
 }
 
 aslrt::Json aslrt_frame::jsonataBindings(const aslrt::Json& input, const aslrt::Json* result,

@@ -80,10 +80,16 @@ struct aslrt_frame {
   int64_t enteredMicros = 0;
   int64_t retryCount = 0;              // $$.State.RetryCount
   std::vector<int64_t> retrierAttempts;  // per retrier of the current state
+  mutable std::string token_;                  // see taskToken()
+  mutable std::pair<int64_t, int64_t> tokenAttempt_{-1, -1};  // (enteredEventId, retryCount)
   aslrt::Json mapItem;    // $$.Map.Item while rendering a Map's ItemSelector, else null
   bool* cancelled = nullptr;  // set by a failing sibling branch/iteration
   bool forkFailureRecorded = false;  // Map/ParallelStateFailed already in the history
   aslrt::Json variables = aslrt::Json::object();  // this scope's workflow variables
+
+  // $$.Task.Token of the current Task attempt: made on first use, new for
+  // every entry into the state and every retry (callback_registry.h).
+  const std::string& taskToken() const;
 
   const aslrt::StateInfo& stateInfo() const { return machine->states[state]; }
   aslrt::Json contextObject(bool withInput = true) const;

@@ -2,6 +2,9 @@
 // response (--mock-config) wins for a state it mocks; otherwise the task
 // bindings (--bindings, task_bindings.h) answer; a Task with neither fails
 // as AWS fails a call that cannot be made.
+#include <algorithm>
+
+#include "callback_task.h"
 #include "execution.h"
 #include "task_bindings.h"
 #include "task_http.h"
@@ -24,10 +27,6 @@ std::string eventFamily(const std::string& resource) {
 
 bool submitsFirst(const std::string& resource) {
   return resource.find(".sync") != std::string::npos || resource.find(".waitForTaskToken") != std::string::npos;
-}
-
-Json taskDetails(const std::string& key, const std::string& resource) {
-  return {{key, {{"resource", resource}}}};
 }
 
 int32_t noBinding(aslrt_frame* f, const aslrt::TaskTarget& target) {
@@ -70,17 +69,15 @@ aslrt::TaskOutcome mockedOutcome(aslrt_frame* f, const std::string& state) {
   return {true, std::move(mocked->value), {}};  // AWS's recording: never re-wrapped
 }
 
-// TimeoutSeconds, or TimeoutSecondsPath read from the state's input.
-std::optional<int64_t> timeoutMicros(const aslrt_frame* f, const aslrt::TaskInfo& task) {
-  Json seconds = task.timeoutSeconds;
-  if (task.timeoutSecondsPath)
-    if (std::optional<Json> v = task.timeoutSecondsPath->select(f->input)) seconds = *v;
-  if (!seconds.is_number() || seconds.get<double>() <= 0) return std::nullopt;
-  return static_cast<int64_t>(seconds.get<double>() * 1e6);
+// The real time a bound command may run: what is left of TimeoutSeconds.
+std::optional<int64_t> timeoutMicros(const aslrt_frame* f, const aslrt::TaskTimers& timers) {
+  std::optional<int64_t> deadline = timers.deadline();
+  if (!deadline) return std::nullopt;
+  return std::max<int64_t>(*deadline - f->exec->scheduler.clock().nowMicros(), 1);
 }
 
 aslrt::TaskCall taskCall(aslrt_frame* f, const aslrt::TaskInfo& task, const aslrt::Binding* binding,
-                         const aslrt::TaskTarget& target, const Json& params) {
+                         const aslrt::TaskTarget& target, const Json& params, const aslrt::TaskTimers& timers) {
   aslrt::Execution& exec = *f->exec;
   const Json& context = exec.contextBase();
   aslrt::TaskCall call;
@@ -88,7 +85,7 @@ aslrt::TaskCall taskCall(aslrt_frame* f, const aslrt::TaskInfo& task, const aslr
   bool invoke = task.resource.rfind("arn:aws:states:::lambda:invoke", 0) == 0;
   call.input = invoke ? aslrt::lambdaEvent(params) : params;
   call.lambda = aslrt::isLambdaResource(task.resource);
-  call.timeoutMicros = timeoutMicros(f, task);
+  call.timeoutMicros = timeoutMicros(f, timers);
   call.context = {binding->handler, binding->symbol, context["Execution"]["Name"].get<std::string>(),
                   exec.executionArn(), context["StateMachine"]["Name"].get<std::string>(), f->stateInfo().name,
                   task.resource, target.key, f->retryCount, &exec};
@@ -96,21 +93,51 @@ aslrt::TaskCall taskCall(aslrt_frame* f, const aslrt::TaskInfo& task, const aslr
 }
 
 aslrt::TaskOutcome boundOutcome(aslrt_frame* f, const aslrt::TaskInfo& task, const aslrt::Binding* binding,
-                                const aslrt::TaskTarget& target, const Json& params) {
+                                const aslrt::TaskTarget& target, const Json& params, const aslrt::TaskTimers& timers) {
   if (binding->kind == aslrt::BindingKind::StateMachine && aslrt::isStartExecution(task.resource))
     return aslrt::startNestedExecution(*binding, task.resource, params, *f->exec);
-  aslrt::TaskOutcome out = aslrt::invokeBinding(taskCall(f, task, binding, target, params), f->exec->scheduler);
+  aslrt::TaskOutcome out = aslrt::invokeBinding(taskCall(f, task, binding, target, params, timers), f->exec->scheduler);
   if (out.ok && aslrt::isLambdaInvoke(task.resource))
     out.value = aslrt::lambdaInvokeEnvelope(out.value, f->exec->rng);
   return out;
 }
 
 // An unbound http:invoke performs the request itself (task_http.h).
-aslrt::TaskOutcome httpOutcome(aslrt_frame* f, const aslrt::TaskInfo& task, const Json& params) {
+aslrt::TaskOutcome httpOutcome(aslrt_frame* f, const Json& params, const aslrt::TaskTimers& timers) {
   std::string arn = f->exec->executionArn();  // arn:aws:states:REGION:...
   size_t at = arn.find(':', arn.find(':', arn.find(':') + 1) + 1);
   std::string region = at == std::string::npos ? "" : arn.substr(at + 1, arn.find(':', at + 1) - at - 1);
-  return aslrt::invokeHttpTask(params, timeoutMicros(f, task), region, f->exec->scheduler);
+  return aslrt::invokeHttpTask(params, timeoutMicros(f, timers), region, f->exec->scheduler);
+// A .waitForTaskToken task with a binding: the binding is the service call
+// (its answer is discarded, as AWS discards the service's response once the
+// task is submitted); then the task waits for SendTaskSuccess/Failure.
+aslrt::TaskOutcome callbackOutcome(aslrt_frame* f, const aslrt::TaskInfo& task, const aslrt::Binding* binding,
+                                   const aslrt::TaskTarget& target, const Json& params,
+                                   const aslrt::TaskTimers& timers) {
+  aslrt::Execution& exec = *f->exec;
+  const std::string token = f->taskToken();  // before the call: retries make a new one
+  aslrt::TaskOutcome call = boundOutcome(f, task, binding, target, params, timers);
+  if (!call.ok) return call;
+  Json submitted = Json::object();
+  if (!exec.options.historyPath.empty())
+    submitted = {{"taskSubmittedEventDetails", {{"resource", task.resource}, {"output", call.value.dump()}}}};
+  exec.record("TaskSubmitted", exec.lastEventId(), submitted);
+  return aslrt::awaitCallback(f, token, timers);
+}
+
+Json scheduledDetails(const std::string& family, const aslrt::TaskInfo& task, const Json& params,
+                      const aslrt::TaskTimers& timers) {
+  bool activity = family == "Activity";
+  Json d = {{"resource", task.resource}};
+  if (activity) {
+    d["input"] = params.dump();
+    d["inputDetails"] = {{"truncated", false}};
+  } else {
+    d["parameters"] = params.dump();
+  }
+  if (timers.timeoutSeconds) d["timeoutInSeconds"] = *timers.timeoutSeconds;
+  if (timers.heartbeatSeconds) d["heartbeatInSeconds"] = *timers.heartbeatSeconds;
+  return {{activity ? "activityScheduledEventDetails" : "taskScheduledEventDetails", d}};
 }
 
 }  // namespace
@@ -121,17 +148,28 @@ extern "C" int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t para
   const std::string& state = f->stateInfo().name;
   std::string family = eventFamily(task.resource);
   bool withHistory = !exec.options.historyPath.empty();
-  Json scheduled = withHistory ? taskDetails("taskScheduledEventDetails", task.resource) : Json();
-  if (withHistory) scheduled["taskScheduledEventDetails"]["parameters"] = f->slots[params_slot].dump();
-  exec.record(family + "Scheduled", exec.lastEventId(), scheduled);
-  exec.record(family + "Started", exec.lastEventId());
-  if (family == "Task" && submitsFirst(task.resource)) exec.record("TaskSubmitted", exec.lastEventId());
-  if (exec.mocks && exec.mocks->mocks(state)) return finish(f, family, dst, mockedOutcome(f, state));
+  // TimeoutSecondsPath and HeartbeatSecondsPath are read before the task is
+  // scheduled (recorded: INVALID_JSONPATH_IN_HEARTBEATSECONDSPATH).
+  std::optional<aslrt::TaskTimers> timers = aslrt::evaluateTaskTimers(f, task);
+  if (!timers) return ASLRT_FAILED;
   const Json params = f->slots[params_slot];
+  exec.record(family + "Scheduled", exec.lastEventId(),
+              withHistory ? scheduledDetails(family, task, params, *timers) : Json());
+  bool mocked = exec.mocks && exec.mocks->mocks(state);
   aslrt::TaskTarget target = aslrt::taskTarget(task.resource, params);
   const aslrt::TaskBindings* bindings = aslrt::TaskBindings::active();
-  const aslrt::Binding* binding = bindings ? bindings->find(target) : nullptr;
-  if (!binding && aslrt::isHttpInvoke(task.resource)) return finish(f, family, dst, httpOutcome(f, task, params));
+  const aslrt::Binding* binding = mocked || !bindings ? nullptr : bindings->find(target);
+  // An activity nothing else answers is served to workers (GetActivityTask);
+  // ActivityStarted is recorded when one takes it.
+  if (!mocked && !binding && aslrt::isActivityResource(task.resource))
+    return aslrt::runActivity(f, dst, task.resource, params, *timers);
+  exec.record(family + "Started", exec.lastEventId());
+  bool callback = aslrt::waitsForTaskToken(task.resource);
+  if (family == "Task" && submitsFirst(task.resource) && (mocked || !binding || !callback))
+    exec.record("TaskSubmitted", exec.lastEventId());
+  if (mocked) return finish(f, family, dst, mockedOutcome(f, state));
+  if (!binding && aslrt::isHttpInvoke(task.resource)) return finish(f, family, dst, httpOutcome(f, params, *timers));
   if (!binding) return noBinding(f, target);
-  return finish(f, family, dst, boundOutcome(f, task, binding, target, params));
+  if (callback) return finish(f, family, dst, callbackOutcome(f, task, binding, target, params, *timers));
+  return finish(f, family, dst, boundOutcome(f, task, binding, target, params, *timers));
 }

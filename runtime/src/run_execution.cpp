@@ -1,6 +1,7 @@
 #include "run_execution.h"
 
 #include "http_client.h"
+#include "callback_registry.h"
 
 namespace aslrt {
 namespace {
@@ -53,6 +54,8 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
   }
   scheduler.run();
   if (timedOut) httpAbandon(scheduler);  // its fibers' requests will never be read
+  // Tokens still waiting (the machine timed out) are over: late replies get TaskTimedOut.
+  CallbackRegistry::instance().closeOwner(&exec);
 
   ExecutionResult result;
   if (timedOut) {

@@ -23,6 +23,9 @@ const char* const kExecutableHelp =
     "                            answer Task states from a Step Functions Local MockConfigFile\n"
     "  --bindings FILE           bind Task resources to commands and native handlers (docs/BINDINGS.md);\n"
     "                            replaces the bindings baked in by 'aslc build --bindings'; mocks win\n"
+    "  --callback-socket PATH    listen there for SendTaskSuccess/Failure/Heartbeat and GetActivityTask\n"
+    "                            (default: a private socket, made only when the machine has callbacks or\n"
+    "                            activities); its path is in $ASLC_CALLBACK_SOCKET for bound commands\n"
     "  --repeat N --bench        run N executions in-process; print 'bench: median_us=... runs=N' on stderr\n"
     "  --help                    this text\n";
 
@@ -81,6 +84,7 @@ bool parseExecutableFlags(int argc, char** argv, ExecutableFlags& flags, std::st
     if (!stringFlag(args, "--input", &flags.inputPath, &matched, error)) return false;
     if (!stringFlag(args, "--bindings", &flags.bindingsPath, &matched, error)) return false;
     if (!stringFlag(args, "--history", &flags.run.historyPath, &matched, error)) return false;
+    if (!stringFlag(args, "--callback-socket", &flags.callbackSocket, &matched, error)) return false;
     if (!stringFlag(args, "--execution-name", &flags.run.executionName, &matched, error)) return false;
     if (!stringFlag(args, "--state-machine-name", &flags.run.stateMachineName, &matched, error)) return false;
     if (!numberFlag(args, "--repeat", &flags.repeat, &matched, error)) return false;

@@ -10,6 +10,7 @@ struct ExecutableFlags {
   RunOptions run;
   std::string inputPath;  // "" = {} ; "-" = stdin
   std::string bindingsPath;  // "" = the bindings baked in at build time, if any
+  std::string callbackSocket;  // --callback-socket; "" = a private one when the machine can wait for one
   long long repeat = 1;
   bool bench = false;
   bool help = false;

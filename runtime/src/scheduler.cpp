@@ -21,6 +21,8 @@ struct FiberRecord {
   std::function<void()> body;
   bool finished = false;
   bool daemon = false;
+  uint64_t parkedKey = 0;  // parkFor's key while parked there
+  bool notified = false;   // parkFor's answer
 };
 
 Scheduler::Scheduler(Clock& clock) : clock_(clock) {}
@@ -86,13 +88,21 @@ void Scheduler::run() {
     }
     int64_t deadline = timers_.begin()->first;
     // A real clock must not sleep through a remote wake; a virtual clock
-    // jumps, so a worker thread never holds virtual time back.
-    if (!clock_.isVirtual() && waitForRemote(&deadline)) continue;
+    // jumps, so a worker thread never holds virtual time back -- unless a
+    // fiber waits for another process (parkFor): that process lives in real
+    // time, so the virtual clock then runs at real speed (docs/BINDINGS.md).
+    if ((!clock_.isVirtual() || !waiters_.empty()) && waitForRemote(&deadline)) continue;
     clock_.waitUntil(deadline);
     int64_t now = clock_.nowMicros();
     while (!timers_.empty() && timers_.begin()->first <= now) {
-      ready_.push_back(timers_.begin()->second);
+      FiberRecord* fiber = timers_.begin()->second;
       timers_.erase(timers_.begin());
+      if (fiber->parkedKey) {  // parkFor's deadline: no longer a waiter
+        waiters_.erase(fiber->parkedKey);
+        fiber->parkedKey = 0;
+        fiber->notified = false;
+      }
+      ready_.push_back(fiber);
     }
   }
 }
@@ -122,28 +132,76 @@ void Scheduler::remoteWake(FiberRecord* fiber) {
 // Moves remotely woken fibers to the ready queue; true when there were any.
 bool Scheduler::takeRemoteWakes() {
   std::lock_guard<std::mutex> lock(remoteMutex_);
-  if (remoteReady_.empty()) return false;
+  bool any = takeNotified();
+  if (remoteReady_.empty()) return any;
   for (FiberRecord* f : remoteReady_) ready_.push_back(f);
   remotePending_ -= remoteReady_.size();
   remoteReady_.clear();
   return true;
 }
 
+// Resumes the parkFor waiters whose keys were notified; stale keys (the
+// fiber already left by its deadline) are dropped.
+bool Scheduler::takeNotified() {
+  bool any = false;
+  for (uint64_t key : notified_) {
+    auto it = waiters_.find(key);
+    if (it == waiters_.end()) continue;
+    Waiter w = it->second;
+    waiters_.erase(it);
+    if (w.timed) timers_.erase(w.timer);
+    w.fiber->parkedKey = 0;
+    w.fiber->notified = true;
+    ready_.push_back(w.fiber);
+    any = true;
+  }
+  notified_.clear();
+  return any;
+}
+
 // Blocks until a remote wake arrives (true) or, with a deadline, until the
 // real clock reaches it (false). Returns false at once when none is expected.
+// A virtual clock advances by the real time spent here while a parkFor
+// waiter is outstanding, so a reply's timestamps read as when it came.
 bool Scheduler::waitForRemote(const int64_t* deadline) {
-  {
-    std::unique_lock<std::mutex> lock(remoteMutex_);
-    if (remotePending_ == 0) return false;
-    auto arrived = [&] { return !remoteReady_.empty(); };
-    if (!deadline) {
-      remoteReadyCv_.wait(lock, arrived);
-    } else {
-      int64_t left = *deadline - clock_.nowMicros();
-      if (!remoteReadyCv_.wait_for(lock, std::chrono::microseconds(left > 0 ? left : 0), arrived)) return false;
+  for (;;) {
+    auto started = std::chrono::steady_clock::now();
+    {
+      std::unique_lock<std::mutex> lock(remoteMutex_);
+      if (remotePending_ == 0 && waiters_.empty()) return false;
+      auto arrived = [&] { return !remoteReady_.empty() || !notified_.empty(); };
+      bool came = true;
+      if (!deadline) {
+        remoteReadyCv_.wait(lock, arrived);
+      } else {
+        int64_t left = *deadline - clock_.nowMicros();
+        came = remoteReadyCv_.wait_for(lock, std::chrono::microseconds(left > 0 ? left : 0), arrived);
+      }
+      if (!waiters_.empty()) {
+        auto spent = std::chrono::steady_clock::now() - started;
+        clock_.advance(std::chrono::duration_cast<std::chrono::microseconds>(spent).count());
+      }
+      if (!came) return false;
     }
+    if (takeRemoteWakes()) return true;
   }
-  return takeRemoteWakes();
+}
+
+bool Scheduler::parkFor(uint64_t key, const int64_t* deadline) {
+  FiberRecord* self = current_;
+  Waiter w{self, deadline != nullptr, {}};
+  if (deadline) w.timer = timers_.emplace(*deadline, self);
+  waiters_.emplace(key, w);
+  self->parkedKey = key;
+  self->notified = false;
+  yieldToScheduler();
+  return self->notified;
+}
+
+void Scheduler::notify(uint64_t key) {
+  std::lock_guard<std::mutex> lock(remoteMutex_);
+  notified_.push_back(key);
+  remoteReadyCv_.notify_all();
 }
 
 void Scheduler::runOnWorkerThread(const std::function<void()>& work) {

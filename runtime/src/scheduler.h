@@ -47,11 +47,28 @@ class Scheduler {
   // keep running; returns when `work` has returned. `work` must not throw.
   void runOnWorkerThread(const std::function<void()>& work);
 
+  // Waiting for another process (callbacks, activities): a fiber parks under
+  // a key with an optional deadline; notify(key) from any thread resumes it.
+  // A notify for a key nobody is parked under is dropped, so the waiter must
+  // look at its inbox before parking again. parkFor returns true when
+  // notified, false when the deadline passed. While any fiber is parked here,
+  // a virtual clock runs at real speed (the other process lives in real time).
+  uint64_t newWaitKey() { return nextWaitKey_++; }
+  bool parkFor(uint64_t key, const int64_t* deadline);
+  void notify(uint64_t key);
+
  private:
   void resume(FiberRecord* fiber);
   void yieldToScheduler();
   bool takeRemoteWakes();
   bool waitForRemote(const int64_t* deadline);
+  bool takeNotified();  // under remoteMutex_
+
+  struct Waiter {
+    FiberRecord* fiber;
+    bool timed;
+    std::multimap<int64_t, FiberRecord*>::iterator timer;
+  };
 
   Clock& clock_;
   std::deque<FiberRecord*> ready_;
@@ -66,6 +83,10 @@ class Scheduler {
   std::condition_variable remoteReadyCv_;
   std::vector<FiberRecord*> remoteReady_;
   size_t remotePending_ = 0;
+  std::vector<uint64_t> notified_;  // keys notified from other threads
+  // Scheduler thread only: the fibers parked in parkFor, by key.
+  std::map<uint64_t, Waiter> waiters_;
+  uint64_t nextWaitKey_ = 1;
 };
 
 }  // namespace aslrt

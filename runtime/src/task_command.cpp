@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include "callback_server.h"
+
 extern char** environ;
 
 namespace aslrt {
@@ -39,6 +41,11 @@ std::vector<std::string> environmentOf(const CommandSpec& spec) {
       if (!spec.env.count(entry.substr(0, entry.find('=')))) env.push_back(entry);
     }
   for (auto& [name, value] : spec.env) env.push_back(name + "=" + value);
+  // The callback socket reaches the command even with an empty environment,
+  // so it can answer the token it was given (docs/BINDINGS.md).
+  const std::string& socket = CallbackServer::path();
+  if (!spec.inheritEnvironment && !socket.empty() && !spec.env.count(kCallbackSocketEnv))
+    env.push_back(std::string(kCallbackSocketEnv) + "=" + socket);
   return env;
 }
 

@@ -4,6 +4,7 @@
 
 #include "driver.h"
 #include "options.h"
+#include "task_commands.h"
 #ifdef ASLC_HAVE_JSONATA_COMMAND
 #include "jsonata_command.h"
 #endif
@@ -19,7 +20,10 @@ const char* const kTopHelp =
     "  check FILE             validate a definition; exit 0 when valid, 2 with diagnostics\n"
     "  build FILE -o EXE      compile to a standalone executable\n"
     "  run FILE [options]     compile and execute once\n"
-    "  jsonata --expr-file E  evaluate a JSONata expression (see 'aslc jsonata --help')\n\n"
+    "  jsonata --expr-file E  evaluate a JSONata expression (see 'aslc jsonata --help')\n"
+    "  send-task-success, send-task-failure, send-task-heartbeat, get-activity-task\n"
+    "                         answer a running execution's callbacks and activities over its\n"
+    "                         callback socket (see 'aslc send-task-success --help')\n\n"
     "  --version              print the version\n"
     "  --help                 this text; 'aslc <command> --help' for a command's options\n";
 
@@ -49,9 +53,15 @@ const char* const kRunHelp =
     "  --bindings FILE           bind Task resources to commands/native handlers (docs/BINDINGS.md);\n"
     "                            with build, baked into the executable\n"
     "  --resources FILE, --s3-root DIR  S3 objects for Map ItemReader\n"
-    "  --repeat N --bench        N executions in one process; timing on stderr\n"
-    "  --interpret               run on the reference interpreter in aslc's process (no LLVM, no\n"
-    "                            link); same flags and output; native handlers are not available\n\n"
+    "  --callback-socket PATH    where the executable listens for task tokens and activity workers
+"
+    "  --repeat N --bench        N executions in one process; timing on stderr
+"
+    "  --interpret               run on the reference interpreter in aslc's process (no LLVM, no
+"
+    "                            link); same flags and output; native handlers are not available
+
+"
     "exit status: 0 succeeded, 1 failed/timed out ({\"Error\",\"Cause\"} on stdout), 2 invalid\n"
     "definition or usage, 3 feature not implemented yet, 4 internal error (e.g. link failed)\n";
 
@@ -84,6 +94,7 @@ int main(int argc, char** argv) {
 #ifdef ASLC_HAVE_JSONATA_COMMAND
   if (first == "jsonata") return runJsonataCommand(argc - 1, argv + 1);
 #endif
+  if (isTaskCommand(first)) return runTaskCommand(argc - 1, argv + 1);
   Options options;
   std::string error;
   bool parsed = parseOptions(argc, argv, options, &error);

@@ -1,0 +1,144 @@
+#include "callback_task.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "callback_registry.h"
+
+namespace aslrt {
+namespace {
+
+constexpr int64_t kMicros = 1000000;
+
+// "TimeoutSecondsPath" → a positive whole number of seconds from the input.
+std::optional<int64_t> secondsFromPath(aslrt_frame* f, const JsonPath& path, const char* field, bool* failed) {
+  std::string whyNot;
+  std::optional<Json> v = path.select(f->input, &whyNot);
+  if (!v) {
+    *failed = true;
+    f->raise("States.Runtime", path.invalidPathCause(whyNot));
+    return std::nullopt;
+  }
+  if (!v->is_number_integer() || v->get<int64_t>() <= 0) {
+    *failed = true;
+    f->raise("States.Runtime", std::string("The value of the field '") + field + "' must be a positive integer, got " +
+                                   v->dump() + " from the path '" + path.text() + "'");
+    return std::nullopt;
+  }
+  return v->get<int64_t>();
+}
+
+std::optional<int64_t> fixedSeconds(const Json& seconds) {
+  if (!seconds.is_number() || seconds.get<double>() <= 0) return std::nullopt;
+  return static_cast<int64_t>(seconds.get<double>());
+}
+
+struct Reply {
+  enum Kind { Succeeded, Failed, TimedOut } kind = TimedOut;
+  Json output;
+  Failure failure;
+};
+
+// The wait shared by callbacks and activities. `heartbeatFromStart`: a
+// callback's heartbeat clock starts now; an activity's when a worker takes it.
+Reply waitForReply(aslrt_frame* f, const std::string& token, uint64_t key, const TaskTimers& timers,
+                   bool heartbeatFromStart, const std::function<void(const std::string&)>& onWorker) {
+  Scheduler& sched = f->exec->scheduler;
+  CallbackRegistry& registry = CallbackRegistry::instance();
+  std::optional<int64_t> total = timers.deadline(), beat;
+  auto heartbeatFromNow = [&] {
+    if (timers.heartbeatSeconds) beat = sched.clock().nowMicros() + *timers.heartbeatSeconds * kMicros;
+  };
+  if (heartbeatFromStart) heartbeatFromNow();
+  for (;;) {
+    TaskInbox in = registry.take(token);
+    if (in.worker) {
+      onWorker(*in.worker);
+      heartbeatFromNow();
+    }
+    if (in.heartbeats > 0) heartbeatFromNow();
+    if (in.replied) {
+      registry.close(token);
+      return {in.succeeded ? Reply::Succeeded : Reply::Failed, std::move(in.output), std::move(in.failure)};
+    }
+    int64_t now = sched.clock().nowMicros();
+    bool expired = (total && now >= *total) || (beat && now >= *beat);
+    if (expired) {
+      if (registry.close(token, /*unlessReplied=*/true)) return {};
+      continue;  // something came in just now: look at it first
+    }
+    std::optional<int64_t> until = total;
+    if (beat) until = until ? std::min(*until, *beat) : *beat;
+    sched.parkFor(key, until ? &*until : nullptr);
+  }
+}
+
+}  // namespace
+
+std::optional<TaskTimers> evaluateTaskTimers(aslrt_frame* f, const TaskInfo& task) {
+  TaskTimers t;
+  t.scheduledMicros = f->exec->scheduler.clock().nowMicros();
+  bool failed = false;
+  t.timeoutSeconds = task.timeoutSecondsPath ? secondsFromPath(f, *task.timeoutSecondsPath, "TimeoutSecondsPath", &failed)
+                                             : fixedSeconds(task.timeoutSeconds);
+  if (failed) return std::nullopt;
+  t.heartbeatSeconds = task.heartbeatSecondsPath
+                           ? secondsFromPath(f, *task.heartbeatSecondsPath, "HeartbeatSecondsPath", &failed)
+                           : fixedSeconds(task.heartbeatSeconds);
+  if (failed) return std::nullopt;
+  return t;
+}
+
+bool waitsForTaskToken(const std::string& resource) {
+  const std::string suffix = ".waitForTaskToken";
+  return resource.size() > suffix.size() && resource.compare(resource.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool isActivityResource(const std::string& resource) {
+  return resource.rfind("arn:", 0) == 0 && resource.find(":states:") != std::string::npos &&
+         resource.find(":activity:") != std::string::npos;
+}
+
+TaskOutcome awaitCallback(aslrt_frame* f, const std::string& token, const TaskTimers& timers) {
+  Scheduler& sched = f->exec->scheduler;
+  uint64_t key = sched.newWaitKey();
+  CallbackRegistry::instance().openCallback(token, &sched, key, f->exec);
+  Reply r = waitForReply(f, token, key, timers, true, [](const std::string&) {});
+  if (r.kind == Reply::Succeeded) return {true, std::move(r.output), {}};
+  if (r.kind == Reply::Failed) return {false, nullptr, std::move(r.failure)};
+  return {false, nullptr, {"States.Timeout", std::nullopt}};
+}
+
+int32_t runActivity(aslrt_frame* f, uint32_t dst, const std::string& activityArn, const Json& input,
+                    const TaskTimers& timers) {
+  Execution& exec = *f->exec;
+  Scheduler& sched = exec.scheduler;
+  bool withHistory = !exec.options.historyPath.empty();
+  const std::string& token = f->taskToken();
+  uint64_t key = sched.newWaitKey();
+  CallbackRegistry::instance().openActivity(token, &sched, key, &exec, activityArn, input.dump());
+  auto started = [&](const std::string& worker) {
+    Json details = Json::object();
+    if (!worker.empty()) details["workerName"] = worker;
+    exec.record("ActivityStarted", exec.lastEventId(), withHistory ? Json{{"activityStartedEventDetails", details}} : Json());
+  };
+  Reply r = waitForReply(f, token, key, timers, false, started);
+  if (r.kind == Reply::Succeeded) {
+    Json details = {{"output", r.output.dump()}, {"outputDetails", {{"truncated", false}}}};
+    exec.record("ActivitySucceeded", exec.lastEventId(), withHistory ? Json{{"activitySucceededEventDetails", details}} : Json());
+    f->slots[dst] = std::move(r.output);
+    return ASLRT_OK;
+  }
+  if (r.kind == Reply::TimedOut) r.failure = {"States.Timeout", std::nullopt};
+  Json details = Json::object();
+  if (!r.failure.error.empty()) details["error"] = r.failure.error;
+  if (r.failure.cause) details["cause"] = *r.failure.cause;
+  bool timedOut = r.kind == Reply::TimedOut;
+  exec.record(timedOut ? "ActivityTimedOut" : "ActivityFailed", exec.lastEventId(),
+              withHistory ? Json{{timedOut ? "activityTimedOutEventDetails" : "activityFailedEventDetails", details}}
+                          : Json());
+  f->failure = std::move(r.failure);
+  return ASLRT_FAILED;
+}
+
+}  // namespace aslrt

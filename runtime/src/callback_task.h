@@ -1,0 +1,44 @@
+// The waiting side of callbacks and activities, on the execution's fiber:
+// a `.waitForTaskToken` task waits for SendTaskSuccess/Failure on its token
+// after its service call; an activity task is offered to workers
+// (GetActivityTask) and waits for their reply. TimeoutSeconds and
+// HeartbeatSeconds run on the scheduler's clock (docs/BINDINGS.md, "Timing").
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "execution.h"
+#include "task_invoke.h"
+
+namespace aslrt {
+
+// A task's time limits, fixed when the task is scheduled.
+struct TaskTimers {
+  int64_t scheduledMicros = 0;
+  std::optional<int64_t> timeoutSeconds, heartbeatSeconds;
+  std::optional<int64_t> deadline() const {  // TimeoutSeconds' end on the scheduler's clock
+    if (!timeoutSeconds) return std::nullopt;
+    return scheduledMicros + *timeoutSeconds * 1000000;
+  }
+};
+
+// TimeoutSeconds(Path) and HeartbeatSeconds(Path), read before the task is
+// scheduled; a path that selects nothing or no positive integer raises
+// States.Runtime on the frame (nullopt), as AWS does.
+std::optional<TaskTimers> evaluateTaskTimers(aslrt_frame* f, const TaskInfo& task);
+
+bool waitsForTaskToken(const std::string& resource);
+bool isActivityResource(const std::string& resource);
+
+// Waits for the reply to `token` (the service call has been made). A time-out
+// is States.Timeout, a heartbeat that did not come in time too (recorded:
+// timeouts.heartbeats.heartbeat_path_timeout).
+TaskOutcome awaitCallback(aslrt_frame* f, const std::string& token, const TaskTimers& timers);
+
+// Serves the activity task to a worker and waits for its reply, recording
+// ActivityStarted/Succeeded/Failed/TimedOut; leaves the result in slot `dst`.
+int32_t runActivity(aslrt_frame* f, uint32_t dst, const std::string& activityArn, const Json& input,
+                    const TaskTimers& timers);
+
+}  // namespace aslrt
