@@ -148,13 +148,21 @@ bool CallbackServer::start(const std::string& requested, std::string* error) {
     }
     ::unlink(path.c_str());  // left by a process that has gone
   }
+  // Bound and listening under a temporary name, then renamed: the socket
+  // appears only once it accepts connections, so a client that waits for the
+  // file never mistakes it for a dead one.
+  std::string staging = path + ".tmp" + std::to_string(::getpid());
+  sockaddr_un stagingAddr;
+  if (!socketAddress(staging, &stagingAddr, error)) return false;
+  ::unlink(staging.c_str());
   int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   // Only this user may connect: a token is a capability, and so is the socket.
   mode_t old = ::umask(0177);
-  bool bound = fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  bool bound = fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr*>(&stagingAddr), sizeof stagingAddr) == 0;
   ::umask(old);
-  if (!bound || ::listen(fd, 64) != 0) {
+  if (!bound || ::listen(fd, 64) != 0 || ::rename(staging.c_str(), path.c_str()) != 0) {
     *error = "cannot listen on callback socket '" + path + "': " + std::strerror(errno);
+    ::unlink(staging.c_str());
     if (fd >= 0) ::close(fd);
     return false;
   }

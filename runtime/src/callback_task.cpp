@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include "callback_registry.h"
+#include "jsonata_template.h"
 
 namespace aslrt {
 namespace {
@@ -28,7 +30,37 @@ std::optional<int64_t> secondsFromPath(aslrt_frame* f, const JsonPath& path, con
   return v->get<int64_t>();
 }
 
-std::optional<int64_t> fixedSeconds(const Json& seconds) {
+// "TimeoutSeconds": "{% expr %}" (JSONata): evaluated against the state's
+// input and variables when the task is scheduled.
+std::optional<int64_t> secondsFromJsonata(aslrt_frame* f, const std::string& text, const char* field, bool* failed) {
+  // Compiled once per distinct expression (executions of a process share them).
+  static std::map<std::string, std::optional<JsonataTemplate>> cache;
+  auto it = cache.find(text);
+  if (it == cache.end()) {
+    std::string error;
+    it = cache.emplace(text, JsonataTemplate::compile(Json(text), field, &jsonataRandom(), &error)).first;
+  }
+  Failure failure;
+  std::optional<Json> v;
+  if (it->second) v = it->second->evaluate(f->jsonataBindings(f->input, nullptr), &failure);
+  else failure = {"States.QueryEvaluationError", std::string("cannot compile the field '") + field + "'"};
+  if (!v) {
+    *failed = true;
+    f->raise(failure.error, failure.cause.value_or(""));
+    return std::nullopt;
+  }
+  if (!v->is_number_integer() || v->get<int64_t>() <= 0) {
+    *failed = true;
+    f->raise("States.Runtime", std::string("The value of the field '") + field + "' must be a positive integer, got " +
+                                   v->dump());
+    return std::nullopt;
+  }
+  return v->get<int64_t>();
+}
+
+std::optional<int64_t> fixedSeconds(aslrt_frame* f, const Json& seconds, const char* field, bool* failed) {
+  if (seconds.is_string() && jsonataExpressionText(seconds.get<std::string>()))
+    return secondsFromJsonata(f, seconds.get<std::string>(), field, failed);
   if (!seconds.is_number() || seconds.get<double>() <= 0) return std::nullopt;
   return static_cast<int64_t>(seconds.get<double>());
 }
@@ -80,11 +112,11 @@ std::optional<TaskTimers> evaluateTaskTimers(aslrt_frame* f, const TaskInfo& tas
   t.scheduledMicros = f->exec->scheduler.clock().nowMicros();
   bool failed = false;
   t.timeoutSeconds = task.timeoutSecondsPath ? secondsFromPath(f, *task.timeoutSecondsPath, "TimeoutSecondsPath", &failed)
-                                             : fixedSeconds(task.timeoutSeconds);
+                                             : fixedSeconds(f, task.timeoutSeconds, "TimeoutSeconds", &failed);
   if (failed) return std::nullopt;
   t.heartbeatSeconds = task.heartbeatSecondsPath
                            ? secondsFromPath(f, *task.heartbeatSecondsPath, "HeartbeatSecondsPath", &failed)
-                           : fixedSeconds(task.heartbeatSeconds);
+                           : fixedSeconds(f, task.heartbeatSeconds, "HeartbeatSeconds", &failed);
   if (failed) return std::nullopt;
   return t;
 }
@@ -99,10 +131,16 @@ bool isActivityResource(const std::string& resource) {
          resource.find(":activity:") != std::string::npos;
 }
 
-TaskOutcome awaitCallback(aslrt_frame* f, const std::string& token, const TaskTimers& timers) {
+uint64_t openCallback(aslrt_frame* f, const std::string& token) {
   Scheduler& sched = f->exec->scheduler;
   uint64_t key = sched.newWaitKey();
   CallbackRegistry::instance().openCallback(token, &sched, key, f->exec);
+  return key;
+}
+
+void cancelCallback(const std::string& token) { CallbackRegistry::instance().close(token); }
+
+TaskOutcome awaitCallback(aslrt_frame* f, const std::string& token, uint64_t key, const TaskTimers& timers) {
   Reply r = waitForReply(f, token, key, timers, true, [](const std::string&) {});
   if (r.kind == Reply::Succeeded) return {true, std::move(r.output), {}};
   if (r.kind == Reply::Failed) return {false, nullptr, std::move(r.failure)};

@@ -31,10 +31,14 @@ std::optional<TaskTimers> evaluateTaskTimers(aslrt_frame* f, const TaskInfo& tas
 bool waitsForTaskToken(const std::string& resource);
 bool isActivityResource(const std::string& resource);
 
-// Waits for the reply to `token` (the service call has been made). A time-out
-// is States.Timeout, a heartbeat that did not come in time too (recorded:
-// timeouts.heartbeats.heartbeat_path_timeout).
-TaskOutcome awaitCallback(aslrt_frame* f, const std::string& token, const TaskTimers& timers);
+// A callback's wait is opened before the service call, so a reply that comes
+// while the call is still running (even from the bound command itself) is
+// kept; then awaitCallback waits for it, or cancelCallback drops it (the call
+// failed). A time-out is States.Timeout, a heartbeat that did not come in
+// time too (recorded: timeouts.heartbeats.heartbeat_path_timeout).
+uint64_t openCallback(aslrt_frame* f, const std::string& token);
+TaskOutcome awaitCallback(aslrt_frame* f, const std::string& token, uint64_t waitKey, const TaskTimers& timers);
+void cancelCallback(const std::string& token);
 
 // Serves the activity task to a worker and waits for its reply, recording
 // ActivityStarted/Succeeded/Failed/TimedOut; leaves the result in slot `dst`.

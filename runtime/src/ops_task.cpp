@@ -116,13 +116,17 @@ aslrt::TaskOutcome callbackOutcome(aslrt_frame* f, const aslrt::TaskInfo& task, 
                                    const aslrt::TaskTimers& timers) {
   aslrt::Execution& exec = *f->exec;
   const std::string token = f->taskToken();  // before the call: retries make a new one
+  uint64_t waitKey = aslrt::openCallback(f, token);
   aslrt::TaskOutcome call = boundOutcome(f, task, binding, target, params, timers);
-  if (!call.ok) return call;
+  if (!call.ok) {
+    aslrt::cancelCallback(token);
+    return call;
+  }
   Json submitted = Json::object();
   if (!exec.options.historyPath.empty())
     submitted = {{"taskSubmittedEventDetails", {{"resource", task.resource}, {"output", call.value.dump()}}}};
   exec.record("TaskSubmitted", exec.lastEventId(), submitted);
-  return aslrt::awaitCallback(f, token, timers);
+  return aslrt::awaitCallback(f, token, waitKey, timers);
 }
 
 Json scheduledDetails(const std::string& family, const aslrt::TaskInfo& task, const Json& params,
