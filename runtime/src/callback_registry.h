@@ -43,7 +43,8 @@ class CallbackRegistry {
 
   // Scheduler thread. A callback waits for a reply; an activity task waits
   // first for a worker (GetActivityTask on `activityArn`), then for a reply.
-  // `owner` groups an execution's entries for closeOwner.
+  // `owner` groups entries for closeOwner (the execution's Scheduler, so
+  // nested executions on it close with their parent).
   void openCallback(const std::string& token, Scheduler* scheduler, uint64_t waitKey, const void* owner);
   void openActivity(const std::string& token, Scheduler* scheduler, uint64_t waitKey, const void* owner,
                     const std::string& activityArn, const std::string& inputJson);
@@ -54,7 +55,7 @@ class CallbackRegistry {
   // false, leaving the entry open, when `unlessReplied` and anything came in
   // after the last take (the fiber looks at it before timing out).
   bool close(const std::string& token, bool unlessReplied = false);
-  // Closes every entry of an execution (it ended, e.g. timed out).
+  // Closes every entry of an owner (its execution ended, e.g. timed out).
   void closeOwner(const void* owner);
   // Activities a worker may poll for (the program's activity ARNs).
   void declareActivity(const std::string& arn);

@@ -134,7 +134,7 @@ bool isActivityResource(const std::string& resource) {
 uint64_t openCallback(aslrt_frame* f, const std::string& token) {
   Scheduler& sched = f->exec->scheduler;
   uint64_t key = sched.newWaitKey();
-  CallbackRegistry::instance().openCallback(token, &sched, key, f->exec);
+  CallbackRegistry::instance().openCallback(token, &sched, key, &sched);
   return key;
 }
 
@@ -154,7 +154,7 @@ int32_t runActivity(aslrt_frame* f, uint32_t dst, const std::string& activityArn
   bool withHistory = !exec.options.historyPath.empty();
   const std::string& token = f->taskToken();
   uint64_t key = sched.newWaitKey();
-  CallbackRegistry::instance().openActivity(token, &sched, key, &exec, activityArn, input.dump());
+  CallbackRegistry::instance().openActivity(token, &sched, key, &sched, activityArn, input.dump());
   auto started = [&](const std::string& worker) {
     Json details = Json::object();
     if (!worker.empty()) details["workerName"] = worker;

@@ -55,7 +55,7 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
   scheduler.run();
   if (timedOut) httpAbandon(scheduler);  // its fibers' requests will never be read
   // Tokens still waiting (the machine timed out) are over: late replies get TaskTimedOut.
-  CallbackRegistry::instance().closeOwner(&exec);
+  CallbackRegistry::instance().closeOwner(&scheduler);
 
   ExecutionResult result;
   if (timedOut) {

@@ -53,15 +53,10 @@ const char* const kRunHelp =
     "  --bindings FILE           bind Task resources to commands/native handlers (docs/BINDINGS.md);\n"
     "                            with build, baked into the executable\n"
     "  --resources FILE, --s3-root DIR  S3 objects for Map ItemReader\n"
-    "  --callback-socket PATH    where the executable listens for task tokens and activity workers
-"
-    "  --repeat N --bench        N executions in one process; timing on stderr
-"
-    "  --interpret               run on the reference interpreter in aslc's process (no LLVM, no
-"
-    "                            link); same flags and output; native handlers are not available
-
-"
+    "  --callback-socket PATH    where the executable listens for task tokens and activity workers\n"
+    "  --repeat N --bench        N executions in one process; timing on stderr\n"
+    "  --interpret               run on the reference interpreter in aslc's process (no LLVM, no\n"
+    "                            link); same flags and output; native handlers are not available\n\n"
     "exit status: 0 succeeded, 1 failed/timed out ({\"Error\",\"Cause\"} on stdout), 2 invalid\n"
     "definition or usage, 3 feature not implemented yet, 4 internal error (e.g. link failed)\n";
 
