@@ -15,7 +15,16 @@ constexpr int64_t kMicros = 1000000;
 // "TimeoutSecondsPath" → a positive whole number of seconds from the input.
 std::optional<int64_t> secondsFromPath(aslrt_frame* f, const JsonPath& path, const char* field, bool* failed) {
   std::string whyNot;
-  std::optional<Json> v = path.select(f->input, &whyNot);
+  // "$timeout" reads a variable (recorded: BASE_ASSIGN_FROM_LAMBDA_TASK_RESULT), "$$" the context.
+  Json context;
+  const Json* root = &f->input;
+  if (path.isVariablePath()) {
+    root = &f->variables;
+  } else if (path.isContextPath()) {
+    context = f->contextObject();
+    root = &context;
+  }
+  std::optional<Json> v = path.select(*root, &whyNot);
   if (!v) {
     *failed = true;
     f->raise("States.Runtime", path.invalidPathCause(whyNot));
