@@ -108,6 +108,8 @@ aslrt::TaskOutcome httpOutcome(aslrt_frame* f, const Json& params, const aslrt::
   size_t at = arn.find(':', arn.find(':', arn.find(':') + 1) + 1);
   std::string region = at == std::string::npos ? "" : arn.substr(at + 1, arn.find(':', at + 1) - at - 1);
   return aslrt::invokeHttpTask(params, timeoutMicros(f, timers), region, f->exec->scheduler);
+}
+
 // A .waitForTaskToken task with a binding: the binding is the service call
 // (its answer is discarded, as AWS discards the service's response once the
 // task is submitted); then the task waits for SendTaskSuccess/Failure.

@@ -1,7 +1,7 @@
 #include "run_execution.h"
 
-#include "http_client.h"
 #include "callback_registry.h"
+#include "http_client.h"
 
 namespace aslrt {
 namespace {
