@@ -4,6 +4,9 @@
 // (branch to the catcher's state) or fail the machine.
 #include "lower_machine.h"
 
+#include "aslrt/abi.h"
+#include "slot_moves.h"
+
 namespace aslc::codegen {
 namespace {
 
@@ -53,15 +56,23 @@ class MachineLowering {
     b_.CreateCall(abi_.enterState, {frame_, u32(id)});
     b_.CreateBr(current_->body);
     b_.SetInsertPoint(current_->body);
-    for (const ir::Inst& inst : st.insts) instruction(inst);
+    std::vector<OperandMoves> moves = slotMoves(st);
+    for (size_t i = 0; i < st.insts.size(); ++i) instruction(st.insts[i], moves[i]);
     terminator(id, st.term);
     errorBlock(id, st);
   }
 
+  // A slot operand, flagged when the op may take its value (see slot_moves.h):
+  // `result` is LoadInput's destination (take the raw input), `a`/`b` sources.
+  llvm::Value* arg(std::string_view field, uint32_t value, const OperandMoves& move) {
+    bool take = (field == "result" && move.input) || (field == "a" && move.a) || (field == "b" && move.b);
+    return u32(take ? value | ASLRT_MOVE : value);
+  }
+
   // Every kind calls its op from aslc/ir/inst_ops.def (shared with the interpreter).
-  void instruction(const ir::Inst& inst) {
+  void instruction(const ir::Inst& inst, const OperandMoves& move) {
     switch (inst.kind) {
-#define ARG(field) , u32(inst.field)
+#define ARG(field) , arg(#field, inst.field, move)
 #define INST_OP(Name, function, args) \
   case ir::InstKind::Name:            \
     return checked(abi_.instOp(ir::InstKind::Name), {frame_ args});

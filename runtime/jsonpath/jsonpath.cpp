@@ -143,6 +143,27 @@ std::string JsonPath::invalidPathCause(const std::string& whyNot) const {
 
 std::optional<Json> JsonPath::select(const Json& root) const { return select(root, nullptr); }
 
+Json* JsonPath::find(Json& root) const {
+  if (!parsed_->definite) return nullptr;
+  jp::Matches found;
+  try {
+    const Json* hit = jp::walkDefinite(*parsed_, root, &found, nullptr);
+    if (!hit || !found.owned.empty()) return nullptr;
+    return const_cast<Json*>(hit);  // a node of root, which the caller may write
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+uint64_t JsonPath::assignGrowthBound() const {
+  // Per created level: quotes, colon, comma, braces and a key escaped at
+  // worst six bytes per byte (\u00XX); indexes only replace elements.
+  uint64_t n = 0;
+  for (const jp::Segment& s : parsed_->segments)
+    for (const std::string& name : s.names) n += 6 * name.size() + 8;
+  return n + 8 * parsed_->segments.size();
+}
+
 std::optional<Json> JsonPath::select(const Json& root, std::string* whyNot) const {
   jp::Matches found;
   try {

@@ -116,20 +116,31 @@ void applyFrom(Walk& w, size_t i, const Json& node) {
 
 std::string jaywayProvider() { return "com.jayway.jsonpath.spi.json.JacksonJsonProvider"; }
 
-// Where the definite walk is: the segment index and Jayway's "evalPath" so far
-// (names unescaped in single quotes, unlike the escaped canonical form).
+// Where the definite walk is: the segment index, and why it stopped.
 struct DefiniteStep {
   const ParsedPath& path;
   size_t index;
-  std::string evalPath;
   std::string why;
 };
+
+// Jayway's "evalPath" through segment `end` (exclusive): names unescaped in
+// single quotes, unlike the escaped canonical form. Built only for a cause,
+// never on the way to a match.
+std::string evalPath(const ParsedPath& path, size_t end) {
+  std::string out = "$";
+  for (size_t i = 0; i < end; ++i) {
+    const Segment& s = path.segments[i];
+    if (s.kind == SegmentKind::Property) out += "['" + s.names.front() + "']";
+    else out += "[" + std::to_string(s.indexes.front()) + "]";
+  }
+  return out;
+}
 
 const Json* definiteProperty(DefiniteStep& st, const Json& cur, Matches* scratch) {
   const Segment& s = st.path.segments[st.index];
   if (!cur.is_object()) {
     st.why = "Expected to find an object with property " +
-             renderSegments(st.path.segments, st.index, st.index + 1) + " in path " + st.evalPath +
+             renderSegments(st.path.segments, st.index, st.index + 1) + " in path " + evalPath(st.path, st.index) +
              " but found '" + javaClassName(cur) +
              "'. This is not a json object according to the JsonProvider: '" + jaywayProvider() +
              "'.";
@@ -143,9 +154,9 @@ const Json* definiteProperty(DefiniteStep& st, const Json& cur, Matches* scratch
     return &scratch->owned.back();
   }
   auto it = cur.find(s.names.front());
-  st.evalPath += "['" + s.names.front() + "']";
   if (it != cur.end()) return &*it;
-  if (st.index + 1 < st.path.segments.size()) st.why = "Missing property in path " + st.evalPath;
+  if (st.index + 1 < st.path.segments.size())
+    st.why = "Missing property in path " + evalPath(st.path, st.index + 1);
   return nullptr;
 }
 
@@ -153,7 +164,7 @@ const Json* definiteProperty(DefiniteStep& st, const Json& cur, Matches* scratch
 const Json* definiteIndex(DefiniteStep& st, const Json& cur) {
   const Segment& s = st.path.segments[st.index];
   if (cur.is_null()) {
-    st.why = "The path " + st.evalPath + " is null";
+    st.why = "The path " + evalPath(st.path, st.index) + " is null";
     return nullptr;
   }
   if (!cur.is_array()) {
@@ -162,7 +173,6 @@ const Json* definiteIndex(DefiniteStep& st, const Json& cur) {
     return nullptr;
   }
   int64_t eff = effectiveIndex(s.indexes.front(), cur.size());
-  st.evalPath += "[" + std::to_string(s.indexes.front()) + "]";
   if (eff < 0 || eff >= static_cast<int64_t>(cur.size())) return nullptr;
   return &cur[eff];
 }
@@ -178,7 +188,7 @@ void collectAll(const std::vector<Segment>& segments, const Json& start, const J
 const Json* walkDefinite(const ParsedPath& path, const Json& root, Matches* scratch,
                          std::string* whyNot) {
   const Json* cur = &root;
-  DefiniteStep st{path, 0, "$", ""};
+  DefiniteStep st{path, 0, ""};
   for (; st.index < path.segments.size() && cur; ++st.index) {
     if (path.segments[st.index].kind == SegmentKind::Property)
       cur = definiteProperty(st, *cur, scratch);

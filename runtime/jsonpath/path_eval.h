@@ -1,6 +1,6 @@
 // Evaluating parsed segments against a document.
 #pragma once
-#include <deque>
+#include <list>
 #include <string>
 #include <vector>
 
@@ -13,7 +13,7 @@ namespace aslrt::jsonpath_detail {
 // trailing name union into one object) live in `owned`.
 struct Matches {
   std::vector<const Json*> nodes;
-  std::deque<Json> owned;
+  std::list<Json> owned;  // a list: stable addresses and no allocation while empty
 };
 
 // Indefinite evaluation: every node reached; missing parts are skipped.

@@ -12,30 +12,37 @@ constexpr const char* kArnPrefix = "arn:aws:states:us-east-1:000000000000:";
 
 }  // namespace
 
-Execution::Execution(const Program& prog, Scheduler& sched, const RunOptions& opts, Json in)
-    : program(prog), scheduler(sched), options(opts), input(std::move(in)) {
+Execution::Execution(const Program& prog, Scheduler& sched, const RunOptions& opts, const Json& in)
+    : program(prog), scheduler(sched), options(opts), input(in) {
   startMicros = opts.startMicros ? *opts.startMicros : sched.clock().nowMicros();
   rng.seed(opts.seeded ? opts.seed : std::random_device{}());
   jsonataRandom().seed(rng());
-  std::string machineName = opts.stateMachineName.empty() ? "StateMachine" : opts.stateMachineName;
-  std::string execName = opts.executionName.empty() ? "execution" : opts.executionName;
-  std::string prefix = opts.arnPrefix.empty() ? kArnPrefix : opts.arnPrefix;
-  contextBase_ = {
-      {"Execution",
-       {{"Id", prefix + "execution:" + machineName + ":" + execName},
-        {"Input", input},
-        {"Name", execName},
-        {"RoleArn", "arn:aws:iam::000000000000:role/StepFunctionsRole"},
-        {"StartTime", formatTimestamp(startMicros)},
-        {"RedriveCount", 0}}},
-      {"StateMachine",
-       {{"Id", prefix + "stateMachine:" + machineName}, {"Name", machineName}}}};
-  contextBaseLight_ = contextBase_;
-  contextBaseLight_["Execution"].erase("Input");
+}
+
+const Json& Execution::contextBase(bool withInput) const {
+  if (contextBaseLight_.is_null()) {
+    std::string machineName = options.stateMachineName.empty() ? "StateMachine" : options.stateMachineName;
+    std::string execName = options.executionName.empty() ? "execution" : options.executionName;
+    std::string prefix = options.arnPrefix.empty() ? kArnPrefix : options.arnPrefix;
+    contextBaseLight_ = {
+        {"Execution",
+         {{"Id", prefix + "execution:" + machineName + ":" + execName},
+          {"Name", execName},
+          {"RoleArn", "arn:aws:iam::000000000000:role/StepFunctionsRole"},
+          {"StartTime", formatTimestamp(startMicros)},
+          {"RedriveCount", 0}}},
+        {"StateMachine", {{"Id", prefix + "stateMachine:" + machineName}, {"Name", machineName}}}};
+  }
+  if (!withInput) return contextBaseLight_;
+  if (contextBase_.is_null()) {  // the input can be large: copied only when $$.Execution.Input may be read
+    contextBase_ = contextBaseLight_;
+    contextBase_["Execution"]["Input"] = input;
+  }
+  return contextBase_;
 }
 
 std::string Execution::executionArn() const {
-  return contextBase_["Execution"]["Id"].get<std::string>();
+  return contextBase(false)["Execution"]["Id"].get<std::string>();
 }
 
 int64_t Execution::record(const std::string& type, int64_t previousEventId, Json details) {
@@ -52,6 +59,13 @@ int64_t Execution::record(const std::string& type, int64_t previousEventId, Json
 }
 
 }  // namespace aslrt
+
+aslrt::SizeBound aslrt_frame::slotSize(uint32_t slot) {
+  if (slot < slotSizes.size() && slotSizes[slot].known()) return slotSizes[slot];
+  aslrt::SizeBound exact = aslrt::SizeBound::exactly(aslrt::serializedSize(slots[slot]));
+  setSlotSize(slot, exact);
+  return exact;
+}
 
 aslrt::Json aslrt_frame::contextObject(bool withInput) const {
   aslrt::Json ctx = exec->contextBase(withInput);

@@ -14,6 +14,7 @@
 #include "aslrt/json.h"
 #include "mock_config.h"
 #include "object_store.h"
+#include "payload_size.h"
 #include "program.h"
 #include "scheduler.h"
 
@@ -35,12 +36,13 @@ struct RunOptions {
 
 class Execution {
  public:
-  Execution(const Program& program, Scheduler& scheduler, const RunOptions& options, Json input);
+  // `input` must outlive the execution (runExecution's caller owns it).
+  Execution(const Program& program, Scheduler& scheduler, const RunOptions& options, const Json& input);
 
   const Program& program;
   Scheduler& scheduler;
   const RunOptions& options;
-  Json input;
+  const Json& input;
   int64_t startMicros;
   std::mt19937_64 rng;
   std::optional<std::string> unsupported;  // set when a not-yet-supported feature ran
@@ -51,18 +53,23 @@ class Execution {
   // Appends an event to the history (AWS numbering: ExecutionStarted is #1).
   // `details` holds the event's extra members, e.g. {"stateEnteredEventDetails": {...}}.
   int64_t record(const std::string& type, int64_t previousEventId, Json details = nullptr);
+  // Takes the next event id without building the event: for callers that
+  // check keepsHistory() first and so spare the strings when there is none.
+  int64_t countEvent() { return nextEventId_++; }
+  bool keepsHistory() const { return !options.historyPath.empty(); }
   int64_t lastEventId() const { return nextEventId_ - 1; }
   const std::vector<Json>& history() const { return history_; }
   // The context object's Execution/StateMachine parts; the light one leaves
   // out Execution.Input, which can be large and is rarely read.
-  const Json& contextBase(bool withInput = true) const { return withInput ? contextBase_ : contextBaseLight_; }
+  // Built on first use: most executions never read $$.
+  const Json& contextBase(bool withInput = true) const;
   std::string executionArn() const;
 
  private:
   int64_t nextEventId_ = 1;
   std::vector<Json> history_;
-  Json contextBase_;
-  Json contextBaseLight_;
+  mutable Json contextBase_;       // null until first read
+  mutable Json contextBaseLight_;
 };
 
 }  // namespace aslrt
@@ -86,12 +93,22 @@ struct aslrt_frame {
   bool* cancelled = nullptr;  // set by a failing sibling branch/iteration
   bool forkFailureRecorded = false;  // Map/ParallelStateFailed already in the history
   aslrt::Json variables = aslrt::Json::object();  // this scope's workflow variables
+  // Upper bounds on serialised sizes, for the payload check without dump():
+  // per slot (reset at each state's entry; ops that do not track sizes leave
+  // kSizeUnknown), of `input`, and the one exit_state hands to the next state.
+  std::vector<aslrt::SizeBound> slotSizes;
+  aslrt::SizeBound inputSize, handoffSize;
 
   // $$.Task.Token of the current Task attempt: made on first use, new for
   // every entry into the state and every retry (callback_registry.h).
   const std::string& taskToken() const;
 
   const aslrt::StateInfo& stateInfo() const { return machine->states[state]; }
+  // The slot's size bound, walking the value exactly when none is tracked.
+  aslrt::SizeBound slotSize(uint32_t slot);
+  void setSlotSize(uint32_t slot, aslrt::SizeBound size) {
+    if (slot < slotSizes.size()) slotSizes[slot] = size;
+  }
   aslrt::Json contextObject(bool withInput = true) const;
   // JSONata bindings: the variables plus $states {input, context, result?, errorOutput?}.
   aslrt::Json jsonataBindings(const aslrt::Json& input, const aslrt::Json* result,

@@ -1,10 +1,34 @@
 // The data-flow ops: InputPath/OutputPath selection, payload templates and
-// ResultPath, with AWS's error names and causes.
+// ResultPath, with AWS's error names and causes. Operands flagged ASLRT_MOVE
+// are dead after the op, which then takes their value instead of copying it;
+// each op also records a bound on its result's serialised size (see
+// payload_size.h).
 #include "execution.h"
 
 using aslrt::Json;
 
 namespace {
+
+uint32_t slotOf(uint32_t operand) { return operand & ~ASLRT_MOVE; }
+bool movable(uint32_t operand) { return (operand & ASLRT_MOVE) != 0; }
+
+// A selection is a substring of its source's serialisation when the path
+// reads the source itself and yields one node (indefinite paths build arrays).
+aslrt::SizeBound selectedSize(aslrt_frame* f, const aslrt::JsonPath& path, uint32_t src) {
+  if (path.isContextPath() || path.isVariablePath() || !path.isDefinite()) return {};
+  aslrt::SizeBound whole = src < f->slotSizes.size() ? f->slotSizes[src] : aslrt::SizeBound();
+  return whole.known() ? aslrt::SizeBound::atMost(whole.bytes) : aslrt::SizeBound();
+}
+
+// Takes the selected node out of a dead source instead of copying it.
+bool selectByMove(aslrt_frame* f, const aslrt::JsonPath& path, uint32_t dst, uint32_t src) {
+  if (path.isContextPath() || path.isVariablePath() || !path.isDefinite()) return false;
+  Json* node = path.isRoot() ? &f->slots[src] : path.find(f->slots[src]);
+  if (!node) return false;
+  Json taken = std::move(*node);
+  f->slots[dst] = std::move(taken);
+  return true;
+}
 
 }  // namespace
 
@@ -19,8 +43,14 @@ std::optional<Json> aslrt_select(aslrt_frame* f, const aslrt::JsonPath& path, co
 
 extern "C" {
 
-int32_t aslrt_select_path(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t path_id) {
+int32_t aslrt_select_path(aslrt_frame* f, uint32_t dst, uint32_t src_operand, uint32_t path_id) {
   const aslrt::JsonPath& path = f->exec->program.paths[path_id];
+  uint32_t src = slotOf(src_operand);
+  aslrt::SizeBound size = selectedSize(f, path, src);
+  if (movable(src_operand) && selectByMove(f, path, dst, src)) {
+    f->setSlotSize(dst, size);
+    return ASLRT_OK;
+  }
   std::optional<Json> selected = aslrt_select(f, path, f->slots[src]);
   if (!selected) {
     std::string whyNot;
@@ -29,6 +59,7 @@ int32_t aslrt_select_path(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t p
     return f->raise("States.Runtime", path.invalidPathCause(whyNot));
   }
   f->slots[dst] = std::move(*selected);
+  f->setSlotSize(dst, size);
   return ASLRT_OK;
 }
 
@@ -40,14 +71,23 @@ int32_t aslrt_render_template(aslrt_frame* f, uint32_t dst, uint32_t src, uint32
   return ASLRT_OK;
 }
 
-int32_t aslrt_apply_result_path(aslrt_frame* f, uint32_t dst, uint32_t input, uint32_t result,
+int32_t aslrt_apply_result_path(aslrt_frame* f, uint32_t dst, uint32_t input_operand, uint32_t result_operand,
                                 uint32_t path_id) {
   const aslrt::JsonPath& path = f->exec->program.paths[path_id];
-  Json target = f->slots[input];
+  uint32_t input = slotOf(input_operand), result = slotOf(result_operand);
+  // The output is the input with one node replaced or added: at most both
+  // serialisations plus the keys and punctuation the path may create.
+  aslrt::SizeBound resultSize = f->slotSize(result);
+  aslrt::SizeBound size = path.isRoot() ? resultSize
+                                        : aslrt::SizeBound::atMost(aslrt::addBounds(
+                                              aslrt::addBounds(f->slotSize(input).bytes, resultSize.bytes),
+                                              path.assignGrowthBound()));
+  Json target = movable(input_operand) ? std::move(f->slots[input]) : f->slots[input];
+  Json value = movable(result_operand) ? std::move(f->slots[result]) : f->slots[result];
   std::string whyNot;
-  if (!path.assign(target, f->slots[result], &whyNot))
-    return f->raise("States.Runtime", whyNot);
+  if (!path.assign(target, std::move(value), &whyNot)) return f->raise("States.Runtime", whyNot);
   f->slots[dst] = std::move(target);
+  f->setSlotSize(dst, size);
   return ASLRT_OK;
 }
 

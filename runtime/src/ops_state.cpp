@@ -6,9 +6,14 @@ using aslrt::Json;
 
 namespace {
 
-constexpr size_t kMaxPayloadBytes = 262144;  // AWS's 256 KiB payload quota
-
-std::string eventPrefix(const std::string& aslType) { return aslType; }
+// The state's output size, exact whenever it may exceed the quota: the
+// tracked bound usually settles it without walking the value.
+aslrt::SizeBound outputSize(aslrt_frame* f, uint32_t slot) {
+  aslrt::SizeBound size = f->slotSize(slot);
+  if (size.bytes > aslrt::kMaxPayloadBytes && !size.exact)
+    size = aslrt::SizeBound::exactly(aslrt::serializedSize(f->slots[slot]));
+  return size;
+}
 
 }  // namespace
 
@@ -21,28 +26,40 @@ void aslrt_enter_state(aslrt_frame* f, uint32_t state) {
   f->retrierAttempts.assign(f->stateInfo().retriers.size(), 0);
   f->enteredMicros = f->exec->scheduler.clock().nowMicros();
   if (f->slots.size() < f->machine->slots) f->slots.resize(f->machine->slots);
+  f->slotSizes.assign(f->machine->slots, aslrt::SizeBound());
+  // Only exit_state knows the size of what it hands over; a catcher's output
+  // (written by on_error) or a new frame's input starts unknown.
+  f->inputSize = f->handoffSize;
+  f->handoffSize = aslrt::SizeBound();
+  aslrt::Execution& exec = *f->exec;
+  if (!exec.keepsHistory()) {
+    f->enteredEventId = exec.countEvent();
+    return;
+  }
   const aslrt::StateInfo& info = f->stateInfo();
-  Json details = nullptr;
-  if (!f->exec->options.historyPath.empty())
-    details = {{"stateEnteredEventDetails", {{"name", info.name}, {"input", f->input.dump()}}}};
-  f->enteredEventId = f->exec->record(eventPrefix(info.type) + "StateEntered", f->exec->lastEventId(), details);
+  Json details = {{"stateEnteredEventDetails", {{"name", info.name}, {"input", f->input.dump()}}}};
+  f->enteredEventId = exec.record(info.type + "StateEntered", exec.lastEventId(), details);
 }
 
 int32_t aslrt_exit_state(aslrt_frame* f, uint32_t state, uint32_t output_slot) {
   Json& out = f->slots[output_slot];
   const aslrt::StateInfo& info = f->stateInfo();
+  aslrt::Execution& exec = *f->exec;
   // Checked on every transition, as AWS does for each state's output.
-  std::string text = out.dump();
-  if (text.size() > kMaxPayloadBytes) {
+  std::string text = exec.keepsHistory() ? out.dump() : std::string();
+  aslrt::SizeBound size = exec.keepsHistory() ? aslrt::SizeBound::exactly(text.size()) : outputSize(f, output_slot);
+  if (size.bytes > aslrt::kMaxPayloadBytes) {
     f->failure = {"States.DataLimitExceeded",
                   "The state/task '" + info.name + "' returned a result with a size exceeding the maximum number of bytes service limit."};
     return ASLRT_FAILED;
   }
-  Json details = nullptr;
-  if (!f->exec->options.historyPath.empty())
-    details = {{"stateExitedEventDetails", {{"name", info.name}, {"output", text}}}};
-  f->exec->record(eventPrefix(info.type) + "StateExited", f->exec->lastEventId(), details);
+  if (exec.keepsHistory())
+    exec.record(info.type + "StateExited", exec.lastEventId(),
+                {{"stateExitedEventDetails", {{"name", info.name}, {"output", std::move(text)}}}});
+  else
+    exec.countEvent();
   f->input = std::move(out);
+  f->handoffSize = size;
   return ASLRT_OK;
 }
 
@@ -59,12 +76,18 @@ int32_t aslrt_unsupported(aslrt_frame* f, uint32_t message_const) {
 }
 
 int32_t aslrt_load_input(aslrt_frame* f, uint32_t dst) {
-  f->slots[dst] = f->input;
+  // ASLRT_MOVE: the compiler proved nothing reads the raw input again in
+  // this state (no retrier or catcher, no Task path reading it).
+  uint32_t slot = dst & ~ASLRT_MOVE;
+  if (dst & ASLRT_MOVE) f->slots[slot] = std::move(f->input);
+  else f->slots[slot] = f->input;
+  f->setSlotSize(slot, f->inputSize);
   return ASLRT_OK;
 }
 
 int32_t aslrt_load_const(aslrt_frame* f, uint32_t dst, uint32_t const_id) {
   f->slots[dst] = f->exec->program.constants[const_id];
+  f->setSlotSize(dst, aslrt::SizeBound::exactly(f->exec->program.constantSizes[const_id]));
   return ASLRT_OK;
 }
 

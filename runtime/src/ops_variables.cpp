@@ -45,6 +45,7 @@ int32_t aslrt_eval_jsonata(aslrt_frame* f, uint32_t dst, uint32_t input_slot, ui
   std::optional<Json> value = f->evalJsonata(id, f->slots[input_slot], slotOrNull(f, result_slot));
   if (!value) return ASLRT_FAILED;
   f->slots[dst] = std::move(*value);
+  f->setSlotSize(dst, aslrt::SizeBound());  // a Choice rule's Output rewrites a tracked slot
   return ASLRT_OK;
 }
 

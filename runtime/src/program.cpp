@@ -1,5 +1,7 @@
 #include "program.h"
 
+#include "payload_size.h"
+
 namespace aslrt {
 namespace {
 
@@ -47,7 +49,10 @@ std::optional<PayloadTemplate> fieldTemplate(const std::string& field, const std
 }
 
 bool loadTables(const Json& meta, Program& p, std::string* error) {
-  for (const Json& c : meta.at("constants")) p.constants.push_back(c);
+  for (const Json& c : meta.at("constants")) {
+    p.constants.push_back(c);
+    p.constantSizes.push_back(serializedSize(c));
+  }
   for (const Json& text : meta.at("paths")) {
     std::optional<JsonPath> path = parsePath(text.get<std::string>(), error);
     if (!path) return false;

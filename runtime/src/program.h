@@ -117,6 +117,7 @@ struct Program {
   Json info;
   std::vector<MachineInfo> machines;
   std::vector<Json> constants;
+  std::vector<uint64_t> constantSizes;  // serialised sizes, for the payload check
   std::vector<JsonPath> paths;
   std::vector<PayloadTemplate> templates;
   std::vector<ContextUse> templateContextUse;  // the context object is built only as far as read

@@ -29,7 +29,8 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
   Execution exec(program, scheduler, options, input);
   exec.mocks = mocks;
   exec.objects = options.objects;
-  exec.record("ExecutionStarted", 0, startedDetails(input));
+  if (exec.keepsHistory()) exec.record("ExecutionStarted", 0, startedDetails(input));
+  else exec.countEvent();
 
   aslrt_frame root;
   root.exec = &exec;
@@ -68,8 +69,9 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
   } else if (status == ASLRT_OK) {
     result.outcome = Outcome::Succeeded;
     result.output = std::move(root.output);
-    exec.record("ExecutionSucceeded", exec.lastEventId(),
-                {{"executionSucceededEventDetails", {{"output", result.output.dump()}}}});
+    if (exec.keepsHistory())
+      exec.record("ExecutionSucceeded", exec.lastEventId(),
+                  {{"executionSucceededEventDetails", {{"output", result.output.dump()}}}});
   } else {
     result.failure = root.failure;
     exec.record("ExecutionFailed", exec.lastEventId(), failedDetails(result.failure));

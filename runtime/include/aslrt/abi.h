@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define ASLRT_ABI_VERSION 2
+#define ASLRT_ABI_VERSION 3
 
 typedef struct aslrt_frame aslrt_frame;
 /* Runs a machine from its StartAt: returns ASLRT_OK with the output in the
@@ -48,6 +48,12 @@ typedef struct aslrt_nested_machine {
 
 enum { ASLRT_OK = 0, ASLRT_FAILED = 1 };
 #define ASLRT_NO_SLOT 0xffffffffu
+/* OR-ed into a slot operand of load_input (dst: the state's raw input is not
+ * read again, so the op may take it), select_path (src) and apply_result_path
+ * (input, result): the operand is dead after this op, which may move its value
+ * instead of copying it. The compiler sets it from slot lifetimes; no other
+ * op accepts it. */
+#define ASLRT_MOVE 0x80000000u
 /* aslrt_on_error results besides a catcher index >= 0. */
 enum { ASLRT_PROPAGATE = -1, ASLRT_RETRY = -2 };
 

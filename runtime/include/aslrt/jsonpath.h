@@ -3,6 +3,7 @@
 // (ResultPath, Choice "Variable", *Path operands).
 // https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,16 @@ class JsonPath {
   // As select; on no match *whyNot gets Jayway's message, e.g.
   // "No results for path: $['a']" or "Missing property in path $['a']".
   std::optional<Json> select(const Json& root, std::string* whyNot) const;
+
+  // For a definite path: the node itself inside root (so a caller that owns a
+  // dead root can move it out), or nullptr when nothing matches or the match
+  // is a value built during evaluation.
+  Json* find(Json& root) const;
+
+  // An upper bound on how many bytes assign() can add to the target's
+  // serialisation besides the value's own: the keys and punctuation of
+  // objects it creates. For the payload-size check without re-serialising.
+  uint64_t assignGrowthBound() const;
 
   // ResultPath semantics: "$" replaces the root, intermediate objects are
   // created. On failure *whyNot gets AWS's wording ("Unable to apply

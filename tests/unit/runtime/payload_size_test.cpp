@@ -1,0 +1,42 @@
+// serializedSize must equal dump().size() exactly: the 256 KiB check relies
+// on it at the boundary.
+#include <gtest/gtest.h>
+
+#include "payload_size.h"
+
+namespace aslrt {
+namespace {
+
+void expectSameAsDump(const Json& v) { EXPECT_EQ(serializedSize(v), v.dump().size()) << v.dump(); }
+
+TEST(PayloadSize, Scalars) {
+  for (const Json& v : {Json(nullptr), Json(true), Json(false), Json(0), Json(7), Json(-7), Json(1234567890123LL),
+                        Json(INT64_MIN), Json(INT64_MAX), Json(UINT64_MAX), Json(0u), Json(1.5), Json(100.0),
+                        Json(-0.0), Json(1e300), Json(1e-7), Json(0.1), Json(3.141592653589793)})
+    expectSameAsDump(v);
+  EXPECT_EQ(serializedSize(Json(std::nan(""))), 4u);  // dump() prints null
+}
+
+TEST(PayloadSize, StringEscapes) {
+  for (const char* s : {"", "plain", "quote\"d", "back\\slash", "\b\t\n\f\r", "\x01\x1f\x7f", "caf\xc3\xa9",
+                        "\xf0\x9f\x98\x80 emoji", "/slash"})
+    expectSameAsDump(Json(s));
+  expectSameAsDump(Json(std::string("nul\0byte", 8)));
+}
+
+TEST(PayloadSize, Containers) {
+  expectSameAsDump(Json::object());
+  expectSameAsDump(Json::array());
+  expectSameAsDump(Json::parse(R"({"a":[1,2.5,{"b\n":null}],"c":{"d":"e\"f"},"":[[],{}]})"));
+  Json big = Json::array();
+  for (int i = 0; i < 1000; ++i) big.push_back({{"k" + std::to_string(i), i * 0.5}, {"s", std::string(i % 7, 'x')}});
+  expectSameAsDump(big);
+}
+
+TEST(PayloadSize, BoundsSaturate) {
+  EXPECT_EQ(addBounds(1, 2), 3u);
+  EXPECT_LT(addBounds(kSizeUnknown - 5, 10), kSizeUnknown);
+}
+
+}  // namespace
+}  // namespace aslrt
