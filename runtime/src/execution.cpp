@@ -111,8 +111,12 @@ std::optional<aslrt::Json> aslrt_frame::evalJsonata(uint32_t id, const aslrt::Js
 std::optional<aslrt::Json> aslrt_frame::render(const aslrt::PayloadTemplate& tmpl, const aslrt::Json& input,
                                                std::string_view field, aslrt::ContextUse use) {
   // The context object holds the execution input: build only what the template reads.
-  aslrt::Json context = use == aslrt::ContextUse::None ? aslrt::Json::object()
-                                                       : contextObject(use == aslrt::ContextUse::Full);
+  aslrt::Json context = aslrt::Json::object();
+  if (use == aslrt::ContextUse::MapOnly) {
+    if (!mapItem.is_null()) context["Map"] = {{"Item", mapItem}};
+  } else if (use != aslrt::ContextUse::None) {
+    context = contextObject(use == aslrt::ContextUse::Full);
+  }
   aslrt::EvalContext ctx;
   ctx.input = &input;
   ctx.context = &context;

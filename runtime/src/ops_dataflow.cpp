@@ -30,6 +30,21 @@ bool selectByMove(aslrt_frame* f, const aslrt::JsonPath& path, uint32_t dst, uin
   return true;
 }
 
+// The output is the input with one node replaced or added: at most both
+// serialisations plus the keys and punctuation the path may create.
+aslrt::SizeBound resultPathSize(aslrt_frame* f, const aslrt::JsonPath& path, uint32_t input, uint32_t result) {
+  aslrt::SizeBound resultSize = f->slotSize(result);
+  if (path.isRoot()) return resultSize;
+  auto total = [&] {
+    return aslrt::addBounds(aslrt::addBounds(f->slotSize(input).bytes, resultSize.bytes), path.assignGrowthBound());
+  };
+  // A selection inherits its whole source's bound: when that is what pushes
+  // the sum over the quota, the (usually small) result is measured instead.
+  if (total() > aslrt::kMaxPayloadBytes && !resultSize.exact)
+    resultSize = aslrt::SizeBound::exactly(aslrt::serializedSize(f->slots[result]));
+  return aslrt::SizeBound::atMost(total());
+}
+
 }  // namespace
 
 std::optional<Json> aslrt_select(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input) {
@@ -75,13 +90,7 @@ int32_t aslrt_apply_result_path(aslrt_frame* f, uint32_t dst, uint32_t input_ope
                                 uint32_t path_id) {
   const aslrt::JsonPath& path = f->exec->program.paths[path_id];
   uint32_t input = slotOf(input_operand), result = slotOf(result_operand);
-  // The output is the input with one node replaced or added: at most both
-  // serialisations plus the keys and punctuation the path may create.
-  aslrt::SizeBound resultSize = f->slotSize(result);
-  aslrt::SizeBound size = path.isRoot() ? resultSize
-                                        : aslrt::SizeBound::atMost(aslrt::addBounds(
-                                              aslrt::addBounds(f->slotSize(input).bytes, resultSize.bytes),
-                                              path.assignGrowthBound()));
+  aslrt::SizeBound size = resultPathSize(f, path, input, result);
   Json target = movable(input_operand) ? std::move(f->slots[input]) : f->slots[input];
   Json value = movable(result_operand) ? std::move(f->slots[result]) : f->slots[result];
   std::string whyNot;

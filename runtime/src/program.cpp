@@ -1,5 +1,7 @@
 #include "program.h"
 
+#include <algorithm>
+
 #include "payload_size.h"
 
 namespace aslrt {
@@ -156,7 +158,7 @@ ContextUse contextUseOf(const std::string& text) {
     bool light = startsWith(".Map") || startsWith(".State") || startsWith(".Task") ||
                  (startsWith(".Execution.") && !startsWith(".Execution.Input"));
     if (!light) return ContextUse::Full;
-    use = ContextUse::WithoutInput;
+    use = std::max(use, startsWith(".Map.") ? ContextUse::MapOnly : ContextUse::WithoutInput);
   }
   return use;
 }

@@ -15,8 +15,9 @@
 
 namespace aslrt {
 
-// How much of the context object ($$) a template reads.
-enum class ContextUse : uint8_t { None, WithoutInput, Full };
+// How much of the context object ($$) a template reads: MapOnly is $$.Map.*
+// alone (a Map's ItemSelector), WithoutInput all but $$.Execution.Input.
+enum class ContextUse : uint8_t { None, MapOnly, WithoutInput, Full };
 ContextUse contextUseOf(const std::string& templateText);
 
 struct RetrierInfo {
