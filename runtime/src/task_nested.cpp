@@ -23,6 +23,7 @@ TaskOutcome failed(std::string error, std::string cause) { return {false, nullpt
 // One child execution, kept alive by whichever fiber runs it.
 struct ChildRun {
   RunOptions options;
+  Json input;  // owned here: Execution borrows it
   std::unique_ptr<Execution> exec;
   aslrt_frame root;
   int32_t status = ASLRT_FAILED;
@@ -86,7 +87,8 @@ std::shared_ptr<ChildRun> prepareChild(const Program& program, const Json& param
   std::string name = stringParameter(parameters, "Name");
   child->options.executionName = name.empty() ? randomRequestId(parent.rng) : name;
   child->options.arnPrefix = arnPrefixOf(child->stateMachineArn);
-  child->exec = std::make_unique<Execution>(program, parent.scheduler, child->options, std::move(input));
+  child->input = std::move(input);
+  child->exec = std::make_unique<Execution>(program, parent.scheduler, child->options, child->input);
   child->exec->objects = parent.objects;
   if (child->stateMachineArn.empty())
     child->stateMachineArn = child->exec->contextBase(false)["StateMachine"]["Id"].get<std::string>();
