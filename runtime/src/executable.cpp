@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "abort_signal.h"
 #include "callback_registry.h"
 #include "callback_server.h"
 #include "callback_task.h"
@@ -21,7 +22,7 @@
 namespace aslrt {
 namespace {
 
-enum ExitCode { kSucceeded = 0, kFailed = 1, kUsage = 2, kUnsupported = 3 };
+enum ExitCode { kSucceeded = 0, kFailed = 1, kUsage = 2, kUnsupported = 3, kAborted = 5 };
 
 bool readInput(const std::string& path, Json* input, std::string* error) {
   if (path.empty()) {
@@ -66,7 +67,7 @@ int report(const ExecutionResult& r) {
   if (!r.failure.error.empty()) out["Error"] = r.failure.error;
   if (r.failure.cause) out["Cause"] = *r.failure.cause;
   std::cout << out.dump() << "\n";
-  return kFailed;
+  return r.outcome == Outcome::Aborted ? kAborted : kFailed;
 }
 
 ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags, const MockConfig* mocks,
@@ -79,6 +80,7 @@ ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags
     releaseHandlerSlots();  // the execution has ended: native handlers' slots go
     auto end = std::chrono::steady_clock::now();
     micros.push_back(std::chrono::duration<double, std::micro>(end - start).count());
+    if (result.outcome == Outcome::Aborted) break;
   }
   if (flags.bench) {
     std::sort(micros.begin(), micros.end());
@@ -121,6 +123,7 @@ bool startCallbackServer(const ExecutableFlags& flags, const Program& program, s
 }  // namespace
 
 int runExecutable(const aslrt_program& compiled, int argc, char** argv, const HostOptions& host) {
+  installAbortSignals();  // first: every thread started later inherits the signal mask
   std::ios::sync_with_stdio(false);
   ExecutableFlags flags;
   std::string error;

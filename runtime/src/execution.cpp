@@ -46,6 +46,9 @@ std::string Execution::executionArn() const {
 }
 
 int64_t Execution::record(const std::string& type, int64_t previousEventId, Json details) {
+  // A cancelled branch or iteration adds nothing while it unwinds (AWS shows
+  // the state that failed, then the aborted iterations, then the outcome).
+  if (scheduler.cancelRequested()) return lastEventId();
   int64_t id = nextEventId_++;
   if (options.historyPath.empty()) return id;
   Json event = {{"id", id},
@@ -126,6 +129,11 @@ std::optional<aslrt::Json> aslrt_frame::render(const aslrt::PayloadTemplate& tmp
   std::optional<aslrt::Json> v = tmpl.render(ctx, field, &failure);
   if (!v) raise(failure.error, failure.cause.value_or(""));
   return v;
+}
+
+int32_t aslrt_frame::abandon() {
+  failure = {"States.Runtime", "cancelled"};  // never seen: the canceller reports its own outcome
+  return ASLRT_FAILED;
 }
 
 int32_t aslrt_frame::raise(const std::string& error, const std::string& detail) {

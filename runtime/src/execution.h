@@ -90,7 +90,6 @@ struct aslrt_frame {
   mutable std::string token_;                  // see taskToken()
   mutable std::pair<int64_t, int64_t> tokenAttempt_{-1, -1};  // (enteredEventId, retryCount)
   aslrt::Json mapItem;    // $$.Map.Item while rendering a Map's ItemSelector, else null
-  bool* cancelled = nullptr;  // set by a failing sibling branch/iteration
   bool forkFailureRecorded = false;  // Map/ParallelStateFailed already in the history
   aslrt::Json variables = aslrt::Json::object();  // this scope's workflow variables
   // Upper bounds on serialised sizes, for the payload check without dump():
@@ -122,4 +121,8 @@ struct aslrt_frame {
                                     std::string_view field, aslrt::ContextUse use = aslrt::ContextUse::Full);
   // Sets the pending error with AWS's cause prefix naming the state and event.
   int32_t raise(const std::string& error, const std::string& detail);
+  // This fiber was cancelled (a sibling failed, the execution timed out or
+  // was aborted): fail so the generated code unwinds; aslrt_on_error
+  // propagates it without retrying, catching or recording anything.
+  int32_t abandon();
 };

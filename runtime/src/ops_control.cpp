@@ -49,7 +49,7 @@ bool tryRetry(aslrt_frame* f) {
     ++f->retrierAttempts[i];
     ++f->retryCount;
     aslrt::Scheduler& sched = f->exec->scheduler;
-    sched.sleepUntil(sched.clock().nowMicros() + delay);
+    sched.sleepUntil(sched.clock().nowMicros() + delay);  // a cancellation ends it early
     return true;
   }
   return false;
@@ -102,8 +102,9 @@ extern "C" {
 
 int32_t aslrt_on_error(aslrt_frame* f, uint32_t state) {
   f->state = state;
-  if (f->exec->unsupported) return ASLRT_PROPAGATE;
-  if (tryRetry(f)) return ASLRT_RETRY;
+  aslrt::Scheduler& sched = f->exec->scheduler;
+  if (f->exec->unsupported || sched.cancelRequested()) return ASLRT_PROPAGATE;
+  if (tryRetry(f)) return sched.cancelRequested() ? ASLRT_PROPAGATE : ASLRT_RETRY;
   aslrt::Execution& exec = *f->exec;
   const std::string& type = f->stateInfo().type;
   // The history AWS writes: a failed expression is an EvaluationFailed event;

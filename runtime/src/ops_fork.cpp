@@ -13,28 +13,34 @@ bool aslrt_read_items(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& in
 
 namespace {
 
+// A child that ran to its end, failed, or was cancelled by a failing sibling.
+enum class ChildEnd { NotRun, Succeeded, Failed, Aborted };
+
 struct Join {
+  explicit Join(const aslrt::CancelScope* parent) : scope(parent) {}
+  aslrt::CancelScope scope;  // the children's fibers; cancelled by the first failure
   size_t remaining = 0;
   bool tolerate = false;  // failures are counted, not fatal (tolerated failures)
   size_t failures = 0;
   aslrt::FiberRecord* waiter = nullptr;
   bool failed = false;
-  bool cancelled = false;
   aslrt::Failure failure;
+  std::vector<ChildEnd> ends;
 };
 
-aslrt_frame childFrame(aslrt_frame* parent, uint32_t machine, Json input, Join& join) {
+aslrt_frame childFrame(aslrt_frame* parent, uint32_t machine, Json input) {
   aslrt_frame child;
   child.exec = parent->exec;
   child.machine = &parent->exec->program.machines[machine];
   child.input = std::move(input);
-  child.cancelled = &join.cancelled;
   child.variables = parent->variables;  // outer variables are visible; assignments stay inside
   return child;
 }
 
 // Runs children[i] for every i on at most `limit` fibers (0 = one fiber each)
-// and waits for all of them; returns false when one failed.
+// and waits for all of them; returns false when one failed. The first failure
+// cancels the others (their waits end, their commands are killed) and stops
+// the workers from starting more.
 bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_t limit, Join& join,
                  const char* iterationEvents = nullptr) {
   aslrt::Scheduler& sched = parent->exec->scheduler;
@@ -42,29 +48,43 @@ bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_
   size_t next = 0;
   join.remaining = workers;
   join.waiter = sched.current();
+  join.ends.assign(children.size(), ChildEnd::NotRun);
   for (size_t w = 0; w < workers; ++w) {
-    sched.spawn([&] {
-      while (next < children.size() && !join.cancelled) {
-        aslrt_frame& child = children[next++];
-        aslrt::Execution& exec = *parent->exec;
-        std::string events = iterationEvents ? iterationEvents : "";
-        if (!events.empty()) exec.record(events + "Started", exec.lastEventId());
-        bool ok = child.machine->entry(&child) == ASLRT_OK;
-        if (!events.empty()) exec.record(events + (ok ? "Succeeded" : "Failed"), exec.lastEventId());
-        if (!ok && join.tolerate) {
-          ++join.failures;
-          child.output = {{"Error", child.failure.error}, {"Cause", child.failure.cause.value_or("")}};
-        } else if (!ok && !join.failed) {
-          join.failed = true;
-          join.cancelled = true;
-          join.failure = child.failure;
-        }
-      }
-      if (--join.remaining == 0) sched.wake(join.waiter);
-    });
+    sched.spawn(
+        [&] {
+          while (next < children.size() && !sched.cancelRequested()) {
+            size_t i = next++;
+            aslrt_frame& child = children[i];
+            aslrt::Execution& exec = *parent->exec;
+            std::string events = iterationEvents ? iterationEvents : "";
+            if (!events.empty()) exec.record(events + "Started", exec.lastEventId());
+            bool ok = child.machine->entry(&child) == ASLRT_OK;
+            if (!ok && sched.cancelRequested()) {
+              join.ends[i] = ChildEnd::Aborted;  // a sibling failed first; recorded by the parent
+              break;
+            }
+            if (!events.empty()) exec.record(events + (ok ? "Succeeded" : "Failed"), exec.lastEventId());
+            join.ends[i] = ok ? ChildEnd::Succeeded : ChildEnd::Failed;
+            if (!ok && join.tolerate) {
+              ++join.failures;
+              child.output = {{"Error", child.failure.error}, {"Cause", child.failure.cause.value_or("")}};
+            } else if (!ok && !join.failed) {
+              join.failed = true;
+              join.failure = child.failure;
+              sched.cancel(join.scope);
+            }
+          }
+          if (--join.remaining == 0) sched.wake(join.waiter);
+        },
+        &join.scope);
   }
   while (join.remaining > 0) sched.park();
-  return !join.failed;
+  if (iterationEvents && !sched.cancelRequested()) {
+    aslrt::Execution& exec = *parent->exec;
+    for (ChildEnd end : join.ends)
+      if (end == ChildEnd::Aborted) exec.record(std::string(iterationEvents) + "Aborted", exec.lastEventId());
+  }
+  return !join.failed && !sched.cancelRequested();
 }
 
 Json outputsOf(std::vector<aslrt_frame>& children) {
@@ -161,11 +181,12 @@ extern "C" {
 int32_t aslrt_run_parallel(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_t parallel_id) {
   aslrt::Execution& exec = *f->exec;
   exec.record("ParallelStateStarted", exec.lastEventId());
-  Join join;
+  Join join(exec.scheduler.currentScope());
   std::vector<aslrt_frame> children;
   for (uint32_t machine : exec.program.parallels[parallel_id])
-    children.push_back(childFrame(f, machine, f->slots[input_slot], join));
+    children.push_back(childFrame(f, machine, f->slots[input_slot]));
   if (!runChildren(f, children, 0, join)) {
+    if (exec.scheduler.cancelRequested()) return f->abandon();
     exec.record("ParallelStateFailed", exec.lastEventId());
     f->forkFailureRecorded = true;
     f->failure = join.failure;
@@ -191,15 +212,16 @@ int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_
   if (!gotItems || !maxConcurrency(f, map, input, &limit) || !aslrt::resolveTolerance(f, map, input, &tolerance))
     return ASLRT_FAILED;
   exec.record("MapStateStarted", exec.lastEventId());
-  Join join;
+  Join join(exec.scheduler.currentScope());
   join.tolerate = tolerance.set;
   std::vector<aslrt_frame> children;
   for (size_t i = 0; i < items.size(); ++i) {
     Json itemInput;
     if (!iterationInput(f, map, input, i, std::move(items[i]), &itemInput)) return ASLRT_FAILED;
-    children.push_back(childFrame(f, map.processor, std::move(itemInput), join));
+    children.push_back(childFrame(f, map.processor, std::move(itemInput)));
   }
   if (!runChildren(f, children, limit, join, "MapIteration")) {
+    if (exec.scheduler.cancelRequested()) return f->abandon();
     exec.record("MapStateFailed", exec.lastEventId());
     f->forkFailureRecorded = true;
     f->failure = join.failure;

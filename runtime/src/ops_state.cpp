@@ -42,6 +42,8 @@ void aslrt_enter_state(aslrt_frame* f, uint32_t state) {
 }
 
 int32_t aslrt_exit_state(aslrt_frame* f, uint32_t state, uint32_t output_slot) {
+  // A cancelled branch stops at its next transition even if it never waits.
+  if (f->exec->scheduler.cancelRequested()) return f->abandon();
   Json& out = f->slots[output_slot];
   const aslrt::StateInfo& info = f->stateInfo();
   aslrt::Execution& exec = *f->exec;

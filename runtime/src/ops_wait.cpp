@@ -74,6 +74,6 @@ extern "C" int32_t aslrt_wait(aslrt_frame* f, uint32_t input_slot, uint32_t wait
   int64_t now = sched.clock().nowMicros();
   int64_t deadline = deadlineOf(f, f->exec->program.waits[wait_id], f->slots[input_slot], now);
   if (deadline < 0) return ASLRT_FAILED;
-  if (deadline > now) sched.sleepUntil(deadline);
+  if (deadline > now && !sched.sleepUntil(deadline)) return f->abandon();
   return ASLRT_OK;
 }

@@ -1,5 +1,8 @@
 #include "run_execution.h"
 
+#include <signal.h>
+
+#include "abort_signal.h"
 #include "callback_registry.h"
 #include "http_client.h"
 
@@ -20,6 +23,12 @@ Json failedDetails(const Failure& failure) {
   return {{"executionFailedEventDetails", d}};
 }
 
+// As StopExecution(error, cause) would record it: the signal is the error.
+Failure abortFailure(int signal) {
+  std::string name = signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal " + std::to_string(signal);
+  return {name, "The execution was aborted by " + name + "."};
+}
+
 }  // namespace
 
 ExecutionResult runExecution(const Program& program, const RunOptions& options, const MockConfig* mocks,
@@ -38,28 +47,45 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
   root.input = input;
   int32_t status = ASLRT_FAILED;
   bool finished = false;
-  scheduler.spawn([&] {
-    status = root.machine->entry(&root);
-    finished = true;
-  });
+  // Every fiber of the execution is in `everything`: a time-out or an abort
+  // cancels it, so waits end, commands are killed and the machine unwinds.
+  CancelScope everything;
+  scheduler.spawn(
+      [&] {
+        status = root.machine->entry(&root);
+        finished = true;
+      },
+      &everything);
   bool timedOut = false;
   if (program.info.contains("TimeoutSeconds")) {
-    // The machine's TimeoutSeconds: a watchdog that ends the run (TIMED_OUT).
+    // The machine's TimeoutSeconds: a watchdog daemon (TIMED_OUT).
     int64_t deadline = exec.startMicros + program.info["TimeoutSeconds"].get<int64_t>() * 1000000;
     scheduler.spawnDaemon([&] {
-      scheduler.sleepUntil(deadline);
-      if (finished) return;
+      if (!scheduler.sleepUntil(deadline) || finished) return;
       timedOut = true;
-      scheduler.stop();
+      scheduler.cancel(everything);
     });
   }
-  scheduler.run();
+  int aborted = 0;
+  {
+    AbortTarget abort(scheduler, [&] {
+      if (finished || timedOut) return;
+      aborted = abortSignal();
+      scheduler.cancel(everything);
+    });
+    scheduler.run();
+  }
   if (timedOut) httpAbandon(scheduler);  // its fibers' requests will never be read
   // Tokens still waiting (the machine timed out) are over: late replies get TaskTimedOut.
   CallbackRegistry::instance().closeOwner(&scheduler);
 
   ExecutionResult result;
-  if (timedOut) {
+  if (aborted) {
+    result.outcome = Outcome::Aborted;
+    result.failure = abortFailure(aborted);
+    exec.record("ExecutionAborted", exec.lastEventId(),
+                {{"executionAbortedEventDetails", {{"error", result.failure.error}, {"cause", *result.failure.cause}}}});
+  } else if (timedOut) {
     result.outcome = Outcome::TimedOut;
     result.failure = {"States.Timeout", std::nullopt};
     exec.record("ExecutionTimedOut", exec.lastEventId(), {{"executionTimedOutEventDetails", {{"error", "States.Timeout"}}}});

@@ -4,7 +4,7 @@
 
 namespace aslrt {
 
-enum class Outcome { Succeeded, Failed, TimedOut, Unsupported };
+enum class Outcome { Succeeded, Failed, TimedOut, Unsupported, Aborted };
 
 struct ExecutionResult {
   Outcome outcome = Outcome::Failed;

@@ -9,7 +9,7 @@ const char* const kExecutableHelp =
     "usage: EXE [options]\n"
     "Runs the compiled state machine once and prints its output JSON.\n"
     "Exit status: 0 succeeded, 1 failed or timed out ({\"Error\",\"Cause\"} on stdout),\n"
-    "2 bad usage or input, 3 a feature not implemented yet.\n\n"
+    "2 bad usage or input, 3 a feature not implemented yet, 5 aborted (SIGINT/SIGTERM).\n\n"
     "  --input FILE|-            execution input (default {})\n"
     "  --clock=real|virtual      virtual: waits and back-off complete at once (default real)\n"
     "  --seed N                  seed for UUIDs, States.MathRandom and retry jitter\n"

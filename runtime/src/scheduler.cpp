@@ -2,6 +2,7 @@
 
 #include <boost/context/fiber.hpp>
 #include <boost/context/fixedsize_stack.hpp>
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -23,7 +24,22 @@ struct FiberRecord {
   bool daemon = false;
   uint64_t parkedKey = 0;  // parkFor's key while parked there
   bool notified = false;   // parkFor's answer
+  CancelScope* scope = nullptr;
+  bool wokenEarly = false;   // a sleep ended by cancel() or by run() ending
+  std::function<void()> onCancel;  // set while parked with a hook
 };
+
+bool CancelScope::cancelled() const {
+  for (const CancelScope* s = this; s; s = s->parent_)
+    if (s->cancelled_) return true;
+  return false;
+}
+
+bool CancelScope::contains(const CancelScope* inner) const {
+  for (const CancelScope* s = inner; s; s = s->parent_)
+    if (s == this) return true;
+  return false;
+}
 
 Scheduler::Scheduler(Clock& clock) : clock_(clock) {}
 // A run() ended by stop() may leave a fiber parked on a worker thread that
@@ -34,9 +50,10 @@ Scheduler::~Scheduler() {
   remoteReadyCv_.wait(lock, [&] { return remoteReady_.size() >= remotePending_; });
 }
 
-FiberRecord* Scheduler::spawn(std::function<void()> body) {
+FiberRecord* Scheduler::spawn(std::function<void()> body, CancelScope* scope) {
   auto* rec = new FiberRecord;
   rec->body = std::move(body);
+  rec->scope = scope ? scope : current_ ? current_->scope : nullptr;
   rec->self = ctx::fiber(std::allocator_arg, ctx::fixedsize_stack(kFiberStackBytes),
                          [rec](ctx::fiber&& caller) {
                            rec->caller = std::move(caller);
@@ -80,7 +97,12 @@ void Scheduler::run() {
       ready_.pop_front();
       resume(next);
     }
-    if (stopped_ || live_ == liveDaemons_) return;  // only daemons (watchdogs) left
+    if (stopped_) return;
+    if (live_ == liveDaemons_) {  // only daemons (watchdogs) left: end their sleeps
+      if (live_ == 0 || daemonsOnly_) return;
+      wakeDaemons();
+      continue;
+    }
     if (takeRemoteWakes()) continue;
     if (timers_.empty()) {
       if (!waitForRemote(nullptr)) return;
@@ -107,12 +129,87 @@ void Scheduler::run() {
   }
 }
 
-void Scheduler::sleepUntil(int64_t micros) {
-  timers_.emplace(micros, current_);
+bool Scheduler::sleepUntil(int64_t micros) {
+  FiberRecord* self = current_;
+  if (cancelRequested() || (self->daemon && daemonsOnly_)) return false;
+  self->wokenEarly = false;
+  timers_.emplace(micros, self);
   yieldToScheduler();
+  return !self->wokenEarly;
 }
 
-void Scheduler::park() { yieldToScheduler(); }
+void Scheduler::park(std::function<void()> onCancel) {
+  if (!onCancel) return yieldToScheduler();
+  FiberRecord* self = current_;
+  if (cancelRequested()) {
+    onCancel();  // it arranges the wake that ends this park
+    return yieldToScheduler();
+  }
+  self->onCancel = std::move(onCancel);
+  hooked_.push_back(self);
+  yieldToScheduler();
+  if (self->onCancel) {  // woken without a cancellation
+    self->onCancel = nullptr;
+    hooked_.erase(std::find(hooked_.begin(), hooked_.end(), self));
+  }
+}
+
+bool Scheduler::cancelRequested() const { return current_ && current_->scope && current_->scope->cancelled(); }
+
+CancelScope* Scheduler::currentScope() const { return current_ ? current_->scope : nullptr; }
+
+void Scheduler::cancel(CancelScope& scope) {
+  scope.cancelled_ = true;
+  for (auto it = timers_.begin(); it != timers_.end();) {
+    FiberRecord* f = it->second;
+    if (!f->scope || !scope.contains(f->scope)) {
+      ++it;
+      continue;
+    }
+    it = timers_.erase(it);
+    f->wokenEarly = true;
+    if (f->parkedKey) leaveWait(f);
+    ready_.push_back(f);
+  }
+  // parkFor waiters without a deadline (those with one were just woken).
+  for (auto it = waiters_.begin(); it != waiters_.end();) {
+    FiberRecord* f = it->second.fiber;
+    if (!f->scope || !scope.contains(f->scope)) {
+      ++it;
+      continue;
+    }
+    it = waiters_.erase(it);
+    f->parkedKey = 0;
+    f->notified = false;
+    f->wokenEarly = true;
+    ready_.push_back(f);
+  }
+  // Take the hooks out first: a hook may wake (and so re-order) fibers.
+  std::vector<std::function<void()>> hooks;
+  for (size_t i = 0; i < hooked_.size();) {
+    FiberRecord* f = hooked_[i];
+    if (!f->scope || !scope.contains(f->scope)) {
+      ++i;
+      continue;
+    }
+    hooks.push_back(std::move(f->onCancel));
+    f->onCancel = nullptr;
+    hooked_[i] = hooked_.back();
+    hooked_.pop_back();
+  }
+  for (auto& hook : hooks) hook();
+}
+
+// run() is ending with only daemons left: their sleeps end (returning false)
+// so they finish instead of being abandoned.
+void Scheduler::wakeDaemons() {
+  daemonsOnly_ = true;
+  for (auto& [deadline, f] : timers_) {
+    f->wokenEarly = true;
+    ready_.push_back(f);
+  }
+  timers_.clear();
+}
 
 void Scheduler::wake(FiberRecord* fiber) { ready_.push_back(fiber); }
 
@@ -129,19 +226,32 @@ void Scheduler::remoteWake(FiberRecord* fiber) {
   remoteReadyCv_.notify_all();
 }
 
-// Moves remotely woken fibers to the ready queue; true when there were any.
-bool Scheduler::takeRemoteWakes() {
+void Scheduler::post(std::function<void()> work) {
   std::lock_guard<std::mutex> lock(remoteMutex_);
-  bool any = takeNotified();
-  if (remoteReady_.empty()) return any;
-  for (FiberRecord* f : remoteReady_) ready_.push_back(f);
-  remotePending_ -= remoteReady_.size();
-  remoteReady_.clear();
-  return true;
+  posted_.push_back(std::move(work));
+  remoteReadyCv_.notify_all();
+}
+
+// Moves remotely woken and notified fibers to the ready queue and runs posted
+// work; true when there was any.
+bool Scheduler::takeRemoteWakes() {
+  std::vector<std::function<void()>> work;
+  bool any = false;
+  {
+    std::lock_guard<std::mutex> lock(remoteMutex_);
+    any = takeNotified();
+    for (FiberRecord* f : remoteReady_) ready_.push_back(f);
+    remotePending_ -= remoteReady_.size();
+    any = any || !remoteReady_.empty() || !posted_.empty();
+    remoteReady_.clear();
+    work.swap(posted_);
+  }
+  for (auto& w : work) w();
+  return any;
 }
 
 // Resumes the parkFor waiters whose keys were notified; stale keys (the
-// fiber already left by its deadline) are dropped.
+// fiber already left by its deadline or a cancellation) are dropped.
 bool Scheduler::takeNotified() {
   bool any = false;
   for (uint64_t key : notified_) {
@@ -159,17 +269,18 @@ bool Scheduler::takeNotified() {
   return any;
 }
 
-// Blocks until a remote wake arrives (true) or, with a deadline, until the
-// real clock reaches it (false). Returns false at once when none is expected.
-// A virtual clock advances by the real time spent here while a parkFor
-// waiter is outstanding, so a reply's timestamps read as when it came.
+// Blocks until a remote wake, a notify or posted work arrives (true) or, with
+// a deadline, until the real clock reaches it (false). Without a deadline it
+// returns false at once when nothing is expected. A virtual clock advances by
+// the real time spent here while a parkFor waiter is outstanding, so a
+// reply's timestamps read as when it came.
 bool Scheduler::waitForRemote(const int64_t* deadline) {
   for (;;) {
     auto started = std::chrono::steady_clock::now();
     {
       std::unique_lock<std::mutex> lock(remoteMutex_);
-      if (remotePending_ == 0 && waiters_.empty()) return false;
-      auto arrived = [&] { return !remoteReady_.empty() || !notified_.empty(); };
+      auto arrived = [&] { return !remoteReady_.empty() || !notified_.empty() || !posted_.empty(); };
+      if (!deadline && remotePending_ == 0 && waiters_.empty() && !arrived()) return false;
       bool came = true;
       if (!deadline) {
         remoteReadyCv_.wait(lock, arrived);
@@ -185,6 +296,13 @@ bool Scheduler::waitForRemote(const int64_t* deadline) {
     }
     if (takeRemoteWakes()) return true;
   }
+}
+
+// A parkFor waiter woken by its timer's removal: no longer waiting.
+void Scheduler::leaveWait(FiberRecord* f) {
+  waiters_.erase(f->parkedKey);
+  f->parkedKey = 0;
+  f->notified = false;
 }
 
 bool Scheduler::parkFor(uint64_t key, const int64_t* deadline) {
@@ -204,14 +322,14 @@ void Scheduler::notify(uint64_t key) {
   remoteReadyCv_.notify_all();
 }
 
-void Scheduler::runOnWorkerThread(const std::function<void()>& work) {
+void Scheduler::runOnWorkerThread(const std::function<void()>& work, std::function<void()> onCancel) {
   FiberRecord* self = current_;
   expectRemoteWake();
   std::thread worker([&] {
     work();
     remoteWake(self);
   });
-  park();
+  park(std::move(onCancel));
   worker.join();
 }
 

@@ -17,22 +17,57 @@ namespace aslrt {
 
 struct FiberRecord;
 
+// A group of fibers cancelled together: a Parallel's branches, a Map's
+// iterations, an execution. Scopes nest (a Map inside a branch): cancelling a
+// scope cancels every scope under it. A scope must outlive its fibers.
+class CancelScope {
+ public:
+  explicit CancelScope(const CancelScope* parent = nullptr) : parent_(parent) {}
+  CancelScope(const CancelScope&) = delete;
+  CancelScope& operator=(const CancelScope&) = delete;
+  bool cancelled() const;
+  bool contains(const CancelScope* inner) const;  // this scope or one nested in it
+
+ private:
+  friend class Scheduler;
+  const CancelScope* parent_;
+  bool cancelled_ = false;
+};
+
 class Scheduler {
  public:
   explicit Scheduler(Clock& clock);
   ~Scheduler();
   Clock& clock() { return clock_; }
 
-  FiberRecord* spawn(std::function<void()> body);
-  // A daemon fiber (e.g. a time-out watchdog) does not keep run() going.
+  // A new fiber in `scope`; by default the spawning fiber's scope.
+  FiberRecord* spawn(std::function<void()> body, CancelScope* scope = nullptr);
+  // A daemon fiber (e.g. a time-out watchdog) does not keep run() going: when
+  // only daemons are left, run() wakes their sleeps early (sleepUntil returns
+  // false) and returns once they have finished.
   FiberRecord* spawnDaemon(std::function<void()> body);
   void run();  // until every non-daemon fiber has finished, or stop()
   // Ends run() at once; fibers not finished are abandoned (never resumed).
   void stop() { stopped_ = true; }
-  // From inside a fiber: suspend until the clock reaches `micros`.
-  void sleepUntil(int64_t micros);
-  // From inside a fiber: suspend until another fiber calls wake().
-  void park();
+
+  // Cancellation (docs/ARCHITECTURE.md, "Cancellation"). cancel() marks
+  // `scope` and the scopes nested in it cancelled; their fibers sleeping in
+  // sleepUntil wake at once (their timers are removed and never fire) and the
+  // onCancel hook of each of their fibers parked with one runs, once, on the
+  // scheduler's thread. A cancelled fiber is expected to unwind: every
+  // suspension point reports the cancellation to its caller.
+  void cancel(CancelScope& scope);
+  bool cancelRequested() const;  // the current fiber's scope is cancelled
+  CancelScope* currentScope() const;  // for nesting a new scope under it
+
+  // From inside a fiber: suspend until the clock reaches `micros`. Returns
+  // false when the fiber was (or already is) cancelled instead.
+  bool sleepUntil(int64_t micros);
+  // From inside a fiber: suspend until another fiber calls wake(). With an
+  // onCancel hook, a cancellation of the fiber's scope while it is parked
+  // (or before) runs the hook, which must make the wake happen (wake(), or
+  // end the remote work whose remoteWake() follows).
+  void park(std::function<void()> onCancel = nullptr);
   void wake(FiberRecord* fiber);
   FiberRecord* current() const { return current_; }
   size_t liveFibers() const { return live_; }
@@ -43,9 +78,15 @@ class Scheduler {
   // other thread calls remoteWake(fiber) exactly once. Thread-safe.
   void expectRemoteWake();
   void remoteWake(FiberRecord* fiber);
+  // From any thread: runs `work` on the scheduler's thread between fibers,
+  // soon (a real-clock wait is interrupted for it). How a signal aborts.
+  void post(std::function<void()> work);
   // From inside a fiber: runs `work` on a new thread while the other fibers
   // keep running; returns when `work` has returned. `work` must not throw.
-  void runOnWorkerThread(const std::function<void()>& work);
+  // `onCancel` (optional) runs on the scheduler's thread if the fiber is
+  // cancelled meanwhile: it should make `work` return soon (kill a process,
+  // close a socket); the fiber still waits for `work` to return.
+  void runOnWorkerThread(const std::function<void()>& work, std::function<void()> onCancel = nullptr);
 
   // Waiting for another process (callbacks, activities): a fiber parks under
   // a key with an optional deadline; notify(key) from any thread resumes it.
@@ -69,6 +110,9 @@ class Scheduler {
     bool timed;
     std::multimap<int64_t, FiberRecord*>::iterator timer;
   };
+  void leaveWait(FiberRecord* fiber);
+  void wakeDaemons();
+
 
   Clock& clock_;
   std::deque<FiberRecord*> ready_;
@@ -77,11 +121,14 @@ class Scheduler {
   size_t live_ = 0;
   size_t liveDaemons_ = 0;
   bool stopped_ = false;
+  bool daemonsOnly_ = false;  // run() is ending: daemon sleeps return at once
+  std::vector<FiberRecord*> hooked_;  // parked with an onCancel hook
   // Guarded by remoteMutex_: fibers woken from other threads, and how many
   // remote wakes are still expected.
   std::mutex remoteMutex_;
   std::condition_variable remoteReadyCv_;
   std::vector<FiberRecord*> remoteReady_;
+  std::vector<std::function<void()>> posted_;
   size_t remotePending_ = 0;
   std::vector<uint64_t> notified_;  // keys notified from other threads
   // Scheduler thread only: the fibers parked in parkFor, by key.

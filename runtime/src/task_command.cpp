@@ -148,7 +148,31 @@ int reap(pid_t pid, CommandResult& r, std::optional<int64_t> timeoutMicros, std:
 
 }  // namespace
 
-CommandResult runCommand(const CommandSpec& spec, const std::string& input, std::optional<int64_t> timeoutMicros) {
+void CommandControl::cancel() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  cancelled_ = true;
+  if (pid_ > 0) kill(pid_, SIGKILL);
+}
+
+bool CommandControl::started(pid_t pid) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  pid_ = pid;
+  if (cancelled_) kill(pid, SIGKILL);
+  return !cancelled_;
+}
+
+void CommandControl::finished() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  pid_ = 0;
+}
+
+bool CommandControl::cancelled() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return cancelled_;
+}
+
+CommandResult runCommand(const CommandSpec& spec, const std::string& input, std::optional<int64_t> timeoutMicros,
+                         CommandControl* control) {
   CommandResult r;
   // A child that exits without reading its input must give EPIPE, not kill us.
   sigset_t pipeOnly;
@@ -166,10 +190,15 @@ CommandResult runCommand(const CommandSpec& spec, const std::string& input, std:
     return r;
   }
   auto t0 = std::chrono::steady_clock::now();
+  if (control) control->started(pid);
   fcntl(p.in[1], F_SETFL, O_NONBLOCK);
   exchange(p, input, r, timeoutMicros);
   if (r.timedOut) kill(pid, SIGKILL);
   p.closeAll();
+  // A killed child closes its pipes; a cancelled one that handed its output
+  // on to a grandchild still holding them is killed here before reaping.
+  if (control && control->cancelled()) kill(pid, SIGKILL);
+  if (control) control->finished();
   int status = reap(pid, r, timeoutMicros, t0);
   if (WIFEXITED(status)) r.exitStatus = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);

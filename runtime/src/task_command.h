@@ -2,7 +2,10 @@
 // input on stdin, the result on stdout, stderr passed through (and kept for
 // the error cause). Blocks the calling thread: call it on a worker thread.
 #pragma once
+#include <sys/types.h>
+
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -19,7 +22,23 @@ struct CommandResult {
   std::string errTail;     // the end of stderr (for a failure's cause)
 };
 
+// Lets the scheduler's thread kill a command a worker thread is running
+// (the task's branch was cancelled). Either side may come first.
+class CommandControl {
+ public:
+  void cancel();                 // any thread: kill the child now, or as soon as it starts
+  bool started(pid_t pid);       // the worker: false when already cancelled (it kills the child)
+  void finished();               // the worker: before reaping, so a reused pid is never killed
+  bool cancelled();
+
+ private:
+  std::mutex mutex_;
+  pid_t pid_ = 0;
+  bool cancelled_ = false;
+};
+
 // `timeoutMicros`: real time after which the child is killed (SIGKILL).
-CommandResult runCommand(const CommandSpec& spec, const std::string& input, std::optional<int64_t> timeoutMicros);
+CommandResult runCommand(const CommandSpec& spec, const std::string& input, std::optional<int64_t> timeoutMicros,
+                         CommandControl* control = nullptr);
 
 }  // namespace aslrt

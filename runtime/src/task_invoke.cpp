@@ -47,11 +47,15 @@ TaskOutcome commandOutcome(const TaskCall& call, const CommandResult& r) {
 TaskOutcome runOffFiber(const TaskCall& call, Scheduler& scheduler) {
   std::string input = call.input.dump();
   TaskOutcome out;
+  CommandControl control;
+  // A cancelled branch kills its command; a native handler runs to its end.
+  std::function<void()> onCancel;
+  if (call.binding->kind == BindingKind::Command) onCancel = [&control] { control.cancel(); };
   // Nothing thrown inside `work` may leave the worker thread.
   scheduler.runOnWorkerThread([&]() noexcept {
     try {
       if (call.binding->kind == BindingKind::Command) {
-        out = commandOutcome(call, runCommand(call.binding->command, input, call.timeoutMicros));
+        out = commandOutcome(call, runCommand(call.binding->command, input, call.timeoutMicros, &control));
         return;
       }
       NativeOutcome n = callNativeHandler(call.context, input);
@@ -59,7 +63,7 @@ TaskOutcome runOffFiber(const TaskCall& call, Scheduler& scheduler) {
     } catch (const std::exception& e) {
       out = failed({"States.TaskFailed", std::string("internal error running the task: ") + e.what()});
     }
-  });
+  }, std::move(onCancel));
   return out;
 }
 
