@@ -83,7 +83,12 @@ std::string buildMetadata(const ir::Module& m) {
                            {"itemsJsonata", optionalIndex(mp.itemsJsonata)}, {"reader", optionalIndex(mp.reader)},
                            {"toleratedCount", mp.toleratedCount}, {"toleratedPercentage", mp.toleratedPercentage},
                            {"toleratedCountPath", optionalIndex(mp.toleratedCountPath)},
-                           {"toleratedPercentagePath", optionalIndex(mp.toleratedPercentagePath)}});
+                           {"toleratedPercentagePath", optionalIndex(mp.toleratedPercentagePath)},
+                           {"distributed", mp.distributed}, {"batcher", mp.batcher},
+                           {"maxItemsPerBatchPath", optionalIndex(mp.maxItemsPerBatchPath)},
+                           {"maxBytesPerBatchPath", optionalIndex(mp.maxBytesPerBatchPath)},
+                           {"batchInput", optionalIndex(mp.batchInput)},
+                           {"batcherJsonata", optionalIndex(mp.batcherJsonata)}});
   out["readers"] = Json::array();
   for (const ir::ReaderSpec& r : m.readers)
     out["readers"].push_back({{"resource", r.resource}, {"config", r.config}, {"parameters", optionalIndex(r.parameters)},

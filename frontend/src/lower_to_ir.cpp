@@ -133,7 +133,6 @@ class Lowering {
     ValueId effective = b.selectPath(input, s.inputPath);
     ValueId result;
     if (s.type == ast::StateType::Map) {
-      if (s.itemBatcher) b.unsupported("Map ItemBatcher (state '" + s.name + "')");
       if (s.resultWriter) b.unsupported("Map ResultWriter (state '" + s.name + "')");
       result = b.emit(InstKind::RunMap, Type::Array, effective, ir::kNone, mapSpec(s, machineName));
     } else {
@@ -178,8 +177,33 @@ class Lowering {
     if (s.maxConcurrencyPath.present && !s.maxConcurrencyPath.isNull) spec.maxConcurrencyPath = m_.addPath(s.maxConcurrencyPath.path);
     if (s.itemReader && s.itemReader->isObject()) spec.reader = readerSpec(*s.itemReader, s.queryLanguage);
     tolerance(s, spec);
+    if (s.itemBatcher && s.itemBatcher->isObject()) batcher(*s.itemBatcher, s.queryLanguage, spec);
+    spec.distributed = isDistributed(s);
     m_.maps.push_back(std::move(spec));
     return static_cast<uint32_t>(m_.maps.size() - 1);
+  }
+
+  static bool isDistributed(const ast::State& s) {
+    const JNode* proc = s.node->get("ItemProcessor");
+    const JNode* config = proc ? proc->get("ProcessorConfig") : nullptr;
+    const JNode* mode = config ? config->get("Mode") : nullptr;
+    return mode && mode->isString() && mode->str() == "DISTRIBUTED";
+  }
+
+  // ItemBatcher: MaxItemsPerBatch(Path), MaxInputBytesPerBatch(Path), BatchInput.
+  void batcher(const JNode& node, ast::QueryLanguage ql, ir::MapSpec& spec) {
+    if (ql == ast::QueryLanguage::JSONata) {
+      spec.batcher = aslrt::Json::object();
+      spec.batcherJsonata = jsonataSpec(node.toJson(), "ItemBatcher");
+      return;
+    }
+    spec.batcher = aslrt::Json::object();
+    for (const char* field : {"MaxItemsPerBatch", "MaxInputBytesPerBatch"})
+      if (const JNode* v = node.get(field)) spec.batcher[field] = v->toJson();
+    if (const JNode* p = node.get("MaxItemsPerBatchPath"); p && p->isString()) spec.maxItemsPerBatchPath = m_.addPath(p->str());
+    if (const JNode* p = node.get("MaxInputBytesPerBatchPath"); p && p->isString())
+      spec.maxBytesPerBatchPath = m_.addPath(p->str());
+    if (const JNode* input = node.get("BatchInput")) spec.batchInput = m_.addTemplate(input->toJson());
   }
 
   // ToleratedFailureCount/Percentage(+Path): literals stay values, paths go to the pool.

@@ -109,6 +109,8 @@ class Printer {
         if (map.itemsPath != kNone) out_ << " items=" << aslrt::Json(m_.paths[map.itemsPath]).dump();
         if (map.itemSelector != kNone) out_ << " selector=" << m_.templates[map.itemSelector].dump();
         if (map.maxConcurrency) out_ << " max=" << map.maxConcurrency;
+        if (map.distributed) out_ << " distributed";
+        if (!map.batcher.is_null()) out_ << " batcher=" << map.batcher.dump();
         return;
       }
       default:

@@ -2,8 +2,11 @@
 // The first failure fails the state and marks the siblings cancelled.
 #include <cmath>
 
+#include <cstdio>
+
 #include "aslrt/cli_args.h"
 #include "execution.h"
+#include "item_batcher.h"
 #include "map_tolerance.h"
 
 using aslrt::Json;
@@ -37,12 +40,45 @@ aslrt_frame childFrame(aslrt_frame* parent, uint32_t machine, Json input) {
   return child;
 }
 
+// A version-4-style id from the execution's random source (seeded by --seed).
+std::string randomId(std::mt19937_64& rng) {
+  uint64_t a = rng(), b = rng();
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+                static_cast<unsigned>(a >> 16) & 0xffff, static_cast<unsigned>(a) & 0xfff,
+                static_cast<unsigned>(b >> 48) & 0x3fff | 0x8000, static_cast<unsigned long long>(b & 0xffffffffffffULL));
+  return buf;
+}
+
+// A DISTRIBUTED Map's child is an execution of its own: its own context
+// object ($$.Execution is the child's: its Id, Name, Input, StartTime) and
+// history (not written into the parent's, which shows MapRun events only).
+bool runChildExecution(aslrt_frame* parent, aslrt_frame& child) {
+  aslrt::Execution& exec = *parent->exec;
+  aslrt::RunOptions options = exec.options;
+  options.historyPath.clear();
+  options.stateMachineName = exec.contextBase(false)["StateMachine"]["Name"].get<std::string>() + "/" +
+                             parent->stateInfo().name;
+  options.executionName = randomId(exec.rng);
+  options.startMicros = exec.scheduler.clock().nowMicros();
+  options.seed = exec.rng();
+  options.seeded = true;
+  aslrt::Execution childExec(exec.program, exec.scheduler, options, child.input);
+  childExec.mocks = exec.mocks;
+  childExec.objects = exec.objects;
+  child.exec = &childExec;
+  bool ok = child.machine->entry(&child) == ASLRT_OK;
+  child.exec = &exec;
+  if (childExec.unsupported && !exec.unsupported) exec.unsupported = childExec.unsupported;
+  return ok;
+}
+
 // Runs children[i] for every i on at most `limit` fibers (0 = one fiber each)
 // and waits for all of them; returns false when one failed. The first failure
 // cancels the others (their waits end, their commands are killed) and stops
 // the workers from starting more.
 bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_t limit, Join& join,
-                 const char* iterationEvents = nullptr) {
+                 const char* iterationEvents = nullptr, bool childExecutions = false) {
   aslrt::Scheduler& sched = parent->exec->scheduler;
   size_t workers = limit > 0 ? std::min<size_t>(limit, children.size()) : children.size();
   size_t next = 0;
@@ -58,7 +94,7 @@ bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_
             aslrt::Execution& exec = *parent->exec;
             std::string events = iterationEvents ? iterationEvents : "";
             if (!events.empty()) exec.record(events + "Started", exec.lastEventId());
-            bool ok = child.machine->entry(&child) == ASLRT_OK;
+            bool ok = childExecutions ? runChildExecution(parent, child) : child.machine->entry(&child) == ASLRT_OK;
             if (!ok && sched.cancelRequested()) {
               join.ends[i] = ChildEnd::Aborted;  // a sibling failed first; recorded by the parent
               break;
@@ -174,6 +210,98 @@ bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input
   return true;
 }
 
+// One Map state's run: its items, settings and children.
+struct MapRun {
+  aslrt_frame* f;
+  const aslrt::MapInfo& map;
+  const Json& input;
+  Json items;
+  int64_t limit = 0;
+  aslrt::Tolerance tolerance;
+  std::vector<aslrt_frame> children;
+};
+
+bool readItems(MapRun& run, const Json* fromItems) {
+  aslrt_frame* f = run.f;
+  // With an ItemReader the items come from the object; ItemsPath is not applied
+  // (recorded: map_item_reader_base_json_with_items_path.*).
+  return run.map.reader ? aslrt_read_items(f, f->exec->program.readers[*run.map.reader], run.input, &run.items)
+                        : itemsOf(f, run.map, run.input, fromItems, &run.items);
+}
+
+// MaxConcurrency(Path) and the tolerated failures.
+bool settings(MapRun& run) {
+  return maxConcurrency(run.f, run.map, run.input, &run.limit) &&
+         aslrt::resolveTolerance(run.f, run.map, run.input, &run.tolerance);
+}
+
+// Each child's input: the item through ItemSelector, then grouped by ItemBatcher.
+bool childInputs(MapRun& run, std::vector<Json>* inputs) {
+  for (size_t i = 0; i < run.items.size(); ++i) {
+    Json itemInput;
+    if (!iterationInput(run.f, run.map, run.input, i, std::move(run.items[i]), &itemInput)) return false;
+    inputs->push_back(std::move(itemInput));
+  }
+  if (run.map.batcher.is_null()) return true;
+  aslrt::BatchPlan plan;
+  if (!aslrt::resolveBatcher(run.f, run.map, run.input, &plan)) return false;
+  *inputs = aslrt::makeBatches(std::move(*inputs), plan);
+  return true;
+}
+
+int32_t mapFailed(MapRun& run, aslrt::Failure failure, const char* runEvent = nullptr) {
+  aslrt::Execution& exec = *run.f->exec;
+  if (runEvent) exec.record(runEvent, exec.lastEventId());
+  exec.record("MapStateFailed", exec.lastEventId());
+  run.f->forkFailureRecorded = true;
+  run.f->failure = std::move(failure);
+  return ASLRT_FAILED;
+}
+
+// Runs the children and records the outcome (`events`: "MapIteration" for
+// inline iterations' events, "MapRun" for a distributed run's).
+int32_t finish(MapRun& run, const char* events, uint32_t dst) {
+  aslrt_frame* f = run.f;
+  aslrt::Execution& exec = *f->exec;
+  bool distributed = std::string(events) == "MapRun";
+  std::vector<Json> inputs;
+  if (!childInputs(run, &inputs)) return distributed ? mapFailed(run, f->failure, "MapRunFailed") : ASLRT_FAILED;
+  for (Json& in : inputs) run.children.push_back(childFrame(f, run.map.processor, std::move(in)));
+  Join join(exec.scheduler.currentScope());
+  join.tolerate = run.tolerance.set;
+  if (!runChildren(f, run.children, run.limit, join, distributed ? nullptr : events, distributed)) {
+    if (exec.scheduler.cancelRequested()) return f->abandon();
+    return mapFailed(run, join.failure, distributed ? "MapRunFailed" : nullptr);
+  }
+  if (run.tolerance.exceededBy(join.failures, run.children.size()))
+    return mapFailed(run, {"States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded"},
+                     distributed ? "MapRunFailed" : nullptr);
+  if (distributed) exec.record("MapRunSucceeded", exec.lastEventId());
+  exec.record("MapStateSucceeded", exec.lastEventId());
+  f->slots[dst] = outputsOf(run.children);
+  return ASLRT_OK;
+}
+
+// A Distributed Map's unbounded MaxConcurrency: AWS runs at most 10,000 child
+// executions at a time (docs: state-map-distributed, "MaxConcurrency").
+constexpr int64_t kDistributedConcurrency = 10000;
+
+// DISTRIBUTED: MapStateStarted first; a bad setting fails the state with no
+// further event (recorded: map_state_tolerated_failure_count_path.*); the
+// items are read inside the map run, so a reader error is MapRunFailed.
+int32_t runDistributed(MapRun& run, const Json* fromItems, uint32_t dst) {
+  aslrt::Execution& exec = *run.f->exec;
+  exec.record("MapStateStarted", exec.lastEventId());
+  if (!settings(run)) {
+    run.f->forkFailureRecorded = true;
+    return ASLRT_FAILED;
+  }
+  if (run.limit == 0) run.limit = kDistributedConcurrency;
+  exec.record("MapRunStarted", exec.lastEventId());
+  if (!readItems(run, fromItems)) return mapFailed(run, run.f->failure, "MapRunFailed");
+  return finish(run, "MapRun", dst);
+}
+
 }  // namespace
 
 extern "C" {
@@ -201,42 +329,13 @@ int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_
   aslrt::Execution& exec = *f->exec;
   const aslrt::MapInfo& map = exec.program.maps[map_id];
   const Json& input = f->slots[input_slot];
-  Json items;
-  int64_t limit = 0;
   const Json* fromItems = items_slot == ASLRT_NO_SLOT ? nullptr : &f->slots[items_slot];
-  // With an ItemReader the items come from the object; ItemsPath is not applied
-  // (recorded: map_item_reader_base_json_with_items_path.*).
-  bool gotItems = map.reader ? aslrt_read_items(f, exec.program.readers[*map.reader], input, &items)
-                             : itemsOf(f, map, input, fromItems, &items);
-  aslrt::Tolerance tolerance;
-  if (!gotItems || !maxConcurrency(f, map, input, &limit) || !aslrt::resolveTolerance(f, map, input, &tolerance))
-    return ASLRT_FAILED;
+  MapRun run{f, map, input};
+  if (map.distributed) return runDistributed(run, fromItems, dst);
+  // Inline: the items and settings are checked before MapStateStarted.
+  if (!readItems(run, fromItems) || !settings(run)) return ASLRT_FAILED;
   exec.record("MapStateStarted", exec.lastEventId());
-  Join join(exec.scheduler.currentScope());
-  join.tolerate = tolerance.set;
-  std::vector<aslrt_frame> children;
-  for (size_t i = 0; i < items.size(); ++i) {
-    Json itemInput;
-    if (!iterationInput(f, map, input, i, std::move(items[i]), &itemInput)) return ASLRT_FAILED;
-    children.push_back(childFrame(f, map.processor, std::move(itemInput)));
-  }
-  if (!runChildren(f, children, limit, join, "MapIteration")) {
-    if (exec.scheduler.cancelRequested()) return f->abandon();
-    exec.record("MapStateFailed", exec.lastEventId());
-    f->forkFailureRecorded = true;
-    f->failure = join.failure;
-    return ASLRT_FAILED;
-  }
-  if (tolerance.exceededBy(join.failures, children.size())) {
-    exec.record("MapStateFailed", exec.lastEventId());
-    f->forkFailureRecorded = true;
-    f->failure = {"States.ExceedToleratedFailureThreshold",
-                  "The specified tolerated failure threshold was exceeded"};
-    return ASLRT_FAILED;
-  }
-  exec.record("MapStateSucceeded", exec.lastEventId());
-  f->slots[dst] = outputsOf(children);
-  return ASLRT_OK;
+  return finish(run, "MapIteration", dst);
 }
 
 }  // extern "C"

@@ -123,7 +123,9 @@ bool loadEffects(const Json& meta, Program& p, std::string* error) {
                       optIndex(m.at("itemSelectorJsonata")), optIndex(m.at("maxConcurrencyJsonata")),
                       optIndex(m.at("itemsJsonata")), optIndex(m.at("reader")), m.at("toleratedCount"),
                       m.at("toleratedPercentage"), optIndex(m.at("toleratedCountPath")),
-                      optIndex(m.at("toleratedPercentagePath"))});
+                      optIndex(m.at("toleratedPercentagePath")), m.at("distributed").get<bool>(), m.at("batcher"),
+                      optIndex(m.at("maxItemsPerBatchPath")), optIndex(m.at("maxBytesPerBatchPath")),
+                      optIndex(m.at("batchInput")), optIndex(m.at("batcherJsonata"))});
   for (const Json& r : meta.at("readers"))
     p.readers.push_back({r.at("resource").get<std::string>(), r.at("config"), optIndex(r.at("parameters")),
                          optIndex(r.at("arguments")), optIndex(r.at("maxItemsPath")), optIndex(r.at("maxItemsJsonata"))});

@@ -92,6 +92,9 @@ struct MapInfo {
   std::optional<uint32_t> itemSelectorJsonata, maxConcurrencyJsonata, itemsJsonata, reader;
   Json toleratedCount, toleratedPercentage;
   std::optional<uint32_t> toleratedCountPath, toleratedPercentagePath;
+  bool distributed = false;
+  Json batcher;  // ItemBatcher's literal fields; null = no batching (item_batcher.h)
+  std::optional<uint32_t> maxItemsPerBatchPath, maxBytesPerBatchPath, batchInput, batcherJsonata;
 };
 
 struct ReaderInfo {

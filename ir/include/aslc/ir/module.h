@@ -182,6 +182,12 @@ struct MapSpec {
   uint32_t reader = kNone;        // reader pool
   aslrt::Json toleratedCount, toleratedPercentage;  // literal values (or a JSONata string), else null
   uint32_t toleratedCountPath = kNone, toleratedPercentagePath = kNone;
+  bool distributed = false;  // ProcessorConfig.Mode DISTRIBUTED: child executions, MapRun events
+  // ItemBatcher: `batcher` holds its literal fields (null = no batching); the
+  // *Path fields are in the path pool, a JSONPath BatchInput in the template
+  // pool; in JSONata the whole ItemBatcher object is one jsonata value.
+  aslrt::Json batcher;
+  uint32_t maxItemsPerBatchPath = kNone, maxBytesPerBatchPath = kNone, batchInput = kNone, batcherJsonata = kNone;
 };
 
 struct Module {
