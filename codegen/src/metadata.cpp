@@ -88,7 +88,9 @@ std::string buildMetadata(const ir::Module& m) {
                            {"maxItemsPerBatchPath", optionalIndex(mp.maxItemsPerBatchPath)},
                            {"maxBytesPerBatchPath", optionalIndex(mp.maxBytesPerBatchPath)},
                            {"batchInput", optionalIndex(mp.batchInput)},
-                           {"batcherJsonata", optionalIndex(mp.batcherJsonata)}});
+                           {"batcherJsonata", optionalIndex(mp.batcherJsonata)}, {"resultWriter", mp.resultWriter},
+                           {"resultWriterParameters", optionalIndex(mp.resultWriterParameters)},
+                           {"resultWriterJsonata", optionalIndex(mp.resultWriterJsonata)}});
   out["readers"] = Json::array();
   for (const ir::ReaderSpec& r : m.readers)
     out["readers"].push_back({{"resource", r.resource}, {"config", r.config}, {"parameters", optionalIndex(r.parameters)},

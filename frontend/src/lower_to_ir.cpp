@@ -133,7 +133,7 @@ class Lowering {
     ValueId effective = b.selectPath(input, s.inputPath);
     ValueId result;
     if (s.type == ast::StateType::Map) {
-      if (s.resultWriter) b.unsupported("Map ResultWriter (state '" + s.name + "')");
+      if (s.resultWriter && !isDistributed(s)) b.unsupported("ResultWriter on an INLINE Map (state '" + s.name + "')");
       result = b.emit(InstKind::RunMap, Type::Array, effective, ir::kNone, mapSpec(s, machineName));
     } else {
       ValueId params = b.render(effective, s.parameters);
@@ -179,6 +179,7 @@ class Lowering {
     tolerance(s, spec);
     if (s.itemBatcher && s.itemBatcher->isObject()) batcher(*s.itemBatcher, s.queryLanguage, spec);
     spec.distributed = isDistributed(s);
+    if (s.resultWriter && s.resultWriter->isObject()) resultWriter(*s.resultWriter, s.queryLanguage, spec);
     m_.maps.push_back(std::move(spec));
     return static_cast<uint32_t>(m_.maps.size() - 1);
   }
@@ -204,6 +205,18 @@ class Lowering {
     if (const JNode* p = node.get("MaxInputBytesPerBatchPath"); p && p->isString())
       spec.maxBytesPerBatchPath = m_.addPath(p->str());
     if (const JNode* input = node.get("BatchInput")) spec.batchInput = m_.addTemplate(input->toJson());
+  }
+
+  // ResultWriter: Resource, Parameters (a template) or Arguments, WriterConfig.
+  void resultWriter(const JNode& node, ast::QueryLanguage ql, ir::MapSpec& spec) {
+    spec.resultWriter = aslrt::Json::object();
+    if (ql == ast::QueryLanguage::JSONata) {
+      spec.resultWriterJsonata = jsonataSpec(node.toJson(), "ResultWriter");
+      return;
+    }
+    if (const JNode* r = node.get("Resource")) spec.resultWriter["Resource"] = r->toJson();
+    if (const JNode* c = node.get("WriterConfig")) spec.resultWriter["WriterConfig"] = c->toJson();
+    if (const JNode* p = node.get("Parameters")) spec.resultWriterParameters = m_.addTemplate(p->toJson());
   }
 
   // ToleratedFailureCount/Percentage(+Path): literals stay values, paths go to the pool.

@@ -111,6 +111,7 @@ class Printer {
         if (map.maxConcurrency) out_ << " max=" << map.maxConcurrency;
         if (map.distributed) out_ << " distributed";
         if (!map.batcher.is_null()) out_ << " batcher=" << map.batcher.dump();
+        if (!map.resultWriter.is_null()) out_ << " writer=" << map.resultWriter.dump();
         return;
       }
       default:

@@ -31,12 +31,15 @@ void waitForSignals(sigset_t set) {
 }  // namespace
 
 void installAbortSignals() {
+  static std::once_flag once;  // a host may run programs more than once
+  std::call_once(once, [] {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::thread(waitForSignals, set).detach();
+  });
 }
 
 int abortSignal() { return g_signal.load(); }

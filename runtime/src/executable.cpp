@@ -15,6 +15,7 @@
 #include "callback_task.h"
 #include "nested_machines.h"
 #include "run_execution.h"
+#include "quotas.h"
 #include "run_flags.h"
 #include "task_bindings.h"
 #include "task_native.h"
@@ -138,6 +139,10 @@ int runExecutable(const aslrt_program& compiled, int argc, char** argv, const Ho
   Program program;
   if (!loadProgram(compiled, program, &error)) {
     std::cerr << "internal error: " << error << "\n";
+    return kUsage;
+  }
+  if (std::optional<std::string> why = typeRestriction(program, flags.run.workflowType)) {
+    std::cerr << "error: " << *why << "\n";
     return kUsage;
   }
   Json input;

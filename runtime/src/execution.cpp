@@ -50,6 +50,11 @@ int64_t Execution::record(const std::string& type, int64_t previousEventId, Json
   // the state that failed, then the aborted iterations, then the outcome).
   if (scheduler.cancelRequested()) return lastEventId();
   int64_t id = nextEventId_++;
+  // One event is kept for the ExecutionFailed that reports the quota.
+  if (maxEvents && root && id >= maxEvents - 1 && !eventQuotaReached) {
+    eventQuotaReached = true;
+    scheduler.cancel(*root);
+  }
   if (options.historyPath.empty()) return id;
   Json event = {{"id", id},
                 {"previousEventId", previousEventId},

@@ -31,6 +31,8 @@ struct RunOptions {
   std::optional<int64_t> startMicros;
   std::string mockConfigPath, testCase, stateMachine;
   std::string resourcesPath, s3Root;  // ItemReader's objects (--resources, --s3-root)
+  std::string workflowType;  // --type: "" (no quotas), STANDARD or EXPRESS (quotas.h)
+  long long inlineMapMaxConcurrency = 0;  // --inline-map-max-concurrency: bounds MaxConcurrency 0 (AWS: 40)
   const class ObjectStore* objects = nullptr;  // loaded from those once per process
 };
 
@@ -49,6 +51,10 @@ class Execution {
   const MockConfig* mocks = nullptr;
   const ObjectStore* objects = nullptr;
   std::map<std::string, int64_t> invocations;  // per state name, for mocked responses
+  // The history quota (--type STANDARD): reaching it cancels `root` and fails the execution.
+  int64_t maxEvents = 0;
+  CancelScope* root = nullptr;
+  bool eventQuotaReached = false;
 
   // Appends an event to the history (AWS numbering: ExecutionStarted is #1).
   // `details` holds the event's extra members, e.g. {"stateEnteredEventDetails": {...}}.

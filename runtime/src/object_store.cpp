@@ -1,5 +1,6 @@
 #include "object_store.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -38,6 +39,20 @@ std::optional<std::string> ObjectStore::get(const std::string& bucket, const std
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+bool ObjectStore::put(const std::string& bucket, const std::string& key, const std::string& body,
+                      std::string* error) const {
+  if (root_.empty()) return *error = "results are written under --s3-root DIR, and none was given", false;
+  if (bucket.empty() || bucket.find("..") != std::string::npos || key.find("..") != std::string::npos)
+    return *error = "the bucket or key is not a safe file name", false;
+  std::filesystem::path path = std::filesystem::path(root_) / bucket / key;
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << body;
+  if (!out) return *error = "cannot write " + path.string(), false;
+  return true;
 }
 
 }  // namespace aslrt

@@ -1,4 +1,4 @@
-// Local stand-in for S3 as ItemReader sees it: a --resources fixture
+// Local stand-in for S3 as ItemReader and ResultWriter see it: a --resources fixture
 // ({"S3": [{"Bucket", "Key", "Body"}]}) or a directory (--s3-root DIR, where
 // bucket B, key K is the file DIR/B/K).
 #pragma once
@@ -14,6 +14,8 @@ class ObjectStore {
   bool loadFixture(const std::string& path, std::string* error);
   void setRoot(std::string dir) { root_ = std::move(dir); }
   std::optional<std::string> get(const std::string& bucket, const std::string& key) const;
+  // Writes DIR/bucket/key (ResultWriter), creating folders; only under --s3-root.
+  bool put(const std::string& bucket, const std::string& key, const std::string& body, std::string* error) const;
 
  private:
   std::map<std::pair<std::string, std::string>, std::string> objects_;

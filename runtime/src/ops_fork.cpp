@@ -8,6 +8,7 @@
 #include "execution.h"
 #include "item_batcher.h"
 #include "map_tolerance.h"
+#include "result_writer.h"
 
 using aslrt::Json;
 
@@ -53,7 +54,8 @@ std::string randomId(std::mt19937_64& rng) {
 // A DISTRIBUTED Map's child is an execution of its own: its own context
 // object ($$.Execution is the child's: its Id, Name, Input, StartTime) and
 // history (not written into the parent's, which shows MapRun events only).
-bool runChildExecution(aslrt_frame* parent, aslrt_frame& child) {
+// `record` (for a ResultWriter) receives what the result files say of it.
+bool runChildExecution(aslrt_frame* parent, aslrt_frame& child, aslrt::ChildRun* record) {
   aslrt::Execution& exec = *parent->exec;
   aslrt::RunOptions options = exec.options;
   options.historyPath.clear();
@@ -67,8 +69,19 @@ bool runChildExecution(aslrt_frame* parent, aslrt_frame& child) {
   childExec.mocks = exec.mocks;
   childExec.objects = exec.objects;
   child.exec = &childExec;
+  if (record) record->input = child.input;
   bool ok = child.machine->entry(&child) == ASLRT_OK;
   child.exec = &exec;
+  if (record) {
+    record->ran = true;
+    record->ok = ok;
+    if (ok) record->output = child.output;
+    record->failure = child.failure;
+    record->name = options.executionName;
+    record->arn = childExec.executionArn();
+    record->startMicros = *options.startMicros;
+    record->stopMicros = exec.scheduler.clock().nowMicros();
+  }
   if (childExec.unsupported && !exec.unsupported) exec.unsupported = childExec.unsupported;
   return ok;
 }
@@ -78,7 +91,8 @@ bool runChildExecution(aslrt_frame* parent, aslrt_frame& child) {
 // cancels the others (their waits end, their commands are killed) and stops
 // the workers from starting more.
 bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_t limit, Join& join,
-                 const char* iterationEvents = nullptr, bool childExecutions = false) {
+                 const char* iterationEvents = nullptr, bool childExecutions = false,
+                 std::vector<aslrt::ChildRun>* records = nullptr) {
   aslrt::Scheduler& sched = parent->exec->scheduler;
   size_t workers = limit > 0 ? std::min<size_t>(limit, children.size()) : children.size();
   size_t next = 0;
@@ -94,7 +108,8 @@ bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_
             aslrt::Execution& exec = *parent->exec;
             std::string events = iterationEvents ? iterationEvents : "";
             if (!events.empty()) exec.record(events + "Started", exec.lastEventId());
-            bool ok = childExecutions ? runChildExecution(parent, child) : child.machine->entry(&child) == ASLRT_OK;
+            bool ok = childExecutions ? runChildExecution(parent, child, records ? &(*records)[i] : nullptr)
+                                      : child.machine->entry(&child) == ASLRT_OK;
             if (!ok && sched.cancelRequested()) {
               join.ends[i] = ChildEnd::Aborted;  // a sibling failed first; recorded by the parent
               break;
@@ -258,6 +273,19 @@ int32_t mapFailed(MapRun& run, aslrt::Failure failure, const char* runEvent = nu
   return ASLRT_FAILED;
 }
 
+// The map run's id and ARNs, in the shape AWS gives them.
+aslrt::MapRunIds mapRunIds(aslrt_frame* f) {
+  aslrt::Execution& exec = *f->exec;
+  std::string arn = exec.executionArn();
+  std::string prefix = arn.substr(0, arn.find("execution:"));
+  std::string path = exec.contextBase(false)["StateMachine"]["Name"].get<std::string>() + "/" + f->stateInfo().name;
+  aslrt::MapRunIds ids;
+  ids.id = randomId(exec.rng);
+  ids.arn = prefix + "mapRun:" + path + ":" + ids.id;
+  ids.stateMachineArn = prefix + "stateMachine:" + path;
+  return ids;
+}
+
 // Runs the children and records the outcome (`events`: "MapIteration" for
 // inline iterations' events, "MapRun" for a distributed run's).
 int32_t finish(MapRun& run, const char* events, uint32_t dst) {
@@ -269,16 +297,22 @@ int32_t finish(MapRun& run, const char* events, uint32_t dst) {
   for (Json& in : inputs) run.children.push_back(childFrame(f, run.map.processor, std::move(in)));
   Join join(exec.scheduler.currentScope());
   join.tolerate = run.tolerance.set;
-  if (!runChildren(f, run.children, run.limit, join, distributed ? nullptr : events, distributed)) {
+  bool writer = distributed && !run.map.resultWriter.is_null();
+  std::vector<aslrt::ChildRun> records(writer ? run.children.size() : 0);
+  if (!runChildren(f, run.children, run.limit, join, distributed ? nullptr : events, distributed,
+                   writer ? &records : nullptr)) {
     if (exec.scheduler.cancelRequested()) return f->abandon();
     return mapFailed(run, join.failure, distributed ? "MapRunFailed" : nullptr);
   }
   if (run.tolerance.exceededBy(join.failures, run.children.size()))
     return mapFailed(run, {"States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded"},
                      distributed ? "MapRunFailed" : nullptr);
+  Json result;
+  if (writer && !aslrt::writeResults(f, run.map, run.input, mapRunIds(f), records, &result))
+    return mapFailed(run, f->failure, "MapRunFailed");
   if (distributed) exec.record("MapRunSucceeded", exec.lastEventId());
   exec.record("MapStateSucceeded", exec.lastEventId());
-  f->slots[dst] = outputsOf(run.children);
+  f->slots[dst] = writer ? std::move(result) : outputsOf(run.children);
   return ASLRT_OK;
 }
 
@@ -334,6 +368,9 @@ int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_
   if (map.distributed) return runDistributed(run, fromItems, dst);
   // Inline: the items and settings are checked before MapStateStarted.
   if (!readItems(run, fromItems) || !settings(run)) return ASLRT_FAILED;
+  // MaxConcurrency 0 is unbounded (ASL spec); AWS runs 40 inline iterations
+  // at most, which --inline-map-max-concurrency 40 emulates.
+  if (run.limit == 0) run.limit = exec.options.inlineMapMaxConcurrency;
   exec.record("MapStateStarted", exec.lastEventId());
   return finish(run, "MapIteration", dst);
 }

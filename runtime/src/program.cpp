@@ -125,7 +125,8 @@ bool loadEffects(const Json& meta, Program& p, std::string* error) {
                       m.at("toleratedPercentage"), optIndex(m.at("toleratedCountPath")),
                       optIndex(m.at("toleratedPercentagePath")), m.at("distributed").get<bool>(), m.at("batcher"),
                       optIndex(m.at("maxItemsPerBatchPath")), optIndex(m.at("maxBytesPerBatchPath")),
-                      optIndex(m.at("batchInput")), optIndex(m.at("batcherJsonata"))});
+                      optIndex(m.at("batchInput")), optIndex(m.at("batcherJsonata")), m.at("resultWriter"),
+                      optIndex(m.at("resultWriterParameters")), optIndex(m.at("resultWriterJsonata"))});
   for (const Json& r : meta.at("readers"))
     p.readers.push_back({r.at("resource").get<std::string>(), r.at("config"), optIndex(r.at("parameters")),
                          optIndex(r.at("arguments")), optIndex(r.at("maxItemsPath")), optIndex(r.at("maxItemsJsonata"))});

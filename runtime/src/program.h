@@ -95,6 +95,8 @@ struct MapInfo {
   bool distributed = false;
   Json batcher;  // ItemBatcher's literal fields; null = no batching (item_batcher.h)
   std::optional<uint32_t> maxItemsPerBatchPath, maxBytesPerBatchPath, batchInput, batcherJsonata;
+  Json resultWriter;  // ResultWriter's Resource and WriterConfig; null = none (result_writer.h)
+  std::optional<uint32_t> resultWriterParameters, resultWriterJsonata;
 };
 
 struct ReaderInfo {

@@ -5,6 +5,7 @@
 #include "abort_signal.h"
 #include "callback_registry.h"
 #include "http_client.h"
+#include "quotas.h"
 
 namespace aslrt {
 namespace {
@@ -56,11 +57,18 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
         finished = true;
       },
       &everything);
+  Quotas quotas = quotasFor(options.workflowType);
+  exec.root = &everything;
+  exec.maxEvents = quotas.maxEvents;
   bool timedOut = false;
-  if (program.info.contains("TimeoutSeconds")) {
-    // The machine's TimeoutSeconds: a watchdog daemon (TIMED_OUT).
-    int64_t deadline = exec.startMicros + program.info["TimeoutSeconds"].get<int64_t>() * 1000000;
-    scheduler.spawnDaemon([&] {
+  std::optional<int64_t> deadline;
+  // The machine's TimeoutSeconds and the type's duration quota: a watchdog daemon (TIMED_OUT).
+  if (program.info.contains("TimeoutSeconds"))
+    deadline = exec.startMicros + program.info["TimeoutSeconds"].get<int64_t>() * 1000000;
+  if (quotas.maxDurationMicros && (!deadline || *deadline > exec.startMicros + quotas.maxDurationMicros))
+    deadline = exec.startMicros + quotas.maxDurationMicros;
+  if (deadline) {
+    scheduler.spawnDaemon([&, deadline = *deadline] {
       if (!scheduler.sleepUntil(deadline) || finished) return;
       timedOut = true;
       scheduler.cancel(everything);
@@ -85,6 +93,11 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
     result.failure = abortFailure(aborted);
     exec.record("ExecutionAborted", exec.lastEventId(),
                 {{"executionAbortedEventDetails", {{"error", result.failure.error}, {"cause", *result.failure.cause}}}});
+  } else if (exec.eventQuotaReached) {
+    // AWS: "If the execution history reaches this quota, the execution fails" (service quotas).
+    result.failure = {"States.Runtime", "The execution history reached the quota of " +
+                                            std::to_string(quotas.maxEvents) + " events (--type STANDARD)."};
+    exec.record("ExecutionFailed", exec.lastEventId(), failedDetails(result.failure));
   } else if (timedOut) {
     result.outcome = Outcome::TimedOut;
     result.failure = {"States.Timeout", std::nullopt};

@@ -26,6 +26,12 @@ const char* const kExecutableHelp =
     "  --callback-socket PATH    listen there for SendTaskSuccess/Failure/Heartbeat and GetActivityTask\n"
     "                            (default: a private socket, made only when the machine has callbacks or\n"
     "                            activities); its path is in $ASLC_CALLBACK_SOCKET for bound commands\n"
+    "  --type STANDARD|EXPRESS   enforce that workflow type's quotas and restrictions (default: none;\n"
+    "                            STANDARD: 25,000 history events, one year; EXPRESS: five minutes,\n"
+    "                            no .sync/.waitForTaskToken/activities); the 256 KiB payload limit always applies\n"
+    "  --inline-map-max-concurrency N\n"
+    "                            bound an inline Map whose MaxConcurrency is 0 (unbounded, as the ASL\n"
+    "                            spec says) to N iterations in flight; 40 emulates AWS\n"
     "  --repeat N --bench        run N executions in-process; print 'bench: median_us=... runs=N' on stderr\n"
     "  --help                    this text\n";
 
@@ -58,6 +64,15 @@ bool clockFlag(const std::string& value, RunOptions& run, std::string* error) {
     return false;
   }
   run.virtualClock = value == "virtual";
+  return true;
+}
+
+bool typeFlag(const std::string& value, RunOptions& run, std::string* error) {
+  if (value != "STANDARD" && value != "EXPRESS") {
+    *error = "option '--type' takes 'STANDARD' or 'EXPRESS', got '" + value + "'";
+    return false;
+  }
+  run.workflowType = value;
   return true;
 }
 
@@ -98,6 +113,11 @@ bool parseExecutableFlags(int argc, char** argv, ExecutableFlags& flags, std::st
     if (matched) { flags.run.seed = static_cast<uint64_t>(number); flags.run.seeded = true; continue; }
     if (!stringFlag(args, "--clock", &text, &matched, error)) return false;
     if (matched) { if (!clockFlag(text, flags.run, error)) return false; continue; }
+    if (!stringFlag(args, "--type", &text, &matched, error)) return false;
+    if (matched) { if (!typeFlag(text, flags.run, error)) return false; continue; }
+    if (!numberFlag(args, "--inline-map-max-concurrency", &flags.run.inlineMapMaxConcurrency, &matched, error))
+      return false;
+    if (matched) continue;
     if (!stringFlag(args, "--start-time", &text, &matched, error)) return false;
     if (matched) { if (!startTimeFlag(text, flags.run, error)) return false; continue; }
     *error = "unknown option '" + args.peek() + "' (see --help)";

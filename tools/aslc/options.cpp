@@ -10,7 +10,8 @@ namespace {
 const char* const kRunValueFlags[] = {"--input", "--clock", "--seed", "--history", "--execution-name",
                                       "--state-machine-name", "--start-time", "--repeat",
                                       "--mock-config", "--test-case", "--state-machine", "--resources",
-                                      "--bindings", "--s3-root", "--type", "--callback-socket"};
+                                      "--bindings", "--s3-root", "--type", "--callback-socket",
+                                      "--inline-map-max-concurrency"};
 const char* const kRunBoolFlags[] = {"--bench"};
 
 bool parseEmit(const std::string& v, Options& o, std::string* error) {

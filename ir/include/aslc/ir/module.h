@@ -188,6 +188,10 @@ struct MapSpec {
   // pool; in JSONata the whole ItemBatcher object is one jsonata value.
   aslrt::Json batcher;
   uint32_t maxItemsPerBatchPath = kNone, maxBytesPerBatchPath = kNone, batchInput = kNone, batcherJsonata = kNone;
+  // ResultWriter: Resource and WriterConfig as written (null = none); its
+  // Parameters in the template pool, or the whole object as one jsonata value.
+  aslrt::Json resultWriter;
+  uint32_t resultWriterParameters = kNone, resultWriterJsonata = kNone;
 };
 
 struct Module {
