@@ -71,7 +71,6 @@ class HttpThread {
   }
 
   // Shared by every execution in the process, so it exists at most once.
-  static HttpThread* existing() { return started().load(); }
 
   void submit(HttpRequest request, Done done, const void* owner = nullptr) {
     auto t = std::make_unique<Transfer>();
@@ -242,19 +241,18 @@ HttpResponse httpFetch(Scheduler& scheduler, HttpRequest request) {
   HttpResponse out;
   FiberRecord* self = scheduler.current();
   scheduler.expectRemoteWake();
+  // The transfer belongs to this fiber: cancelling the fiber (a failed
+  // sibling, the machine's time-out, an abort) abandons just this request,
+  // whose completion then wakes the fiber.
   http->submit(
       std::move(request),
       [&out, &scheduler, self](HttpResponse&& r) {
         out = std::move(r);
         scheduler.remoteWake(self);
       },
-      &scheduler);
-  scheduler.park();
+      self);
+  scheduler.park([http, self] { http->abandon(self); });
   return out;
-}
-
-void httpAbandon(Scheduler& scheduler) {
-  if (HttpThread* http = HttpThread::existing()) http->abandon(&scheduler);
 }
 
 HttpResponse httpFetchBlocking(HttpRequest request) {

@@ -43,10 +43,6 @@ HttpResponse httpFetch(Scheduler& scheduler, HttpRequest request);
 // From any thread that may block (tests, worker threads).
 HttpResponse httpFetchBlocking(HttpRequest request);
 
-// Aborts the transfers that fibers of `scheduler` are waiting for (a run
-// ended by the machine's TimeoutSeconds): their fibers are abandoned, and the
-// scheduler's destructor need not wait for the endpoints to answer.
-void httpAbandon(Scheduler& scheduler);
 
 // "Not Found" for 404, ... (RFC 9110); "" for a code it does not know. Used
 // when the server sent no reason phrase (HTTP/2 never does).

@@ -4,7 +4,6 @@
 
 #include "abort_signal.h"
 #include "callback_registry.h"
-#include "http_client.h"
 #include "quotas.h"
 
 namespace aslrt {
@@ -83,7 +82,6 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
     });
     scheduler.run();
   }
-  if (timedOut) httpAbandon(scheduler);  // its fibers' requests will never be read
   // Tokens still waiting (the machine timed out) are over: late replies get TaskTimedOut.
   CallbackRegistry::instance().closeOwner(&scheduler);
 
