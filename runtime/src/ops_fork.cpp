@@ -65,7 +65,10 @@ bool runChildExecution(aslrt_frame* parent, aslrt_frame& child, aslrt::ChildRun*
   options.startMicros = exec.scheduler.clock().nowMicros();
   options.seed = exec.rng();
   options.seeded = true;
-  aslrt::Execution childExec(exec.program, exec.scheduler, options, child.input);
+  // The Execution borrows its input ($$.Execution.Input); the frame's raw
+  // input moves on from state to state, so the child keeps its own copy.
+  const aslrt::Json executionInput = child.input;
+  aslrt::Execution childExec(exec.program, exec.scheduler, options, executionInput);
   childExec.mocks = exec.mocks;
   childExec.objects = exec.objects;
   child.exec = &childExec;
