@@ -30,7 +30,7 @@ const char* const kKinds[] = {"command", "native", "identity", "value", "fail", 
 const std::set<std::string>& kindFields(BindingKind kind) {
   static const std::map<BindingKind, std::set<std::string>> fields = {
       {BindingKind::Command, {"argv", "env", "inheritEnvironment", "cwd"}},
-      {BindingKind::Native, {"symbol"}},
+      {BindingKind::Native, {"symbol", "thread"}},
       {BindingKind::Identity, {}},
       {BindingKind::Value, {"value"}},
       {BindingKind::Fail, {"error", "cause"}},
@@ -170,20 +170,34 @@ bool parseHttp(const Json& b, HttpSpec& h, Parser& p) {
   return true;
 }
 
+// "thread": "worker" (the default) or "inline" (docs/BINDINGS.md, Native handlers).
+bool parseHandlerThread(const Json& b, HandlerThread& out, Parser& p) {
+  if (!b.contains("thread")) return true;
+  const Json& t = b["thread"];
+  if (t == "worker") out = HandlerThread::Worker;
+  else if (t == "inline") out = HandlerThread::Inline;
+  else return p.fail("\"thread\" must be \"worker\" or \"inline\", not " + t.dump());
+  return true;
+}
+
+bool parseNative(const Json& b, Binding& out, bool resolveNative, Parser& p) {
+  if (!p.string(b, "symbol", &out.symbol, true) || !parseHandlerThread(b, out.thread, p)) return false;
+  if (!resolveNative) return true;
+  if (!nativeHandlersUnavailable().empty())
+    return p.fail("native handler '" + out.symbol + "' cannot be called: " + nativeHandlersUnavailable());
+  out.handler = findNativeHandler(out.symbol);
+  if (!out.handler)
+    return p.fail("no native handler '" + out.symbol +
+                  "' is linked in (link it with --link and register it with ASLRT_REGISTER_HANDLER)");
+  return true;
+}
+
 bool parseBody(const Json& b, Binding& out, const std::string& baseDir, bool resolveNative, Parser& p) {
   switch (out.kind) {
     case BindingKind::Command:
       return parseCommand(b, out.command, baseDir, p);
     case BindingKind::Native:
-      if (!p.string(b, "symbol", &out.symbol, true)) return false;
-      if (!resolveNative) return true;
-      if (!nativeHandlersUnavailable().empty())
-        return p.fail("native handler '" + out.symbol + "' cannot be called: " + nativeHandlersUnavailable());
-      out.handler = findNativeHandler(out.symbol);
-      if (!out.handler)
-        return p.fail("no native handler '" + out.symbol +
-                      "' is linked in (link it with --link and register it with ASLRT_REGISTER_HANDLER)");
-      return true;
+      return parseNative(b, out, resolveNative, p);
     case BindingKind::Value:
       if (!b.contains("value")) return p.fail("needs \"value\"");
       out.value = b["value"];

@@ -20,6 +20,12 @@ namespace aslrt {
 
 enum class BindingKind { Command, Native, Identity, Value, Fail, StateMachine, Http };
 
+// Where a native handler runs (the binding's "thread"): on a pooled worker
+// thread while the workflow's fibers go on (may block), or inline on the
+// workflow's own thread, with no hand-off (must not block: it stalls every
+// branch while it runs).
+enum class HandlerThread { Worker, Inline };
+
 struct CommandSpec {
   std::vector<std::string> argv;             // argv[0] is looked up in PATH unless it has a '/'
   std::map<std::string, std::string> env;    // set on top of the inherited environment
@@ -40,6 +46,7 @@ struct Binding {
   CommandSpec command;
   std::string symbol;    // native
   aslrt_handler_fn handler = nullptr;
+  HandlerThread thread = HandlerThread::Worker;  // native
   Json value;            // value
   Failure failure;       // fail
   std::string definition;                  // stateMachine: the definition file, absolute

@@ -44,6 +44,15 @@ TaskOutcome commandOutcome(const TaskCall& call, const CommandResult& r) {
   return succeeded(std::move(value));
 }
 
+TaskOutcome nativeOutcome(const TaskCall& call, const std::string& input) {
+  try {
+    NativeOutcome n = callNativeHandler(call.context, input);
+    return n.ok ? succeeded(std::move(n.value)) : failed(std::move(n.failure));
+  } catch (const std::exception& e) {
+    return failed({"States.TaskFailed", std::string("internal error running the task: ") + e.what()});
+  }
+}
+
 TaskOutcome runOffFiber(const TaskCall& call, Scheduler& scheduler) {
   std::string input = call.input.dump();
   TaskOutcome out;
@@ -53,19 +62,22 @@ TaskOutcome runOffFiber(const TaskCall& call, Scheduler& scheduler) {
   if (call.binding->kind == BindingKind::Command) onCancel = [&control] { control.cancel(); };
   // Nothing thrown inside `work` may leave the worker thread.
   scheduler.runOnWorkerThread([&]() noexcept {
+    if (call.binding->kind == BindingKind::Native) {
+      out = nativeOutcome(call, input);
+      return;
+    }
     try {
-      if (call.binding->kind == BindingKind::Command) {
-        out = commandOutcome(call, runCommand(call.binding->command, input, call.timeoutMicros, &control));
-        return;
-      }
-      NativeOutcome n = callNativeHandler(call.context, input);
-      out = n.ok ? succeeded(std::move(n.value)) : failed(std::move(n.failure));
+      out = commandOutcome(call, runCommand(call.binding->command, input, call.timeoutMicros, &control));
     } catch (const std::exception& e) {
       out = failed({"States.TaskFailed", std::string("internal error running the task: ") + e.what()});
     }
   }, std::move(onCancel));
   return out;
 }
+
+// "thread": "inline": on the calling fiber, so no hand-off to another thread;
+// the handler promised not to block (docs/BINDINGS.md).
+TaskOutcome runInline(const TaskCall& call) { return nativeOutcome(call, call.input.dump()); }
 
 }  // namespace
 
@@ -77,8 +89,10 @@ TaskOutcome invokeBinding(const TaskCall& call, Scheduler& scheduler) {
       return succeeded(call.binding->value);
     case BindingKind::Fail:
       return failed(call.binding->failure);
-    case BindingKind::Command:
     case BindingKind::Native:
+      if (call.binding->thread == HandlerThread::Inline) return runInline(call);
+      return runOffFiber(call, scheduler);
+    case BindingKind::Command:
       return runOffFiber(call, scheduler);
     case BindingKind::StateMachine:  // startExecution tasks go to task_nested.h
       return failed({"States.TaskFailed", call.binding->describe() + " binds a state machine, which answers only "

@@ -12,7 +12,8 @@
  *
  * Threads: the runtime calls a handler on a worker thread of its own, never on
  * the thread that runs the workflow's fibers, so a handler may block (I/O,
- * sleeps) without stalling other branches. Handlers of parallel branches or
+ * sleeps) without stalling other branches -- unless its binding says
+ * "thread": "inline": then it runs on the workflow's thread and must not block. Handlers of parallel branches or
  * Map iterations run at the same time on different threads: a handler must
  * be thread-safe. Every pointer in the context and the input are valid only
  * until the handler returns; the reply must not be used after that either.
