@@ -1,5 +1,7 @@
 #include "scheduler.h"
 
+#include "worker_pool.h"
+
 #include <boost/context/fiber.hpp>
 #include <boost/context/fixedsize_stack.hpp>
 #include <algorithm>
@@ -322,15 +324,16 @@ void Scheduler::notify(uint64_t key) {
   remoteReadyCv_.notify_all();
 }
 
+// On a pooled thread (worker_pool.h). The fiber resumes only after
+// remoteWake, when the job no longer touches `work`.
 void Scheduler::runOnWorkerThread(const std::function<void()>& work, std::function<void()> onCancel) {
   FiberRecord* self = current_;
   expectRemoteWake();
-  std::thread worker([&] {
+  WorkerPool::shared().submit([this, &work, self] {
     work();
     remoteWake(self);
   });
   park(std::move(onCancel));
-  worker.join();
 }
 
 }  // namespace aslrt

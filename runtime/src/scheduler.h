@@ -81,7 +81,7 @@ class Scheduler {
   // From any thread: runs `work` on the scheduler's thread between fibers,
   // soon (a real-clock wait is interrupted for it). How a signal aborts.
   void post(std::function<void()> work);
-  // From inside a fiber: runs `work` on a new thread while the other fibers
+  // From inside a fiber: runs `work` on a pooled thread while the other fibers
   // keep running; returns when `work` has returned. `work` must not throw.
   // `onCancel` (optional) runs on the scheduler's thread if the fiber is
   // cancelled meanwhile: it should make `work` return soon (kill a process,
