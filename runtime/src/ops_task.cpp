@@ -76,14 +76,14 @@ std::optional<int64_t> timeoutMicros(const aslrt_frame* f, const aslrt::TaskTime
   return std::max<int64_t>(*deadline - f->exec->scheduler.clock().nowMicros(), 1);
 }
 
+// `input` is what the binding receives: the parameters, or lambda:invoke's event.
 aslrt::TaskCall taskCall(aslrt_frame* f, const aslrt::TaskInfo& task, const aslrt::Binding* binding,
-                         const aslrt::TaskTarget& target, const Json& params, const aslrt::TaskTimers& timers) {
+                         const aslrt::TaskTarget& target, const Json& input, const aslrt::TaskTimers& timers) {
   aslrt::Execution& exec = *f->exec;
   const Json& context = exec.contextBase();
   aslrt::TaskCall call;
   call.binding = binding;
-  bool invoke = task.resource.rfind("arn:aws:states:::lambda:invoke", 0) == 0;
-  call.input = invoke ? aslrt::lambdaEvent(params) : params;
+  call.input = &input;
   call.lambda = aslrt::isLambdaResource(task.resource);
   call.timeoutMicros = timeoutMicros(f, timers);
   call.context = {binding->handler, binding->symbol, context["Execution"]["Name"].get<std::string>(),
@@ -96,7 +96,12 @@ aslrt::TaskOutcome boundOutcome(aslrt_frame* f, const aslrt::TaskInfo& task, con
                                 const aslrt::TaskTarget& target, const Json& params, const aslrt::TaskTimers& timers) {
   if (binding->kind == aslrt::BindingKind::StateMachine && aslrt::isStartExecution(task.resource))
     return aslrt::startNestedExecution(*binding, task.resource, params, *f->exec);
-  aslrt::TaskOutcome out = aslrt::invokeBinding(taskCall(f, task, binding, target, params, timers), f->exec->scheduler);
+  // The parameters are passed by reference, not copied: only lambda:invoke builds a new input.
+  Json event;
+  bool invoke = task.resource.rfind("arn:aws:states:::lambda:invoke", 0) == 0;
+  if (invoke) event = aslrt::lambdaEvent(params);
+  aslrt::TaskOutcome out = aslrt::invokeBinding(taskCall(f, task, binding, target, invoke ? event : params, timers),
+                                                f->exec->scheduler);
   if (out.ok && aslrt::isLambdaInvoke(task.resource))
     out.value = aslrt::lambdaInvokeEnvelope(out.value, f->exec->rng);
   return out;
@@ -158,7 +163,9 @@ extern "C" int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t para
   // scheduled (recorded: INVALID_JSONPATH_IN_HEARTBEATSECONDSPATH).
   std::optional<aslrt::TaskTimers> timers = aslrt::evaluateTaskTimers(f, task);
   if (!timers) return ASLRT_FAILED;
-  const Json params = f->slots[params_slot];
+  // Read in place: the frame's slots stay put while the task runs, and the
+  // task's result lands in `dst` only after the call.
+  const Json& params = f->slots[params_slot];
   exec.record(family + "Scheduled", exec.lastEventId(),
               withHistory ? scheduledDetails(family, task, params, *timers) : Json());
   bool mocked = exec.mocks && exec.mocks->mocks(state);

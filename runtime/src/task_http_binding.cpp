@@ -57,7 +57,7 @@ TaskOutcome invokeHttpBinding(const TaskCall& call, Scheduler& scheduler) {
   HttpRequest request;
   request.method = "POST";
   request.url = call.binding->http.url;
-  request.body = call.input.dump();
+  request.body = call.input->dump();
   bool typed = false;
   for (auto& header : call.binding->http.headers) {
     request.headers.push_back(header);

@@ -54,7 +54,7 @@ TaskOutcome nativeOutcome(const TaskCall& call, const std::string& input) {
 }
 
 TaskOutcome runOffFiber(const TaskCall& call, Scheduler& scheduler) {
-  std::string input = call.input.dump();
+  std::string input = call.input->dump();
   TaskOutcome out;
   CommandControl control;
   // A cancelled branch kills its command; a native handler runs to its end.
@@ -77,14 +77,14 @@ TaskOutcome runOffFiber(const TaskCall& call, Scheduler& scheduler) {
 
 // "thread": "inline": on the calling fiber, so no hand-off to another thread;
 // the handler promised not to block (docs/BINDINGS.md).
-TaskOutcome runInline(const TaskCall& call) { return nativeOutcome(call, call.input.dump()); }
+TaskOutcome runInline(const TaskCall& call) { return nativeOutcome(call, call.input->dump()); }
 
 }  // namespace
 
 TaskOutcome invokeBinding(const TaskCall& call, Scheduler& scheduler) {
   switch (call.binding->kind) {
     case BindingKind::Identity:
-      return succeeded(call.input);
+      return succeeded(*call.input);
     case BindingKind::Value:
       return succeeded(call.binding->value);
     case BindingKind::Fail:

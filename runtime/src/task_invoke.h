@@ -15,7 +15,7 @@ namespace aslrt {
 
 struct TaskCall {
   const Binding* binding = nullptr;
-  Json input;                           // what the binding receives
+  const Json* input = nullptr;          // what the binding receives (the caller keeps it alive)
   bool lambda = false;                  // Lambda error mapping (Lambda.Unknown)
   std::optional<int64_t> timeoutMicros; // the state's timeout (commands are killed)
   NativeCall context;                   // names for messages and the handler context
