@@ -80,14 +80,16 @@ std::optional<int64_t> timeoutMicros(const aslrt_frame* f, const aslrt::TaskTime
 aslrt::TaskCall taskCall(aslrt_frame* f, const aslrt::TaskInfo& task, const aslrt::Binding* binding,
                          const aslrt::TaskTarget& target, const Json& input, const aslrt::TaskTimers& timers) {
   aslrt::Execution& exec = *f->exec;
-  const Json& context = exec.contextBase();
+  const Json& context = exec.contextBase(false);  // without $$.Execution.Input: a handler gets none
   aslrt::TaskCall call;
   call.binding = binding;
   call.input = &input;
   call.lambda = aslrt::isLambdaResource(task.resource);
   call.timeoutMicros = timeoutMicros(f, timers);
-  call.context = {binding->handler, binding->symbol, context["Execution"]["Name"].get<std::string>(),
-                  exec.executionArn(), context["StateMachine"]["Name"].get<std::string>(), f->stateInfo().name,
+  const Json& execution = context["Execution"];
+  call.context = {binding->handler, binding->symbol, execution["Name"].get_ref<const std::string&>(),
+                  execution["Id"].get_ref<const std::string&>(),
+                  context["StateMachine"]["Name"].get_ref<const std::string&>(), f->stateInfo().name,
                   task.resource, target.key, f->retryCount, &exec};
   return call;
 }

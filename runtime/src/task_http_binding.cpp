@@ -11,7 +11,7 @@ namespace {
 TaskOutcome failed(Failure f) { return {false, nullptr, std::move(f)}; }
 
 std::string where(const TaskCall& call) {
-  return call.binding->http.url + " (state '" + call.context.stateName + "')";
+  return call.binding->http.url + " (state '" + std::string(call.context.stateName) + "')";
 }
 
 bool hasFunctionErrorHeader(const HttpResponse& r) {

@@ -17,7 +17,7 @@ std::string trimmed(const std::string& s) {
 }
 
 std::string commandName(const TaskCall& call) {
-  return "the command '" + call.binding->command.argv[0] + "' of state '" + call.context.stateName + "'";
+  return "the command '" + call.binding->command.argv[0] + "' of state '" + std::string(call.context.stateName) + "'";
 }
 
 // A non-zero exit: a Lambda-style {"errorType","errorMessage"} body on stdout
@@ -97,7 +97,7 @@ TaskOutcome invokeBinding(const TaskCall& call, Scheduler& scheduler) {
     case BindingKind::StateMachine:  // startExecution tasks go to task_nested.h
       return failed({"States.TaskFailed", call.binding->describe() + " binds a state machine, which answers only "
                                           "arn:aws:states:::states:startExecution tasks, not state '" +
-                                          call.context.stateName + "'"});
+                                          std::string(call.context.stateName) + "'"});
     case BindingKind::Http:
       return invokeHttpBinding(call, scheduler);  // on the HTTP thread, not a worker
   }

@@ -41,17 +41,20 @@ HandlerSlot& slotOf(const void* execution) {
   return *s;
 }
 
+// A NativeCall's names view whole NUL-terminated strings; an unset one is "".
+const char* text(std::string_view name) { return name.data() ? name.data() : ""; }
+
 NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& reply) {
   NativeOutcome out;
   if (status != ASLRT_HANDLER_OK) {
     out.failure = reply.hasError ? reply.failure
-                                 : Failure{"States.TaskFailed", "native handler '" + call.symbol + "' returned " +
+                                 : Failure{"States.TaskFailed", "native handler '" + std::string(call.symbol) + "' returned " +
                                                                     std::to_string(status) + " without an error"};
     return out;
   }
   out.value = reply.hasResult ? Json::parse(reply.result, nullptr, false) : Json(nullptr);
   if (out.value.is_discarded()) {
-    out.failure = {"States.TaskFailed", "native handler '" + call.symbol + "' replied with text that is not JSON: " +
+    out.failure = {"States.TaskFailed", "native handler '" + std::string(call.symbol) + "' replied with text that is not JSON: " +
                                             reply.result.substr(0, 200)};
     return out;
   }
@@ -79,9 +82,9 @@ aslrt_handler_fn findNativeHandler(const std::string& symbol) {
 
 NativeOutcome callNativeHandler(const NativeCall& call, const std::string& inputJson) {
   HandlerSlot& slot = slotOf(call.execution);
-  aslrt_task_context ctx{ASLRT_HANDLER_ABI_VERSION, call.executionName.c_str(), call.executionArn.c_str(),
-                         call.stateMachineName.c_str(), call.stateName.c_str(), call.resource.c_str(),
-                         call.target.c_str(), call.retryCount, &slot.value, &slot.free, &slot};
+  aslrt_task_context ctx{ASLRT_HANDLER_ABI_VERSION, text(call.executionName), text(call.executionArn),
+                         text(call.stateMachineName), text(call.stateName), text(call.resource),
+                         text(call.target), call.retryCount, &slot.value, &slot.free, &slot};
   aslrt_task_reply reply;
   int status = call.handler(&ctx, inputJson.c_str(), inputJson.size(), &reply);
   return outcomeOf(call, status, reply);

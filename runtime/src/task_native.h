@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "aslrt/failure.h"
 #include "aslrt/handler.h"
@@ -19,10 +20,13 @@ aslrt_handler_fn findNativeHandler(const std::string& symbol);
 void setNativeHandlersUnavailable(const std::string& why);
 const std::string& nativeHandlersUnavailable();
 
+// The names are views of whole NUL-terminated strings (the binding, the
+// program, the execution's context object) that outlive the call: a Task
+// call copies none of them.
 struct NativeCall {
   aslrt_handler_fn handler = nullptr;
-  std::string symbol;
-  std::string executionName, executionArn, stateMachineName, stateName, resource, target;
+  std::string_view symbol;
+  std::string_view executionName, executionArn, stateMachineName, stateName, resource, target;
   int64_t retryCount = 0;
   const void* execution = nullptr;  // whose slot the handler gets
 };
