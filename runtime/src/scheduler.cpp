@@ -3,20 +3,36 @@
 #include "worker_pool.h"
 
 #include <boost/context/fiber.hpp>
-#include <boost/context/fixedsize_stack.hpp>
+#include <boost/context/stack_context.hpp>
 #include <algorithm>
 #include <chrono>
 #include <thread>
+
+#include "stack_pool.h"
 
 namespace aslrt {
 
 namespace ctx = boost::context;
 
-// 1 MiB of address space per fiber; only the touched pages cost memory, so
-// 100,000 waiting branches still fit. JSONata evaluation is held to half of it
+// Each fiber's stack comes from the thread's StackPool: 1 MiB of address
+// space, of which only the touched pages cost memory, so 100,000 waiting
+// branches still fit. JSONata evaluation is held to half of it
 // (jsonata_template.cpp) so runaway recursion is U1001, never a crash. JSON
 // work deep enough to need more runs on the scheduler's own stack.
-constexpr size_t kFiberStackBytes = 1024 * 1024;
+class PooledStack {
+ public:
+  explicit PooledStack(StackPool& pool) : pool_(&pool) {}
+  ctx::stack_context allocate() {
+    ctx::stack_context sc;
+    sc.size = pool_->stackBytes();
+    sc.sp = static_cast<char*>(pool_->take()) + sc.size;  // stacks grow down
+    return sc;
+  }
+  void deallocate(ctx::stack_context& sc) noexcept { pool_->give(static_cast<char*>(sc.sp) - sc.size); }
+
+ private:
+  StackPool* pool_;
+};
 
 struct FiberRecord {
   ctx::fiber self;
@@ -56,7 +72,7 @@ FiberRecord* Scheduler::spawn(std::function<void()> body, CancelScope* scope) {
   auto* rec = new FiberRecord;
   rec->body = std::move(body);
   rec->scope = scope ? scope : current_ ? current_->scope : nullptr;
-  rec->self = ctx::fiber(std::allocator_arg, ctx::fixedsize_stack(kFiberStackBytes),
+  rec->self = ctx::fiber(std::allocator_arg, PooledStack(StackPool::forThisThread()),
                          [rec](ctx::fiber&& caller) {
                            rec->caller = std::move(caller);
                            rec->body();
