@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 #include "aslrt/cli_args.h"
 #include "execution.h"
@@ -55,9 +57,20 @@ std::string randomId(std::mt19937_64& rng) {
 // object ($$.Execution is the child's: its Id, Name, Input, StartTime) and
 // history (not written into the parent's, which shows MapRun events only).
 // `record` (for a ResultWriter) receives what the result files say of it.
+// The child's options, input and Execution live on the heap, not on the
+// fiber's stack: stack pages touched once stay resident while the child
+// waits, and 10,000 children of a distributed Map may wait at a time.
+struct ChildExecution {
+  aslrt::RunOptions options;
+  aslrt::Json input;  // the Execution borrows it ($$.Execution.Input)
+  std::optional<aslrt::Execution> exec;
+};
+
 bool runChildExecution(aslrt_frame* parent, aslrt_frame& child, aslrt::ChildRun* record) {
   aslrt::Execution& exec = *parent->exec;
-  aslrt::RunOptions options = exec.options;
+  auto run = std::make_unique<ChildExecution>();
+  aslrt::RunOptions& options = run->options;
+  options = exec.options;
   options.historyPath.clear();
   options.stateMachineName = exec.contextBase(false)["StateMachine"]["Name"].get<std::string>() + "/" +
                              parent->stateInfo().name;
@@ -65,10 +78,10 @@ bool runChildExecution(aslrt_frame* parent, aslrt_frame& child, aslrt::ChildRun*
   options.startMicros = exec.scheduler.clock().nowMicros();
   options.seed = exec.rng();
   options.seeded = true;
-  // The Execution borrows its input ($$.Execution.Input); the frame's raw
-  // input moves on from state to state, so the child keeps its own copy.
-  const aslrt::Json executionInput = child.input;
-  aslrt::Execution childExec(exec.program, exec.scheduler, options, executionInput);
+  // The frame's raw input moves on from state to state, so the child keeps
+  // its own copy of the execution input.
+  run->input = child.input;
+  aslrt::Execution& childExec = run->exec.emplace(exec.program, exec.scheduler, options, run->input);
   childExec.mocks = exec.mocks;
   childExec.objects = exec.objects;
   child.exec = &childExec;
@@ -89,19 +102,46 @@ bool runChildExecution(aslrt_frame* parent, aslrt_frame& child, aslrt::ChildRun*
   return ok;
 }
 
+// A machine made only of states that never give up their fiber: no Wait,
+// Task (they sleep or wait for a reply), Parallel or Map (they park while
+// their children run).
+bool neverSuspends(const aslrt::MachineInfo& machine) {
+  for (const aslrt::StateInfo& st : machine.states)
+    if (st.type != "Pass" && st.type != "Choice" && st.type != "Succeed" && st.type != "Fail") return false;
+  return true;
+}
+
+bool noChildSuspends(const std::vector<aslrt_frame>& children) {
+  const aslrt::MachineInfo* checked = nullptr;  // a Map's children share one machine
+  for (const aslrt_frame& c : children) {
+    if (c.machine == checked) continue;
+    if (!neverSuspends(*c.machine)) return false;
+    checked = c.machine;
+  }
+  return true;
+}
+
 // Runs children[i] for every i on at most `limit` fibers (0 = one fiber each)
 // and waits for all of them; returns false when one failed. The first failure
 // cancels the others (their waits end, their commands are killed) and stops
 // the workers from starting more.
+//
+// A worker takes the next child as soon as its child ends, so when no child
+// can suspend, the first worker runs them all, in order, before any other
+// worker starts (the others found nothing left). One worker then does the
+// same work with the same event order and without a fiber per child.
 bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_t limit, Join& join,
                  const char* iterationEvents = nullptr, bool childExecutions = false,
                  std::vector<aslrt::ChildRun>* records = nullptr) {
   aslrt::Scheduler& sched = parent->exec->scheduler;
   size_t workers = limit > 0 ? std::min<size_t>(limit, children.size()) : children.size();
+  if (workers > 1 && noChildSuspends(children)) workers = 1;
   size_t next = 0;
   join.remaining = workers;
   join.waiter = sched.current();
   join.ends.assign(children.size(), ChildEnd::NotRun);
+  const std::string events = iterationEvents ? iterationEvents : "";
+  const std::string started = events + "Started", succeeded = events + "Succeeded", failed = events + "Failed";
   for (size_t w = 0; w < workers; ++w) {
     sched.spawn(
         [&] {
@@ -109,15 +149,14 @@ bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_
             size_t i = next++;
             aslrt_frame& child = children[i];
             aslrt::Execution& exec = *parent->exec;
-            std::string events = iterationEvents ? iterationEvents : "";
-            if (!events.empty()) exec.record(events + "Started", exec.lastEventId());
+            if (!events.empty()) exec.record(started, exec.lastEventId());
             bool ok = childExecutions ? runChildExecution(parent, child, records ? &(*records)[i] : nullptr)
                                       : child.machine->entry(&child) == ASLRT_OK;
             if (!ok && sched.cancelRequested()) {
               join.ends[i] = ChildEnd::Aborted;  // a sibling failed first; recorded by the parent
               break;
             }
-            if (!events.empty()) exec.record(events + (ok ? "Succeeded" : "Failed"), exec.lastEventId());
+            if (!events.empty()) exec.record(ok ? succeeded : failed, exec.lastEventId());
             join.ends[i] = ok ? ChildEnd::Succeeded : ChildEnd::Failed;
             if (!ok && join.tolerate) {
               ++join.failures;
@@ -193,8 +232,10 @@ bool itemsOf(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, const
       f->raise("States.QueryEvaluationError", "Map state input must be an array but was: " + fromItems->dump());
     return false;
   }
-  std::optional<Json> selected = input;
-  if (map.itemsPath) {
+  std::optional<Json> selected;
+  if (!map.itemsPath) {
+    selected = input;
+  } else {
     const aslrt::JsonPath& path = f->exec->program.paths[*map.itemsPath];
     selected = aslrt_select(f, path, input);
     if (!selected) {
