@@ -2,6 +2,7 @@
 // (documented in docs/ARCHITECTURE.md, "Runtime ABI"). Control flow is code;
 // this is only data.
 #include "aslc/codegen/codegen.h"
+#include "entered_time.h"
 
 namespace aslc::codegen {
 namespace {
@@ -26,11 +27,12 @@ Json catcherJson(const ir::Catcher& c) {
   return j;
 }
 
-Json machineJson(const ir::Machine& mc) {
+Json machineJson(const ir::Machine& mc, const ir::Module& m) {
   Json states = Json::array();
   uint32_t slots = 0;
   for (const ir::State& st : mc.states) {
-    Json s = {{"name", st.name}, {"type", st.aslType}, {"retry", Json::array()}, {"catch", Json::array()}};
+    Json s = {{"name", st.name}, {"type", st.aslType}, {"retry", Json::array()}, {"catch", Json::array()},
+              {"clock", mayReadEnteredTime(st, m)}};
     for (const ir::Retrier& r : st.retriers) s["retry"].push_back(retrierJson(r));
     for (const ir::Catcher& c : st.catchers) s["catch"].push_back(catcherJson(c));
     states.push_back(std::move(s));
@@ -52,7 +54,7 @@ Json leafJson(const ir::ChoiceLeaf& leaf) {
 std::string buildMetadata(const ir::Module& m) {
   Json out = {{"source", m.sourceName}, {"info", m.machineInfo}};
   out["machines"] = Json::array();
-  for (const ir::Machine& mc : m.machines) out["machines"].push_back(machineJson(mc));
+  for (const ir::Machine& mc : m.machines) out["machines"].push_back(machineJson(mc, m));
   out["constants"] = m.constants;
   out["paths"] = m.paths;
   out["templates"] = m.templates;

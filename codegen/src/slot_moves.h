@@ -17,7 +17,7 @@ struct OperandMoves {
 };
 
 // One entry per instruction of the state; flags only for the ops that accept
-// them (LoadInput, SelectPath, ApplyResultPath).
+// them (LoadInput, SelectPath, RenderTemplate, ApplyResultPath).
 std::vector<OperandMoves> slotMoves(const ir::State& state);
 
 }  // namespace aslc::codegen

@@ -130,6 +130,13 @@ bool JsonPath::isContextPath() const { return parsed_->root == jp::RootKind::Con
 bool JsonPath::isVariablePath() const { return parsed_->root == jp::RootKind::Variables; }
 bool JsonPath::isDefinite() const { return parsed_->definite; }
 bool JsonPath::isRoot() const { return parsed_->segments.empty(); }
+const std::string* JsonPath::singleMember() const {
+  const auto& segs = parsed_->segments;
+  if (parsed_->root != jp::RootKind::Input || segs.size() != 1) return nullptr;
+  const jp::Segment& s = segs[0];
+  bool plain = s.kind == jp::SegmentKind::Property && !s.deep && s.names.size() == 1;
+  return plain ? &s.names[0] : nullptr;
+}
 const std::string& JsonPath::variableName() const { return parsed_->variableName; }
 
 std::string JsonPath::canonical() const {
@@ -153,6 +160,25 @@ Json* JsonPath::find(Json& root) const {
   } catch (const std::exception&) {
     return nullptr;
   }
+}
+
+const Json* JsonPath::peek(const Json& root) const {
+  const Json* at = &root;
+  for (const jp::Segment& s : parsed_->segments) {
+    if (s.deep) return nullptr;
+    if (s.kind == jp::SegmentKind::Property && s.names.size() == 1) {
+      if (!at->is_object()) return nullptr;
+      auto it = at->find(s.names[0]);
+      if (it == at->end()) return nullptr;
+      at = &*it;
+    } else if (s.kind == jp::SegmentKind::Index && s.indexes.size() == 1 && s.indexes[0] >= 0) {
+      if (!at->is_array() || static_cast<uint64_t>(s.indexes[0]) >= at->size()) return nullptr;
+      at = &(*at)[static_cast<size_t>(s.indexes[0])];
+    } else {
+      return nullptr;
+    }
+  }
+  return at;
 }
 
 uint64_t JsonPath::assignGrowthBound() const {

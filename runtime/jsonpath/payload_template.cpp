@@ -2,6 +2,10 @@
 // ready JSON, so rendering only evaluates the ".$" entries.
 #include "aslrt/payload_template.h"
 
+#include <algorithm>
+
+#include "aslrt/payload_size.h"
+
 namespace aslrt {
 namespace template_detail {
 
@@ -14,6 +18,9 @@ struct Node {
   std::vector<std::string> sourceKeys;  // Object: template keys (".$" kept)
   std::optional<JsonPath> path;
   std::optional<IntrinsicCall> call;
+  // Static: the value's serialised size. Object/Array: braces, commas, keys
+  // and colons, i.e. everything but the members' values.
+  uint64_t ownSize = 0;
 };
 
 }  // namespace template_detail
@@ -65,10 +72,12 @@ Node compileObject(const Json& v, const std::string& ptr, std::vector<TemplateEr
       errors->push_back({childPtr, "the key '" + outKey + "' appears twice once '.$' is removed"});
     Node child =
         dynamic ? compileExpression(*it, childPtr, errors) : compileNode(*it, childPtr, errors);
+    node.ownSize += quotedSize(outKey) + 1;
     node.keys.push_back(std::move(outKey));
     node.items.push_back(std::move(child));
     node.sourceKeys.push_back(key);
   }
+  node.ownSize += 2 + (node.items.empty() ? 0 : node.items.size() - 1);
   return node;
 }
 
@@ -86,32 +95,54 @@ Node compileNode(const Json& v, const std::string& ptr, std::vector<TemplateErro
     node.kind = Node::Kind::Array;
     for (size_t i = 0; i < v.size(); ++i)
       node.items.push_back(compileNode(v[i], ptr + "/" + std::to_string(i), errors));
+    node.ownSize = 2 + (v.empty() ? 0 : v.size() - 1);
   } else {
     node.value = v;
+    node.ownSize = serializedSize(v);
     return node;
   }
   if (!allStatic(node)) return node;
   Node folded;  // nothing dynamic below: keep the literal JSON
   folded.value = v;
+  folded.ownSize = serializedSize(v);
   return folded;
 }
 
+// An upper bound on the rendered value's serialised size, summed while
+// rendering (see payload_size.h), or null when the caller does not want one.
+struct Sizing {
+  uint64_t inputBound = kSizeUnknown;
+  uint64_t total = 0;
+  void add(uint64_t n) { total = addBounds(total, n); }
+  // A selected value is never larger than the input it was selected from.
+  void addSelected(const JsonPath& path, const Json& value) {
+    bool fromInput = path.isDefinite() && !path.isContextPath() && !path.isVariablePath();
+    add(fromInput && inputBound != kSizeUnknown ? inputBound : serializedSize(value));
+  }
+};
+
 std::optional<Json> renderNode(const Node& n, const EvalContext& ctx, std::string_view key,
-                               Failure* failure) {
+                               Failure* failure, Sizing* sizing) {
+  if (sizing && n.kind != Node::Kind::Path && n.kind != Node::Kind::Call) sizing->add(n.ownSize);
   switch (n.kind) {
     case Node::Kind::Static:
       return n.value;
     case Node::Kind::Path: {
       std::optional<Json> v = selectPath(*n.path, ctx);
       if (!v) *failure = Failure{"States.Runtime", pathNotFoundCause(*n.path, key, ctx)};
+      else if (sizing) sizing->addSelected(*n.path, *v);
       return v;
     }
-    case Node::Kind::Call:
-      return n.call->evaluate(ctx, key, failure);
+    case Node::Kind::Call: {
+      std::optional<Json> v = n.call->evaluate(ctx, key, failure);
+      if (v && sizing) sizing->add(serializedSize(*v));
+      return v;
+    }
     case Node::Kind::Array: {
       Json out = Json::array();
+      out.get_ref<Json::array_t&>().reserve(n.items.size());
       for (const auto& item : n.items) {
-        std::optional<Json> v = renderNode(item, ctx, key, failure);
+        std::optional<Json> v = renderNode(item, ctx, key, failure, sizing);
         if (!v) return std::nullopt;
         out.push_back(std::move(*v));
       }
@@ -120,7 +151,7 @@ std::optional<Json> renderNode(const Node& n, const EvalContext& ctx, std::strin
     case Node::Kind::Object: {
       Json out = Json::object();
       for (size_t i = 0; i < n.items.size(); ++i) {
-        std::optional<Json> v = renderNode(n.items[i], ctx, n.sourceKeys[i], failure);
+        std::optional<Json> v = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
         if (!v) return std::nullopt;
         out[n.keys[i]] = std::move(*v);
       }
@@ -128,6 +159,65 @@ std::optional<Json> renderNode(const Node& n, const EvalContext& ctx, std::strin
     }
   }
   return std::nullopt;
+}
+
+// A field "k.$": "$.k" copies the input's own member k: rendering into the
+// input's storage can leave it where it is.
+bool keepsOwnMember(const Node& item, const std::string& key, const Json& source) {
+  if (item.kind != Node::Kind::Path) return false;
+  const std::string* member = item.path->singleMember();
+  return member && *member == key && source.contains(key);
+}
+
+bool isInputRoot(const Node& item) {
+  return item.kind == Node::Kind::Path && item.path->isRoot() && !item.path->isContextPath() &&
+         !item.path->isVariablePath();
+}
+
+// An envelope such as {"body.$": "$", "kind": "report"}: the other fields are
+// rendered from the intact input, which then moves into its field whole.
+std::optional<Json> renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalContext& ctx,
+                                      Failure* failure, Sizing* sizing) {
+  if (sizing) sizing->add(n.ownSize);
+  Json out = Json::object();
+  for (size_t i = 0; i < n.items.size(); ++i) {
+    if (i == rootItem) continue;
+    std::optional<Json> v = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
+    if (!v) return std::nullopt;
+    out[n.keys[i]] = std::move(*v);
+  }
+  if (sizing) sizing->addSelected(*n.items[rootItem].path, source);
+  out[n.keys[rootItem]] = std::move(source);
+  return out;
+}
+
+// Renders an object template into `source`, the (dead) input itself: every
+// new value is computed first, from the intact input, then members the
+// template does not name are erased and the new values stored. The result
+// equals renderNode's; only copies and allocations are saved.
+std::optional<Json> renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure* failure,
+                                  Sizing* sizing) {
+  for (size_t i = 0; i < n.items.size(); ++i)
+    if (isInputRoot(n.items[i])) return renderAroundInput(n, i, source, ctx, failure, sizing);
+  if (!source.is_object()) return renderNode(n, ctx, "", failure, sizing);  // no members to keep
+  if (sizing) sizing->add(n.ownSize);
+  std::vector<std::optional<Json>> values(n.items.size());
+  for (size_t i = 0; i < n.items.size(); ++i) {
+    if (keepsOwnMember(n.items[i], n.keys[i], source)) {
+      if (sizing) sizing->addSelected(*n.items[i].path, source[n.keys[i]]);
+      continue;
+    }
+    values[i] = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
+    if (!values[i]) return std::nullopt;
+  }
+  Json::object_t& members = source.get_ref<Json::object_t&>();
+  for (auto it = members.begin(); it != members.end();) {
+    bool named = std::find(n.keys.begin(), n.keys.end(), it->first) != n.keys.end();
+    it = named ? std::next(it) : members.erase(it);
+  }
+  for (size_t i = 0; i < n.items.size(); ++i)
+    if (values[i]) members[n.keys[i]] = std::move(*values[i]);
+  return std::move(source);
 }
 
 }  // namespace
@@ -144,9 +234,21 @@ std::optional<PayloadTemplate> PayloadTemplate::compile(const Json& tmpl,
 
 std::optional<Json> PayloadTemplate::render(const EvalContext& ctx, std::string_view fieldName,
                                             Failure* failure) const {
+  return render(ctx, fieldName, failure, RenderOptions());
+}
+
+std::optional<Json> PayloadTemplate::render(const EvalContext& ctx, std::string_view fieldName, Failure* failure,
+                                            const RenderOptions& options) const {
   Failure scratch;
+  Sizing sizing{options.inputBound};
+  Sizing* sink = options.sizeBound ? &sizing : nullptr;
   try {
-    return renderNode(*root_, ctx, fieldName, failure ? failure : &scratch);
+    const Node& root = *root_;
+    bool inPlace = options.reuse && options.reuse == ctx.input && root.kind == Node::Kind::Object;
+    std::optional<Json> out = inPlace ? renderInPlace(root, *options.reuse, ctx, failure ? failure : &scratch, sink)
+                                      : renderNode(root, ctx, fieldName, failure ? failure : &scratch, sink);
+    if (out && options.sizeBound) *options.sizeBound = sizing.total;
+    return out;
   } catch (const std::exception& e) {  // nothing may escape the API
     if (failure) *failure = Failure{"States.Runtime", e.what()};
     return std::nullopt;

@@ -77,7 +77,8 @@ aslrt::SizeBound aslrt_frame::slotSize(uint32_t slot) {
 
 aslrt::Json aslrt_frame::contextObject(bool withInput) const {
   aslrt::Json ctx = exec->contextBase(withInput);
-  ctx["State"] = {{"EnteredTime", aslrt::formatTimestamp(enteredMicros)},
+  int64_t entered = enteredMicros >= 0 ? enteredMicros : exec->scheduler.clock().nowMicros();
+  ctx["State"] = {{"EnteredTime", aslrt::formatTimestamp(entered)},
                   {"Name", stateInfo().name},
                   {"RetryCount", retryCount}};
   if (!mapItem.is_null()) ctx["Map"] = {{"Item", mapItem}};
@@ -117,21 +118,27 @@ std::optional<aslrt::Json> aslrt_frame::evalJsonata(uint32_t id, const aslrt::Js
 }
 
 std::optional<aslrt::Json> aslrt_frame::render(const aslrt::PayloadTemplate& tmpl, const aslrt::Json& input,
-                                               std::string_view field, aslrt::ContextUse use) {
+                                               std::string_view field, aslrt::ContextUse use,
+                                               const aslrt::RenderOptions& options) {
   // The context object holds the execution input: build only what the template reads.
-  aslrt::Json context = aslrt::Json::object();
+  static const aslrt::Json kNoContext = aslrt::Json::object();
+  aslrt::Json context;
+  // An ItemSelector reading only $$.Map.Item borrows the item (moved back below).
+  bool lendsMapItem = use == aslrt::ContextUse::MapOnly && !mapItem.is_null();
   if (use == aslrt::ContextUse::MapOnly) {
-    if (!mapItem.is_null()) context["Map"] = {{"Item", mapItem}};
+    context = aslrt::Json::object();
+    if (lendsMapItem) context["Map"]["Item"] = std::move(mapItem);
   } else if (use != aslrt::ContextUse::None) {
     context = contextObject(use == aslrt::ContextUse::Full);
   }
   aslrt::EvalContext ctx;
   ctx.input = &input;
-  ctx.context = &context;
+  ctx.context = use == aslrt::ContextUse::None ? &kNoContext : &context;
   ctx.variables = &variables;
   ctx.rng = &exec->rng;
   aslrt::Failure failure;
-  std::optional<aslrt::Json> v = tmpl.render(ctx, field, &failure);
+  std::optional<aslrt::Json> v = tmpl.render(ctx, field, &failure, options);
+  if (lendsMapItem) mapItem = std::move(context["Map"]["Item"]);
   if (!v) raise(failure.error, failure.cause.value_or(""));
   return v;
 }

@@ -14,7 +14,7 @@
 #include "aslrt/json.h"
 #include "mock_config.h"
 #include "object_store.h"
-#include "payload_size.h"
+#include "aslrt/payload_size.h"
 #include "program.h"
 #include "scheduler.h"
 
@@ -90,7 +90,7 @@ struct aslrt_frame {
   aslrt::Failure failure; // the pending error
   uint32_t state = 0;
   int64_t enteredEventId = 0;
-  int64_t enteredMicros = 0;
+  int64_t enteredMicros = 0;  // -1: not read on entry (StateInfo::readsEnteredTime)
   int64_t retryCount = 0;              // $$.State.RetryCount
   std::vector<int64_t> retrierAttempts;  // per retrier of the current state
   mutable std::string token_;                  // see taskToken()
@@ -111,6 +111,10 @@ struct aslrt_frame {
   const aslrt::StateInfo& stateInfo() const { return machine->states[state]; }
   // The slot's size bound, walking the value exactly when none is tracked.
   aslrt::SizeBound slotSize(uint32_t slot);
+  // The bound recorded for a slot, without walking it when there is none.
+  aslrt::SizeBound knownSlotSize(uint32_t slot) const {
+    return slot < slotSizes.size() ? slotSizes[slot] : aslrt::SizeBound();
+  }
   void setSlotSize(uint32_t slot, aslrt::SizeBound size) {
     if (slot < slotSizes.size()) slotSizes[slot] = size;
   }
@@ -123,8 +127,10 @@ struct aslrt_frame {
   std::optional<aslrt::Json> evalJsonata(uint32_t id, const aslrt::Json& input, const aslrt::Json* result = nullptr,
                                          const aslrt::Json* errorOutput = nullptr);
   // Renders a JSONPath payload template with $ = input, $$ and variables; raises on an error.
+  // `options.reuse`, when set, must be &input (see aslrt::RenderOptions).
   std::optional<aslrt::Json> render(const aslrt::PayloadTemplate& tmpl, const aslrt::Json& input,
-                                    std::string_view field, aslrt::ContextUse use = aslrt::ContextUse::Full);
+                                    std::string_view field, aslrt::ContextUse use = aslrt::ContextUse::Full,
+                                    const aslrt::RenderOptions& options = {});
   // Sets the pending error with AWS's cause prefix naming the state and event.
   int32_t raise(const std::string& error, const std::string& detail);
   // This fiber was cancelled (a sibling failed, the execution timed out or

@@ -31,6 +31,15 @@ bool matches(const std::vector<std::string>& errorEquals, const std::string& err
   return false;
 }
 
+// A Choice operand: the input's own node when a plain path reaches it,
+// otherwise a selected copy kept in *copy (nullptr when nothing matches).
+const Json* peekOrSelect(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input, std::optional<Json>* copy) {
+  if (!path.isContextPath() && !path.isVariablePath())
+    if (const Json* node = path.peek(input)) return node;
+  *copy = aslrt_select(f, path, input);
+  return *copy ? &**copy : nullptr;
+}
+
 int64_t retryDelayMicros(aslrt_frame* f, const aslrt::RetrierInfo& r, int64_t attempt) {
   double seconds = r.interval * std::pow(r.backoff, static_cast<double>(attempt));
   if (r.maxDelay) seconds = std::min(seconds, static_cast<double>(*r.maxDelay));
@@ -175,15 +184,17 @@ int32_t aslrt_choice_test(aslrt_frame* f, uint32_t input_slot, uint32_t leaf_id)
     return v->get<bool>() ? 1 : 0;
   }
   const aslrt::JsonPath& variable = p.paths[leaf.variable];
-  std::optional<Json> value = aslrt_select(f, variable, input);
+  std::optional<Json> copy;
+  const Json* value = peekOrSelect(f, variable, input, &copy);
   // AWS fails the state when a compared Variable is absent (only IsPresent tests absence).
   if (!value && aslrt::absentValueFails(leaf.op))
     return f->raise("States.Runtime", aslrt::choicePathInvalidCause(variable.text())), -1;
-  if (!leaf.isPath) return aslrt::evaluateChoiceOp(leaf.op, value ? &*value : nullptr, leaf.operand) ? 1 : 0;
+  if (!leaf.isPath) return aslrt::evaluateChoiceOp(leaf.op, value, leaf.operand) ? 1 : 0;
   const aslrt::JsonPath& operandPath = p.paths[leaf.operandPath];
-  std::optional<Json> operand = aslrt_select(f, operandPath, input);
+  std::optional<Json> operandCopy;
+  const Json* operand = peekOrSelect(f, operandPath, input, &operandCopy);
   if (!operand) return f->raise("States.Runtime", aslrt::choicePathInvalidCause(operandPath.text())), -1;
-  return aslrt::evaluateChoiceOp(leaf.op, value ? &*value : nullptr, *operand) ? 1 : 0;
+  return aslrt::evaluateChoiceOp(leaf.op, value, *operand) ? 1 : 0;
 }
 
 int32_t aslrt_no_choice_matched(aslrt_frame* f, uint32_t) {

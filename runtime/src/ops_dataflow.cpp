@@ -78,11 +78,18 @@ int32_t aslrt_select_path(aslrt_frame* f, uint32_t dst, uint32_t src_operand, ui
   return ASLRT_OK;
 }
 
-int32_t aslrt_render_template(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t template_id) {
+int32_t aslrt_render_template(aslrt_frame* f, uint32_t dst, uint32_t src_operand, uint32_t template_id) {
+  uint32_t src = slotOf(src_operand);
+  uint64_t bound = aslrt::kSizeUnknown;
+  aslrt::RenderOptions options;
+  options.reuse = movable(src_operand) ? &f->slots[src] : nullptr;
+  options.inputBound = f->knownSlotSize(src).bytes;
+  options.sizeBound = &bound;
   std::optional<Json> rendered = f->render(f->exec->program.templates[template_id], f->slots[src], "",
-                                           f->exec->program.templateContextUse[template_id]);
+                                           f->exec->program.templateContextUse[template_id], options);
   if (!rendered) return ASLRT_FAILED;
   f->slots[dst] = std::move(*rendered);
+  f->setSlotSize(dst, aslrt::SizeBound::atMost(bound));
   return ASLRT_OK;
 }
 

@@ -24,7 +24,8 @@ void aslrt_enter_state(aslrt_frame* f, uint32_t state) {
   f->retryCount = 0;
   f->forkFailureRecorded = false;
   f->retrierAttempts.assign(f->stateInfo().retriers.size(), 0);
-  f->enteredMicros = f->exec->scheduler.clock().nowMicros();
+  // Read lazily (contextObject) by states that cannot see $$ before they finish.
+  f->enteredMicros = f->stateInfo().readsEnteredTime ? f->exec->scheduler.clock().nowMicros() : -1;
   if (f->slots.size() < f->machine->slots) f->slots.resize(f->machine->slots);
   f->slotSizes.assign(f->machine->slots, aslrt::SizeBound());
   // Only exit_state knows the size of what it hands over; a catcher's output

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "payload_size.h"
+#include "aslrt/payload_size.h"
 
 namespace aslrt {
 namespace {
@@ -17,6 +17,7 @@ std::optional<std::string> optString(const Json& j) {
 
 StateInfo stateFrom(const Json& j) {
   StateInfo s{j.at("name").get<std::string>(), j.at("type").get<std::string>(), {}, {}};
+  s.readsEnteredTime = j.value("clock", true);
   for (const Json& r : j.at("retry")) {
     RetrierInfo info{r.at("errors").get<std::vector<std::string>>(), r.at("interval").get<double>(),
                      r.at("max").get<int64_t>(), r.at("backoff").get<double>(), std::nullopt,

@@ -42,6 +42,9 @@ struct StateInfo {
   std::string type;
   std::vector<RetrierInfo> retriers;
   std::vector<CatcherInfo> catchers;
+  // May read $$.State.EnteredTime (codegen/src/entered_time.h): only then is
+  // the clock read on entry.
+  bool readsEnteredTime = true;
 };
 
 struct MachineInfo {

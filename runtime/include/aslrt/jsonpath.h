@@ -36,6 +36,8 @@ class JsonPath {
   bool isVariablePath() const;  // "$name..." selects from the variables object
   bool isDefinite() const;      // never wraps its result in an array
   bool isRoot() const;          // exactly "$" (or "$$")
+  // For "$.name" / "$['name']" (one member of the input), that name; else nullptr.
+  const std::string* singleMember() const;
   // For a variable path, the variable's name ("x" for "$x.a").
   const std::string& variableName() const;
 
@@ -51,6 +53,10 @@ class JsonPath {
   // dead root can move it out), or nullptr when nothing matches or the match
   // is a value built during evaluation.
   Json* find(Json& root) const;
+  // The node a path of plain members and indexes ("$.a.b[0]") selects in
+  // root, found without allocating; nullptr when it matches nothing or the
+  // path has other segments (then use select, which also explains why).
+  const Json* peek(const Json& root) const;
 
   // An upper bound on how many bytes assign() can add to the target's
   // serialisation besides the value's own: the keys and punctuation of

@@ -12,6 +12,7 @@
 
 #include "aslrt/failure.h"
 #include "aslrt/intrinsics.h"
+#include "aslrt/payload_size.h"
 #include "aslrt/json.h"
 
 namespace aslrt {
@@ -25,6 +26,17 @@ namespace template_detail {
 struct Node;
 }
 
+struct RenderOptions {
+  // The template's own input (the EvalContext's `input`), which nothing reads
+  // after this render: an object template may build its result in that
+  // value's storage, keeping members it copies unchanged ("k.$": "$.k").
+  Json* reuse = nullptr;
+  // An upper bound on the input's serialised size (payload_size.h), if known.
+  uint64_t inputBound = kSizeUnknown;
+  // Out: an upper bound on the result's serialised size.
+  uint64_t* sizeBound = nullptr;
+};
+
 class PayloadTemplate {
  public:
   // Parses every ".$" value once. Reports every problem (bad path or call
@@ -36,6 +48,8 @@ class PayloadTemplate {
   // causes AWS prints name the template key instead (e.g. 'value.$').
   std::optional<Json> render(const EvalContext& ctx, std::string_view fieldName,
                              Failure* failure) const;
+  std::optional<Json> render(const EvalContext& ctx, std::string_view fieldName, Failure* failure,
+                             const RenderOptions& options) const;
   bool isStatic() const;  // no ".$" anywhere: render always returns the template
 
  private:

@@ -184,3 +184,28 @@ TEST(JsonPathSelect, NestedFilterLogic) {
 
 }  // namespace
 }  // namespace aslrt
+
+namespace aslrt {
+namespace {
+
+const Json* peekAt(const char* path, const Json& root) {
+  SyntaxError err;
+  static std::vector<JsonPath> keep;  // peek returns nodes of root, not of the path
+  keep.push_back(*JsonPath::parse(path, PathFlavor::Path, &err));
+  return keep.back().peek(root);
+}
+
+TEST(JsonPathPeek, FindsPlainMembersAndIndexesWithoutCopying) {
+  Json root = Json::parse(R"({"a": {"b": [10, {"c": "x"}]}, "n": 1})");
+  EXPECT_EQ(peekAt("$", root), &root);
+  EXPECT_EQ(peekAt("$.a.b[1].c", root), &root["a"]["b"][1]["c"]);
+  EXPECT_EQ(peekAt("$['n']", root), &root["n"]);
+  EXPECT_EQ(peekAt("$.missing", root), nullptr);
+  EXPECT_EQ(peekAt("$.a.b[5]", root), nullptr);
+  EXPECT_EQ(peekAt("$.n.x", root), nullptr);
+  EXPECT_EQ(peekAt("$.a.b[*]", root), nullptr);  // not a plain path: select it instead
+  EXPECT_EQ(peekAt("$..c", root), nullptr);
+}
+
+}  // namespace
+}  // namespace aslrt

@@ -2,7 +2,7 @@
 // on it at the boundary.
 #include <gtest/gtest.h>
 
-#include "payload_size.h"
+#include "aslrt/payload_size.h"
 
 namespace aslrt {
 namespace {

@@ -1,13 +1,12 @@
-#include "payload_size.h"
+#include "aslrt/payload_size.h"
 
 #include <cmath>
 
 namespace aslrt {
-namespace {
 
 // nlohmann's escaping (ensure_ascii off): '"' '\\' and \b \t \n \f \r take
 // two bytes, other bytes below 0x20 six (\u00XX), everything else one.
-uint64_t quotedSize(const std::string& s) {
+uint64_t quotedSize(std::string_view s) {
   uint64_t n = 2 + s.size();
   for (unsigned char c : s) {
     if (c >= 0x20 && c != '"' && c != '\\') continue;
@@ -16,6 +15,8 @@ uint64_t quotedSize(const std::string& s) {
   }
   return n;
 }
+
+namespace {
 
 uint64_t digitCount(uint64_t v) {
   uint64_t n = 1;

@@ -5,6 +5,7 @@
 // "Payload size").
 #pragma once
 #include <cstdint>
+#include <string_view>
 
 #include "aslrt/json.h"
 
@@ -18,6 +19,8 @@ constexpr uint64_t kSizeUnknown = UINT64_MAX;
 
 // Exactly dump().size() for valid UTF-8 strings.
 uint64_t serializedSize(const Json& value);
+// The serialised size of a string value or object key, quotes included.
+uint64_t quotedSize(std::string_view s);
 
 // An upper bound on a payload's serialised size, and whether it is exact.
 struct SizeBound {

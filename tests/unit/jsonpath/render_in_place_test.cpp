@@ -1,0 +1,83 @@
+// Rendering into the dead input (RenderOptions::reuse) must give exactly what
+// an ordinary render gives, errors included; and the size bound must hold.
+#include <gtest/gtest.h>
+
+#include "aslrt/payload_size.h"
+#include "aslrt/payload_template.h"
+
+namespace aslrt {
+namespace {
+
+PayloadTemplate compileOk(const char* text) {
+  std::vector<TemplateError> errors;
+  auto t = PayloadTemplate::compile(Json::parse(text), &errors);
+  EXPECT_TRUE(t) << text;
+  return *t;
+}
+
+struct Rendered {
+  std::optional<Json> value;
+  Failure failure;
+  uint64_t bound = kSizeUnknown;
+};
+
+Rendered renderOnce(const PayloadTemplate& t, Json input, bool reuse) {
+  Json vars = Json::parse(R"J({"x": 7})J");
+  Rendered r;
+  RenderOptions options;
+  options.reuse = reuse ? &input : nullptr;
+  options.inputBound = serializedSize(input);
+  options.sizeBound = &r.bound;
+  r.value = t.render(EvalContext{&input, nullptr, &vars, nullptr}, "Parameters", &r.failure, options);
+  return r;
+}
+
+// Renders with and without reuse and checks they agree.
+void expectSameBothWays(const char* tmpl, const char* input) {
+  PayloadTemplate t = compileOk(tmpl);
+  Rendered plain = renderOnce(t, Json::parse(input), false);
+  Rendered reused = renderOnce(t, Json::parse(input), true);
+  ASSERT_EQ(plain.value.has_value(), reused.value.has_value()) << tmpl << " on " << input;
+  if (!plain.value) {
+    EXPECT_EQ(plain.failure.error, reused.failure.error);
+    EXPECT_EQ(plain.failure.cause, reused.failure.cause);
+    return;
+  }
+  EXPECT_EQ(*plain.value, *reused.value) << tmpl << " on " << input;
+  EXPECT_GE(reused.bound, serializedSize(*reused.value)) << tmpl;
+  EXPECT_GE(plain.bound, serializedSize(*plain.value)) << tmpl;
+}
+
+TEST(RenderInPlace, KeepsCopiedMembersAndDropsTheRest) {
+  expectSameBothWays(R"J({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})J",
+                     R"J({"i": 1, "limit": 10, "extra": [1, 2]})J");
+  expectSameBothWays(R"J({"a.$": "$.b", "b.$": "$.a", "c": {"d.$": "$.a"}, "v.$": "$x"})J",
+                     R"J({"a": {"deep": 1}, "b": "B", "z": null})J");
+}
+
+TEST(RenderInPlace, MovesTheWholeInputIntoAnEnvelope) {
+  expectSameBothWays(R"J({"body.$": "$", "kind": "report", "n.$": "States.ArrayLength($.list)"})J",
+                     R"J({"list": [1, 2, 3]})J");
+  expectSameBothWays(R"J({"body.$": "$", "first.$": "$[0]"})J", R"J([4, 5])J");
+}
+
+TEST(RenderInPlace, ErrorsAreThoseOfAnOrdinaryRender) {
+  expectSameBothWays(R"J({"i.$": "$.i", "missing.$": "$.missing"})J", R"J({"i": 1})J");
+  expectSameBothWays(R"J({"i.$": "$.i"})J", R"J([1, 2])J");
+  expectSameBothWays(R"J({"i.$": "$.i"})J", R"J("text")J");
+}
+
+TEST(RenderInPlace, ReusesOnlyTheGivenInput) {
+  PayloadTemplate t = compileOk(R"J({"i.$": "$.i"})J");
+  Json input = Json::parse(R"J({"i": 1, "j": 2})J");
+  Json other = input;
+  RenderOptions options;
+  options.reuse = &other;  // not the EvalContext's input: ignored
+  auto out = t.render(EvalContext{&input}, "Parameters", nullptr, options);
+  ASSERT_TRUE(out);
+  EXPECT_EQ(*out, Json::parse(R"J({"i": 1})J"));
+  EXPECT_EQ(other, input);
+}
+
+}  // namespace
+}  // namespace aslrt
