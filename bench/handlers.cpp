@@ -17,10 +17,15 @@ using Json = nlohmann::json;
 }
 
 // Fails while input.attempt < input.failBelow; otherwise returns the input.
-std::string failIf(const aslrt::Context&, std::string_view text) {
-  Json input = Json::parse(text);
-  if (input.value("attempt", 0.0) < input.value("failBelow", 0.0)) failWith(input);
-  return std::string(text);
+// Written against the C ABI: its error reply costs no C++ throw, which the
+// retry-catch workload would otherwise pay hundreds of times per execution.
+int failIf(const aslrt_task_context*, const char* text, size_t len, aslrt_task_reply* reply) {
+  Json input = Json::parse(text, text + len, nullptr, false);
+  if (input.is_discarded()) return aslrt_reply_error(reply, "States.TaskFailed", "input is not JSON");
+  if (input.value("attempt", 0.0) >= input.value("failBelow", 0.0)) return aslrt_reply_result(reply, text, len);
+  std::string error = input.value("errorName", std::string("Transient"));
+  std::string cause = input.value("cause", std::string("injected failure"));
+  return aslrt_reply_error(reply, error.c_str(), cause.c_str());
 }
 
 // Per execution, the first input.failTimes calls for each input.key fail.
@@ -34,5 +39,5 @@ std::string failFirst(const aslrt::Context& ctx, std::string_view text) {
 
 }  // namespace
 
-ASLRT_CPP_HANDLER(bench_fail_if, failIf);
+ASLRT_REGISTER_HANDLER_AS("bench_fail_if", failIf);
 ASLRT_CPP_HANDLER(bench_fail_first, failFirst);
