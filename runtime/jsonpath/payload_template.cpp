@@ -114,6 +114,13 @@ struct Sizing {
   uint64_t inputBound = kSizeUnknown;
   uint64_t total = 0;
   void add(uint64_t n) { total = addBounds(total, n); }
+  // A computed value: strings and scalars by a constant-time bound (a byte
+  // escapes to at most six), containers by walking them.
+  void addComputed(const Json& value) {
+    if (value.is_string()) return add(addBounds(2, 6 * value.get_ref<const std::string&>().size()));
+    if (value.is_primitive()) return add(32);  // longest number, "false", "null"
+    add(serializedSize(value));
+  }
   // A selected value is never larger than the input it was selected from.
   void addSelected(const JsonPath& path, const Json& value) {
     bool fromInput = path.isDefinite() && !path.isContextPath() && !path.isVariablePath();
@@ -135,7 +142,7 @@ std::optional<Json> renderNode(const Node& n, const EvalContext& ctx, std::strin
     }
     case Node::Kind::Call: {
       std::optional<Json> v = n.call->evaluate(ctx, key, failure);
-      if (v && sizing) sizing->add(serializedSize(*v));
+      if (v && sizing) sizing->addComputed(*v);
       return v;
     }
     case Node::Kind::Array: {
