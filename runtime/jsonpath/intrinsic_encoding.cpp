@@ -113,9 +113,7 @@ std::optional<Json> evalHash(const Args& args, const EvalContext&, std::string* 
 
 // A version-4 UUID from the run's seeded generator (reproducible runs).
 std::optional<Json> evalUUID(const Args&, const EvalContext& ctx, std::string*) {
-  std::random_device fallbackSeed;
-  std::mt19937_64 fallback(fallbackSeed());
-  std::mt19937_64& rng = ctx.rng ? *ctx.rng : fallback;
+  std::mt19937_64& rng = ctx.random();
   uuid_t bytes;
   for (int i = 0; i < 16; i += 8) {
     uint64_t r = rng();

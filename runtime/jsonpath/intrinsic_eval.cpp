@@ -16,6 +16,13 @@ std::optional<Json> selectPath(const JsonPath& path, const EvalContext& ctx, std
   return path.select(*root, whyNot);
 }
 
+std::mt19937_64& EvalContext::random() const {
+  if (rng) return *rng;
+  if (lazyRng) return lazyRng->engine();
+  thread_local std::mt19937_64 fallback{std::random_device{}()};
+  return fallback;
+}
+
 std::string pathNotFoundCause(const JsonPath& path, std::string_view fieldName,
                               const EvalContext& ctx) {
   std::string input = ctx.input ? jsonpath_detail::javaJsonDump(*ctx.input) : "null";

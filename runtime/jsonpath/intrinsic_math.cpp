@@ -75,9 +75,7 @@ std::optional<Json> evalMathRandom(const Args& args, const EvalContext& ctx, std
   if (span > std::numeric_limits<int32_t>::max())
     return fail(cause, fn, "the range is too large"), std::nullopt;
   if (args.size() > 2) return Json(start + JavaRandom(seed).nextInt(static_cast<int32_t>(span)));
-  std::random_device fallbackSeed;
-  std::mt19937_64 fallback(fallbackSeed());
-  std::mt19937_64& rng = ctx.rng ? *ctx.rng : fallback;
+  std::mt19937_64& rng = ctx.random();
   return Json(start + static_cast<int64_t>(rng() % static_cast<uint64_t>(span)));
 }
 

@@ -15,8 +15,11 @@ constexpr const char* kArnPrefix = "arn:aws:states:us-east-1:000000000000:";
 Execution::Execution(const Program& prog, Scheduler& sched, const RunOptions& opts, const Json& in)
     : program(prog), scheduler(sched), options(opts), input(in) {
   startMicros = opts.startMicros ? *opts.startMicros : sched.clock().nowMicros();
-  rng.seed(opts.seeded ? opts.seed : std::random_device{}());
-  jsonataRandom().seed(rng());
+  // The engine's first output seeds JSONata's generator (as when seeding
+  // was eager); both are seeded when first drawn from.
+  uint64_t seed = opts.seeded ? opts.seed : freshSeed();
+  rng.reseed(seed, 1);
+  seedJsonataRandomLater(seed);
 }
 
 const Json& Execution::contextBase(bool withInput) const {
@@ -135,7 +138,7 @@ std::optional<aslrt::Json> aslrt_frame::render(const aslrt::PayloadTemplate& tmp
   ctx.input = &input;
   ctx.context = use == aslrt::ContextUse::None ? &kNoContext : &context;
   ctx.variables = &variables;
-  ctx.rng = &exec->rng;
+  ctx.lazyRng = &exec->rng;
   aslrt::Failure failure;
   std::optional<aslrt::Json> v = tmpl.render(ctx, field, &failure, options);
   if (lendsMapItem) mapItem = std::move(context["Map"]["Item"]);

@@ -12,6 +12,7 @@
 #include "aslrt/abi.h"
 #include "aslrt/failure.h"
 #include "aslrt/json.h"
+#include "aslrt/lazy_rng.h"
 #include "mock_config.h"
 #include "object_store.h"
 #include "aslrt/payload_size.h"
@@ -46,7 +47,7 @@ class Execution {
   const RunOptions& options;
   const Json& input;
   int64_t startMicros;
-  std::mt19937_64 rng;
+  LazyRng rng;  // seeded on first draw (aslrt/lazy_rng.h)
   std::optional<std::string> unsupported;  // set when a not-yet-supported feature ran
   const MockConfig* mocks = nullptr;
   const ObjectStore* objects = nullptr;

@@ -1,10 +1,22 @@
 #include "jsonata_template.h"
 
+#include "aslrt/lazy_rng.h"
+
 namespace aslrt {
 
 std::mt19937_64& jsonataRandom() {
   static std::mt19937_64 rng;
   return rng;
+}
+
+namespace {
+bool jsonataSeedPending = false;
+uint64_t jsonataPendingSeed = 0;
+}  // namespace
+
+void seedJsonataRandomLater(uint64_t executionSeed) {
+  jsonataSeedPending = true;
+  jsonataPendingSeed = executionSeed;
 }
 
 std::optional<std::string> jsonataExpressionText(const std::string& s) {
@@ -81,6 +93,10 @@ std::optional<Json> JsonataTemplate::evaluate(const Json& bindings, Failure* fai
       return out;
     }
     case Kind::Expression: break;
+  }
+  if (jsonataSeedPending) {
+    jsonataRandom().seed(firstOutput(jsonataPendingSeed));
+    jsonataSeedPending = false;
   }
   jsonata::Error e;
   jsonata::Limits limits;

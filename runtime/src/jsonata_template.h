@@ -41,6 +41,10 @@ class JsonataTemplate {
 
 // The random source of $random/$uuid, reseeded by each execution.
 std::mt19937_64& jsonataRandom();
+// A new execution's seed: JSONata's generator is reseeded from it (with the
+// first output of mt19937_64(seed)) just before the next evaluation, so
+// executions that evaluate no JSONata pay nothing.
+void seedJsonataRandomLater(uint64_t executionSeed);
 
 // The text of a "{% ... %}" string without the delimiters, or nullopt.
 std::optional<std::string> jsonataExpressionText(const std::string& s);

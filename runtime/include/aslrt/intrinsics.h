@@ -10,6 +10,7 @@
 #include "aslrt/failure.h"
 #include "aslrt/json.h"
 #include "aslrt/jsonpath.h"
+#include "aslrt/lazy_rng.h"
 
 namespace aslrt {
 
@@ -19,6 +20,10 @@ struct EvalContext {
   const Json* context = nullptr;    // the context object ($$)
   const Json* variables = nullptr;  // object: variable name -> value (null = none)
   std::mt19937_64* rng = nullptr;   // seeded by the run; States.UUID / States.MathRandom
+  LazyRng* lazyRng = nullptr;       // the run's, seeded on first draw; used when rng is null
+  // The generator States.UUID / States.MathRandom draw from: rng, else
+  // lazyRng, else one per thread seeded from std::random_device.
+  std::mt19937_64& random() const;
 };
 
 // Selects `path` from the root EvalContext picks for it (input, context
