@@ -92,7 +92,7 @@ std::string buildMetadata(const ir::Module& m) {
                            {"batchInput", optionalIndex(mp.batchInput)},
                            {"batcherJsonata", optionalIndex(mp.batcherJsonata)}, {"resultWriter", mp.resultWriter},
                            {"resultWriterParameters", optionalIndex(mp.resultWriterParameters)},
-                           {"resultWriterJsonata", optionalIndex(mp.resultWriterJsonata)}});
+                           {"resultWriterJsonata", optionalIndex(mp.resultWriterJsonata)}, {"label", mp.label}});
   out["readers"] = Json::array();
   for (const ir::ReaderSpec& r : m.readers)
     out["readers"].push_back({{"resource", r.resource}, {"config", r.config}, {"parameters", optionalIndex(r.parameters)},

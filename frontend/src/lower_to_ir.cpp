@@ -179,6 +179,7 @@ class Lowering {
     tolerance(s, spec);
     if (s.itemBatcher && s.itemBatcher->isObject()) batcher(*s.itemBatcher, s.queryLanguage, spec);
     spec.distributed = isDistributed(s);
+    if (spec.distributed) spec.label = s.label;
     if (s.resultWriter && s.resultWriter->isObject()) resultWriter(*s.resultWriter, s.queryLanguage, spec);
     m_.maps.push_back(std::move(spec));
     return static_cast<uint32_t>(m_.maps.size() - 1);

@@ -110,6 +110,7 @@ class Printer {
         if (map.itemSelector != kNone) out_ << " selector=" << m_.templates[map.itemSelector].dump();
         if (map.maxConcurrency) out_ << " max=" << map.maxConcurrency;
         if (map.distributed) out_ << " distributed";
+        if (!map.label.empty()) out_ << " label=" << aslrt::Json(map.label).dump();
         if (!map.batcher.is_null()) out_ << " batcher=" << map.batcher.dump();
         if (!map.resultWriter.is_null()) out_ << " writer=" << map.resultWriter.dump();
         return;

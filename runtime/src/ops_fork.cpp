@@ -56,6 +56,7 @@ std::string randomId(std::mt19937_64& rng) {
 // A DISTRIBUTED Map's child is an execution of its own: its own context
 // object ($$.Execution is the child's: its Id, Name, Input, StartTime) and
 // history (not written into the parent's, which shows MapRun events only).
+// Its state machine is <machine>/<label> (`machineName`, from the Map Run).
 // `record` (for a ResultWriter) receives what the result files say of it.
 // The child's options, input and Execution live on the heap, not on the
 // fiber's stack: stack pages touched once stay resident while the child
@@ -66,14 +67,14 @@ struct ChildExecution {
   std::optional<aslrt::Execution> exec;
 };
 
-bool runChildExecution(aslrt_frame* parent, aslrt_frame& child, aslrt::ChildRun* record) {
+bool runChildExecution(aslrt_frame* parent, aslrt_frame& child, const std::string& machineName,
+                       aslrt::ChildRun* record) {
   aslrt::Execution& exec = *parent->exec;
   auto run = std::make_unique<ChildExecution>();
   aslrt::RunOptions& options = run->options;
   options = exec.options;
   options.historyPath.clear();
-  options.stateMachineName = exec.contextBase(false)["StateMachine"]["Name"].get<std::string>() + "/" +
-                             parent->stateInfo().name;
+  options.stateMachineName = machineName;
   options.executionName = randomId(exec.rng);
   options.startMicros = exec.scheduler.clock().nowMicros();
   options.seed = exec.rng();
@@ -122,7 +123,9 @@ bool noChildSuspends(const std::vector<aslrt_frame>& children) {
 }
 
 // Runs children[i] for every i on at most `limit` fibers (0 = one fiber each)
-// and waits for all of them; returns false when one failed. The first failure
+// and waits for all of them; returns false when one failed. With
+// `childMachine` each child is an execution of that state machine (a
+// DISTRIBUTED Map's). The first failure
 // cancels the others (their waits end, their commands are killed) and stops
 // the workers from starting more.
 //
@@ -131,7 +134,7 @@ bool noChildSuspends(const std::vector<aslrt_frame>& children) {
 // worker starts (the others found nothing left). One worker then does the
 // same work with the same event order and without a fiber per child.
 bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_t limit, Join& join,
-                 const char* iterationEvents = nullptr, bool childExecutions = false,
+                 const char* iterationEvents = nullptr, const std::string* childMachine = nullptr,
                  std::vector<aslrt::ChildRun>* records = nullptr) {
   aslrt::Scheduler& sched = parent->exec->scheduler;
   size_t workers = limit > 0 ? std::min<size_t>(limit, children.size()) : children.size();
@@ -150,8 +153,8 @@ bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_
             aslrt_frame& child = children[i];
             aslrt::Execution& exec = *parent->exec;
             if (!events.empty()) exec.record(started, exec.lastEventId());
-            bool ok = childExecutions ? runChildExecution(parent, child, records ? &(*records)[i] : nullptr)
-                                      : child.machine->entry(&child) == ASLRT_OK;
+            bool ok = childMachine ? runChildExecution(parent, child, *childMachine, records ? &(*records)[i] : nullptr)
+                                   : child.machine->entry(&child) == ASLRT_OK;
             if (!ok && sched.cancelRequested()) {
               join.ends[i] = ChildEnd::Aborted;  // a sibling failed first; recorded by the parent
               break;
@@ -278,6 +281,7 @@ struct MapRun {
   int64_t limit = 0;
   aslrt::Tolerance tolerance;
   std::vector<aslrt_frame> children;
+  aslrt::MapRunIds ids;  // DISTRIBUTED: the Map Run's ARN and its children's state machine
 };
 
 bool readItems(MapRun& run, const Json* fromItems) {
@@ -317,16 +321,22 @@ int32_t mapFailed(MapRun& run, aslrt::Failure failure, const char* runEvent = nu
   return ASLRT_FAILED;
 }
 
-// The map run's id and ARNs, in the shape AWS gives them.
-aslrt::MapRunIds mapRunIds(aslrt_frame* f) {
+// The map run's id and ARNs, in the shape AWS gives them: the Map's Label, or
+// a generated one when it has none, follows the state machine's name in the
+// Map Run ARN (arn:...:mapRun:<machine>/<label>:<id>) and in the children's
+// state machine, so their executions are arn:...:execution:<machine>/<label>:<name>.
+// https://docs.aws.amazon.com/step-functions/latest/dg/concepts-examine-map-run.html
+// ("stateMachine:{stateMachineName}/{MapRunLabel or UUID}")
+aslrt::MapRunIds mapRunIds(aslrt_frame* f, const std::string& label) {
   aslrt::Execution& exec = *f->exec;
   std::string arn = exec.executionArn();
   std::string prefix = arn.substr(0, arn.find("execution:"));
-  std::string path = exec.contextBase(false)["StateMachine"]["Name"].get<std::string>() + "/" + f->stateInfo().name;
   aslrt::MapRunIds ids;
+  ids.stateMachineName = exec.contextBase(false)["StateMachine"]["Name"].get<std::string>() + "/" +
+                         (label.empty() ? randomId(exec.rng) : label);
   ids.id = randomId(exec.rng);
-  ids.arn = prefix + "mapRun:" + path + ":" + ids.id;
-  ids.stateMachineArn = prefix + "stateMachine:" + path;
+  ids.arn = prefix + "mapRun:" + ids.stateMachineName + ":" + ids.id;
+  ids.stateMachineArn = prefix + "stateMachine:" + ids.stateMachineName;
   return ids;
 }
 
@@ -343,8 +353,8 @@ int32_t finish(MapRun& run, const char* events, uint32_t dst) {
   join.tolerate = run.tolerance.set;
   bool writer = distributed && !run.map.resultWriter.is_null();
   std::vector<aslrt::ChildRun> records(writer ? run.children.size() : 0);
-  if (!runChildren(f, run.children, run.limit, join, distributed ? nullptr : events, distributed,
-                   writer ? &records : nullptr)) {
+  if (!runChildren(f, run.children, run.limit, join, distributed ? nullptr : events,
+                   distributed ? &run.ids.stateMachineName : nullptr, writer ? &records : nullptr)) {
     if (exec.scheduler.cancelRequested()) return f->abandon();
     return mapFailed(run, join.failure, distributed ? "MapRunFailed" : nullptr);
   }
@@ -352,7 +362,7 @@ int32_t finish(MapRun& run, const char* events, uint32_t dst) {
     return mapFailed(run, {"States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded"},
                      distributed ? "MapRunFailed" : nullptr);
   Json result;
-  if (writer && !aslrt::writeResults(f, run.map, run.input, mapRunIds(f), records, &result))
+  if (writer && !aslrt::writeResults(f, run.map, run.input, run.ids, records, &result))
     return mapFailed(run, f->failure, "MapRunFailed");
   if (distributed) exec.record("MapRunSucceeded", exec.lastEventId());
   exec.record("MapStateSucceeded", exec.lastEventId());
@@ -375,7 +385,8 @@ int32_t runDistributed(MapRun& run, const Json* fromItems, uint32_t dst) {
     return ASLRT_FAILED;
   }
   if (run.limit == 0) run.limit = kDistributedConcurrency;
-  exec.record("MapRunStarted", exec.lastEventId());
+  run.ids = mapRunIds(run.f, run.map.label);
+  exec.record("MapRunStarted", exec.lastEventId(), {{"mapRunStartedEventDetails", {{"mapRunArn", run.ids.arn}}}});
   if (!readItems(run, fromItems)) return mapFailed(run, run.f->failure, "MapRunFailed");
   return finish(run, "MapRun", dst);
 }

@@ -26,8 +26,10 @@ StateInfo stateFrom(const Json& j) {
     s.retriers.push_back(std::move(info));
   }
   for (const Json& c : j.at("catch")) {
-    CatcherInfo info{c.at("errors").get<std::vector<std::string>>(), c.at("target").get<uint32_t>(),
-                     std::nullopt, c.at("discard").get<bool>()};
+    CatcherInfo info;
+    info.errors = c.at("errors").get<std::vector<std::string>>();
+    info.target = c.at("target").get<uint32_t>();
+    info.discard = c.at("discard").get<bool>();
     if (c.at("resultPath").is_number()) info.resultPath = c.at("resultPath").get<uint32_t>();
     info.output = optIndex(c.at("output"));
     info.assign = optIndex(c.at("assign"));
@@ -127,7 +129,8 @@ bool loadEffects(const Json& meta, Program& p, std::string* error) {
                       optIndex(m.at("toleratedPercentagePath")), m.at("distributed").get<bool>(), m.at("batcher"),
                       optIndex(m.at("maxItemsPerBatchPath")), optIndex(m.at("maxBytesPerBatchPath")),
                       optIndex(m.at("batchInput")), optIndex(m.at("batcherJsonata")), m.at("resultWriter"),
-                      optIndex(m.at("resultWriterParameters")), optIndex(m.at("resultWriterJsonata"))});
+                      optIndex(m.at("resultWriterParameters")), optIndex(m.at("resultWriterJsonata")),
+                      m.at("label").get<std::string>()});
   for (const Json& r : meta.at("readers"))
     p.readers.push_back({r.at("resource").get<std::string>(), r.at("config"), optIndex(r.at("parameters")),
                          optIndex(r.at("arguments")), optIndex(r.at("maxItemsPath")), optIndex(r.at("maxItemsJsonata"))});

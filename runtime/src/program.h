@@ -100,6 +100,7 @@ struct MapInfo {
   std::optional<uint32_t> maxItemsPerBatchPath, maxBytesPerBatchPath, batchInput, batcherJsonata;
   Json resultWriter;  // ResultWriter's Resource and WriterConfig; null = none (result_writer.h)
   std::optional<uint32_t> resultWriterParameters, resultWriterJsonata;
+  std::string label;  // DISTRIBUTED Label; empty = none (a generated one names the Map Run)
 };
 
 struct ReaderInfo {

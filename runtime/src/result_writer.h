@@ -24,9 +24,10 @@ struct ChildRun {
 };
 
 struct MapRunIds {
-  std::string id;               // the map run's id (a UUID)
-  std::string arn;              // arn:...:mapRun:<machine>/<state>:<id>
-  std::string stateMachineArn;  // the children's: arn:...:stateMachine:<machine>/<state>
+  std::string id;                // the map run's id (a UUID)
+  std::string stateMachineName;  // the children's: <machine>/<Label, or a generated UUID>
+  std::string arn;               // arn:...:mapRun:<machine>/<label>:<id>
+  std::string stateMachineArn;   // the children's: arn:...:stateMachine:<machine>/<label>
 };
 
 // Produces the Map's result; false after setting the error

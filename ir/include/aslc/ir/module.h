@@ -192,6 +192,9 @@ struct MapSpec {
   // Parameters in the template pool, or the whole object as one jsonata value.
   aslrt::Json resultWriter;
   uint32_t resultWriterParameters = kNone, resultWriterJsonata = kNone;
+  // Label (DISTRIBUTED only): names the Map Run and its child executions;
+  // empty = none (the runtime then generates one, as AWS does).
+  std::string label;
 };
 
 struct Module {
