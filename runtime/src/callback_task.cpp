@@ -75,13 +75,19 @@ std::optional<int64_t> fixedSeconds(aslrt_frame* f, const Json& seconds, const c
 }
 
 struct Reply {
-  enum Kind { Succeeded, Failed, TimedOut } kind = TimedOut;
+  enum Kind { Succeeded, Failed, TimedOut, Aborted } kind = TimedOut;
   Json output;
   Failure failure;
 };
 
 // The wait shared by callbacks and activities. `heartbeatFromStart`: a
 // callback's heartbeat clock starts now; an activity's when a worker takes it.
+// A wait in a cancelled fiber (a sibling branch or iteration failed, the
+// execution timed out or was aborted) ends at once, Aborted: the token is
+// closed (a late SendTaskSuccess gets TaskTimedOut, as for any closed token)
+// and nothing is recorded for it -- AWS shows no Task event for a task in an
+// aborted branch, only the Parallel/Map outcome (MapIterationAborted for
+// Map iterations).
 Reply waitForReply(aslrt_frame* f, const std::string& token, uint64_t key, const TaskTimers& timers,
                    bool heartbeatFromStart, const std::function<void(const std::string&)>& onWorker) {
   Scheduler& sched = f->exec->scheduler;
@@ -92,6 +98,10 @@ Reply waitForReply(aslrt_frame* f, const std::string& token, uint64_t key, const
   };
   if (heartbeatFromStart) heartbeatFromNow();
   for (;;) {
+    if (sched.cancelRequested()) {
+      registry.close(token);
+      return {Reply::Aborted, nullptr, {}};
+    }
     TaskInbox in = registry.take(token);
     if (in.worker) {
       onWorker(*in.worker);
@@ -151,6 +161,7 @@ void cancelCallback(const std::string& token) { CallbackRegistry::instance().clo
 
 TaskOutcome awaitCallback(aslrt_frame* f, const std::string& token, uint64_t key, const TaskTimers& timers) {
   Reply r = waitForReply(f, token, key, timers, true, [](const std::string&) {});
+  if (r.kind == Reply::Aborted) return {false, nullptr, {}, true};
   if (r.kind == Reply::Succeeded) return {true, std::move(r.output), {}};
   if (r.kind == Reply::Failed) return {false, nullptr, std::move(r.failure)};
   return {false, nullptr, {"States.Timeout", std::nullopt}};
@@ -170,6 +181,7 @@ int32_t runActivity(aslrt_frame* f, uint32_t dst, const std::string& activityArn
     exec.record("ActivityStarted", exec.lastEventId(), withHistory ? Json{{"activityStartedEventDetails", details}} : Json());
   };
   Reply r = waitForReply(f, token, key, timers, false, started);
+  if (r.kind == Reply::Aborted) return f->abandon();
   if (r.kind == Reply::Succeeded) {
     Json details = {{"output", r.output.dump()}, {"outputDetails", {{"truncated", false}}}};
     exec.record("ActivitySucceeded", exec.lastEventId(), withHistory ? Json{{"activitySucceededEventDetails", details}} : Json());

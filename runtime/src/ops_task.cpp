@@ -41,6 +41,7 @@ int32_t noBinding(aslrt_frame* f, const aslrt::TaskTarget& target) {
 int32_t finish(aslrt_frame* f, const std::string& family, uint32_t dst, aslrt::TaskOutcome outcome) {
   aslrt::Execution& exec = *f->exec;
   bool withHistory = !exec.options.historyPath.empty();
+  if (outcome.aborted) return f->abandon();
   if (!outcome.ok) {
     bool timedOut = outcome.failure.error == "States.Timeout";
     std::string key = timedOut ? "taskTimedOutEventDetails" : "taskFailedEventDetails";

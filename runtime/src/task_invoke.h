@@ -25,6 +25,7 @@ struct TaskOutcome {
   bool ok = false;
   Json value;
   Failure failure;  // States.Timeout when a command was killed
+  bool aborted = false;  // the fiber was cancelled while it waited: nothing to record
 };
 
 TaskOutcome invokeBinding(const TaskCall& call, Scheduler& scheduler);
