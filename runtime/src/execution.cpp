@@ -52,12 +52,16 @@ int64_t Execution::record(const std::string& type, int64_t previousEventId, Json
   // A cancelled branch or iteration adds nothing while it unwinds (AWS shows
   // the state that failed, then the aborted iterations, then the outcome).
   if (scheduler.cancelRequested()) return lastEventId();
-  int64_t id = nextEventId_++;
-  // One event is kept for the ExecutionFailed that reports the quota.
-  if (maxEvents && root && id >= maxEvents - 1 && !eventQuotaReached) {
+  // The history quota: with 24,999 events the execution waits for the next;
+  // ExecutionSucceeded (or the outcome's own event) may be number 25,000,
+  // anything else fails the execution, whose ExecutionFailed takes that place.
+  // https://docs.aws.amazon.com/step-functions/latest/dg/bp-history-limit.html
+  if (maxEvents && root && nextEventId_ >= maxEvents && !eventQuotaReached && type.rfind("Execution", 0) != 0) {
     eventQuotaReached = true;
     scheduler.cancel(*root);
+    return lastEventId();
   }
+  int64_t id = nextEventId_++;
   if (options.historyPath.empty()) return id;
   Json event = {{"id", id},
                 {"previousEventId", previousEventId},

@@ -104,6 +104,8 @@ bool writeResults(aslrt_frame* f, const MapInfo& map, const Json& stateInput, co
   for (const ChildRun& r : runs)
     if (r.ran) appendEntry(r.ok ? succeeded : failed, r, ids, r.ok ? spec.transformation : "NONE");
   std::string dir = (spec.prefix.empty() ? "" : spec.prefix + (spec.prefix.back() == '/' ? "" : "/")) + ids.id + "/";
+  // input-output-resultwriter.html names SUCCEEDED_0.json etc. for JSON; it does not say what
+  // JSONL results are called (nor does any recorded case): ".jsonl" is a guess.
   std::string ext = spec.outputType == "JSONL" ? ".jsonl" : ".json";
   Json files = {{"FAILED", Json::array()}, {"PENDING", Json::array()}, {"SUCCEEDED", Json::array()}};
   const ObjectStore* store = f->exec->objects;

@@ -92,7 +92,9 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
     exec.record("ExecutionAborted", exec.lastEventId(),
                 {{"executionAbortedEventDetails", {{"error", result.failure.error}, {"cause", *result.failure.cause}}}});
   } else if (exec.eventQuotaReached) {
-    // AWS: "If the execution history reaches this quota, the execution fails" (service quotas).
+    // AWS: "If the execution history reaches this quota, the execution fails" (service quotas;
+    // bp-history-limit.html: ExecutionFailed is event 25,000). Neither page names the error:
+    // States.Runtime stands in until a recorded history shows AWS's.
     result.failure = {"States.Runtime", "The execution history reached the quota of " +
                                             std::to_string(quotas.maxEvents) + " events (--type STANDARD)."};
     exec.record("ExecutionFailed", exec.lastEventId(), failedDetails(result.failure));
