@@ -159,11 +159,13 @@ void checkResultWriter(StateCtx& s) {
 }
 
 // Characters AWS rejects in a Map Label (the set its error messages name,
-// as recorded by localstack against AWS, plus control characters): the label
-// becomes part of child execution names.
+// as recorded by localstack against AWS, plus control characters and the
+// backslash, which AWS CDK's DistributedMap rejects too and execution names
+// may not hold -- StartExecution's `name`): the label becomes part of child
+// execution names. '/' is allowed (neither rejects it).
 bool badLabelChar(unsigned char c) {
   if (c < 0x20 || c == 0x7f) return true;
-  return std::string_view(" \"#$%&*,:;<>?[]^`{|}~").find(static_cast<char>(c)) !=
+  return std::string_view(" \"#$%&*,:;<>?[]^`{|}~\\").find(static_cast<char>(c)) !=
          std::string_view::npos;
 }
 
@@ -195,6 +197,12 @@ void checkLabel(StateCtx& s) {
                "a Map 'Label' cannot contain '" + std::string(1, static_cast<char>(c)) + "'", at);
     return;
   }
+  // Two Maps with one Label would share their Map Run ARNs' names
+  // (ValidateStateMachineDefinition's DUPLICATE_LABEL_NAME).
+  auto [first, fresh] = s.ck.mapLabels.emplace(text, s.pointer);
+  if (!fresh)
+    s.ck.error(label->begin, "map-label-duplicate",
+               "the Map 'Label' '" + text + "' is already used by " + first->second, at);
 }
 
 }  // namespace

@@ -67,6 +67,8 @@ class Checker {
   QueryLanguage machineLanguage = QueryLanguage::JSONPath;
   // State name -> pointer of the machine scope (its "/States" object) holding it.
   std::unordered_map<std::string, std::string> stateScopes;
+  // Map Label -> pointer of the first Map using it (labels are unique per machine).
+  std::unordered_map<std::string, std::string> mapLabels;
   // > 0 inside a distributed Map's item processor, whose child executions
   // may pick their own QueryLanguage.
   int distributedDepth = 0;
