@@ -49,7 +49,7 @@ std::string randomId(std::mt19937_64& rng) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
                 static_cast<unsigned>(a >> 16) & 0xffff, static_cast<unsigned>(a) & 0xfff,
-                static_cast<unsigned>(b >> 48) & 0x3fff | 0x8000, static_cast<unsigned long long>(b & 0xffffffffffffULL));
+                (static_cast<unsigned>(b >> 48) & 0x3fff) | 0x8000, static_cast<unsigned long long>(b & 0xffffffffffffULL));
   return buf;
 }
 
@@ -185,6 +185,7 @@ bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_
 
 Json outputsOf(std::vector<aslrt_frame>& children) {
   Json out = Json::array();
+  out.get_ref<Json::array_t&>().reserve(children.size());
   for (aslrt_frame& c : children) out.push_back(std::move(c.output));
   return out;
 }
@@ -348,6 +349,7 @@ int32_t finish(MapRun& run, const char* events, uint32_t dst) {
   bool distributed = std::string(events) == "MapRun";
   std::vector<Json> inputs;
   if (!childInputs(run, &inputs)) return distributed ? mapFailed(run, f->failure, "MapRunFailed") : ASLRT_FAILED;
+  run.children.reserve(inputs.size());  // frames are large: no regrowth over 10,000 items
   for (Json& in : inputs) run.children.push_back(childFrame(f, run.map.processor, std::move(in)));
   Join join(exec.scheduler.currentScope());
   join.tolerate = run.tolerance.set;
@@ -400,6 +402,7 @@ int32_t aslrt_run_parallel(aslrt_frame* f, uint32_t dst, uint32_t input_slot, ui
   exec.record("ParallelStateStarted", exec.lastEventId());
   Join join(exec.scheduler.currentScope());
   std::vector<aslrt_frame> children;
+  children.reserve(exec.program.parallels[parallel_id].size());
   for (uint32_t machine : exec.program.parallels[parallel_id])
     children.push_back(childFrame(f, machine, f->slots[input_slot]));
   if (!runChildren(f, children, 0, join)) {
@@ -419,7 +422,7 @@ int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_
   const aslrt::MapInfo& map = exec.program.maps[map_id];
   const Json& input = f->slots[input_slot];
   const Json* fromItems = items_slot == ASLRT_NO_SLOT ? nullptr : &f->slots[items_slot];
-  MapRun run{f, map, input};
+  MapRun run{f, map, input, {}, 0, {}, {}, {}};
   if (map.distributed) return runDistributed(run, fromItems, dst);
   // Inline: the items and settings are checked before MapStateStarted.
   if (!readItems(run, fromItems) || !settings(run)) return ASLRT_FAILED;
