@@ -43,7 +43,9 @@ void aslrt_enter_state(aslrt_frame* f, uint32_t state) {
 }
 
 int32_t aslrt_exit_state(aslrt_frame* f, uint32_t state, uint32_t output_slot) {
-  // A cancelled branch stops at its next transition even if it never waits.
+  // A loop that never waits still gives way to the time-out and to aborts,
+  // and a cancelled branch stops at its next transition.
+  f->exec->scheduler.preemptionPoint();
   if (f->exec->scheduler.cancelRequested()) return f->abandon();
   Json& out = f->slots[output_slot];
   const aslrt::StateInfo& info = f->stateInfo();

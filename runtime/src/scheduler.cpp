@@ -133,18 +133,43 @@ void Scheduler::run() {
     // time, so the virtual clock then runs at real speed (docs/BINDINGS.md).
     if ((!clock_.isVirtual() || !waiters_.empty()) && waitForRemote(&deadline)) continue;
     clock_.waitUntil(deadline);
-    int64_t now = clock_.nowMicros();
-    while (!timers_.empty() && timers_.begin()->first <= now) {
-      FiberRecord* fiber = timers_.begin()->second;
-      timers_.erase(timers_.begin());
-      if (fiber->parkedKey) {  // parkFor's deadline: no longer a waiter
-        waiters_.erase(fiber->parkedKey);
-        fiber->parkedKey = 0;
-        fiber->notified = false;
-      }
-      ready_.push_back(fiber);
-    }
+    readyDueTimers();
   }
+}
+
+// Timers whose deadline the clock has reached go to the ready queue; true
+// when there was one.
+bool Scheduler::readyDueTimers() {
+  int64_t now = clock_.nowMicros();
+  bool any = false;
+  while (!timers_.empty() && timers_.begin()->first <= now) {
+    FiberRecord* fiber = timers_.begin()->second;
+    timers_.erase(timers_.begin());
+    if (fiber->parkedKey) {  // parkFor's deadline: no longer a waiter
+      waiters_.erase(fiber->parkedKey);
+      fiber->parkedKey = 0;
+      fiber->notified = false;
+    }
+    ready_.push_back(fiber);
+    any = true;
+  }
+  return any;
+}
+
+// A fiber that never waits (a Pass -> Choice loop) would keep the others --
+// sibling branches, the TimeoutSeconds watchdog, a signal's abort -- from ever
+// running. Every kPreemptEvery calls it looks for ready fibers, due timers
+// and remote work and, if there are any, lets them run first (round robin).
+// The clock is read only then.
+void Scheduler::preemptionPoint() {
+  constexpr uint32_t kPreemptEvery = 256;
+  if (++sincePreemptCheck_ < kPreemptEvery) return;
+  sincePreemptCheck_ = 0;
+  bool remote = remoteArrived_.load(std::memory_order_relaxed) && takeRemoteWakes();
+  bool due = readyDueTimers();
+  if (!remote && !due && ready_.empty()) return;
+  ready_.push_back(current_);
+  yieldToScheduler();
 }
 
 bool Scheduler::sleepUntil(int64_t micros) {
@@ -241,12 +266,14 @@ void Scheduler::remoteWake(FiberRecord* fiber) {
   // (and this condition variable) may be destroyed.
   std::lock_guard<std::mutex> lock(remoteMutex_);
   remoteReady_.push_back(fiber);
+  remoteArrived_.store(true, std::memory_order_relaxed);
   remoteReadyCv_.notify_all();
 }
 
 void Scheduler::post(std::function<void()> work) {
   std::lock_guard<std::mutex> lock(remoteMutex_);
   posted_.push_back(std::move(work));
+  remoteArrived_.store(true, std::memory_order_relaxed);
   remoteReadyCv_.notify_all();
 }
 
@@ -257,6 +284,7 @@ bool Scheduler::takeRemoteWakes() {
   bool any = false;
   {
     std::lock_guard<std::mutex> lock(remoteMutex_);
+    remoteArrived_.store(false, std::memory_order_relaxed);
     any = takeNotified();
     for (FiberRecord* f : remoteReady_) ready_.push_back(f);
     remotePending_ -= remoteReady_.size();
@@ -337,6 +365,7 @@ bool Scheduler::parkFor(uint64_t key, const int64_t* deadline) {
 void Scheduler::notify(uint64_t key) {
   std::lock_guard<std::mutex> lock(remoteMutex_);
   notified_.push_back(key);
+  remoteArrived_.store(true, std::memory_order_relaxed);
   remoteReadyCv_.notify_all();
 }
 

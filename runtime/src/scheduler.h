@@ -2,6 +2,7 @@
 // scheduler.cpp). The scheduler owns the ready queue and a deadline-ordered
 // timer queue; a fiber suspends itself to wait for a deadline or a wake-up.
 #pragma once
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -70,6 +71,11 @@ class Scheduler {
   void park(std::function<void()> onCancel = nullptr);
   void wake(FiberRecord* fiber);
   FiberRecord* current() const { return current_; }
+  // From inside a fiber, at a point where it may give way (a state
+  // transition): lets due timers and remote work (the machine's time-out, an
+  // abort) run before a fiber that never waits goes on. Cheap: it looks only
+  // every few hundred calls.
+  void preemptionPoint();
   size_t liveFibers() const { return live_; }
 
   // Remote wake: lets another thread resume a parked fiber. On the scheduler's
@@ -104,6 +110,7 @@ class Scheduler {
   bool takeRemoteWakes();
   bool waitForRemote(const int64_t* deadline);
   bool takeNotified();  // under remoteMutex_
+  bool readyDueTimers();
 
   struct Waiter {
     FiberRecord* fiber;
@@ -129,6 +136,8 @@ class Scheduler {
   std::condition_variable remoteReadyCv_;
   std::vector<FiberRecord*> remoteReady_;
   std::vector<std::function<void()>> posted_;
+  std::atomic<bool> remoteArrived_{false};  // something above arrived since the last look
+  uint32_t sincePreemptCheck_ = 0;
   size_t remotePending_ = 0;
   std::vector<uint64_t> notified_;  // keys notified from other threads
   // Scheduler thread only: the fibers parked in parkFor, by key.

@@ -25,6 +25,43 @@ TEST(VirtualClock, JumpsInsteadOfSleeping) {
   EXPECT_EQ(clock.nowMicros(), kStart + 3600 * kSecond);
 }
 
+// A fiber that never waits gives way at its preemption points: a ready
+// sibling runs (and here ends the loop), and so does a due timer on a real
+// clock (the machine's time-out watchdog).
+TEST(Scheduler, PreemptionPointLetsReadySiblingsRun) {
+  Clock clock(true, kStart);
+  Scheduler sched(clock);
+  bool stop = false;
+  long spins = 0;
+  sched.spawn([&] {
+    while (!stop) {
+      ++spins;
+      sched.preemptionPoint();
+    }
+  });
+  sched.spawn([&] { stop = true; });
+  sched.run();
+  EXPECT_TRUE(stop);
+  EXPECT_GT(spins, 0);
+}
+
+TEST(Scheduler, PreemptionPointLetsDueTimersRun) {
+  Clock clock(false, -1);
+  Scheduler sched(clock);
+  CancelScope scope;
+  bool timedOut = false;
+  sched.spawnDaemon([&] {
+    if (!sched.sleepUntil(clock.nowMicros() + 20'000)) return;
+    timedOut = true;
+    sched.cancel(scope);
+  });
+  sched.spawn([&] {
+    while (!sched.cancelRequested()) sched.preemptionPoint();
+  }, &scope);
+  sched.run();
+  EXPECT_TRUE(timedOut);
+}
+
 TEST(Scheduler, TimersFireInDeadlineOrder) {
   Clock clock(true, kStart);
   Scheduler sched(clock);
