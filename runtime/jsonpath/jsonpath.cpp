@@ -191,6 +191,10 @@ uint64_t JsonPath::assignGrowthBound() const {
 }
 
 std::optional<Json> JsonPath::select(const Json& root, std::string* whyNot) const {
+  // Plain members and indexes that all match: a walk with no bookkeeping
+  // (walkDefinite also explains misses and handles the other segment kinds).
+  if (parsed_->definite)
+    if (const Json* hit = peek(root)) return *hit;
   jp::Matches found;
   try {
     if (parsed_->definite) {

@@ -1,0 +1,211 @@
+// The allocator behind operator new/delete in compiled executables.
+//
+// Why: a workflow's data is nlohmann::json trees, an allocation per value,
+// key and map node, and Map/Parallel fan-outs free them in bursts of
+// thousands. glibc's malloc spent 30-40 % of map-10k's instructions in
+// _int_free / malloc_consolidate. Small blocks (<= 512 bytes) here come from
+// per-thread free lists, one per 16-byte size class, carved from 64 KiB
+// slabs of one address range reserved at the first allocation; a block's
+// class is found from its slab, so blocks carry no header. Larger blocks,
+// and everything once the range is full (or could not be reserved), go to
+// malloc. Memory of freed small blocks is reused, never returned to the OS.
+//
+// A block freed on another thread joins that thread's list. A thread that
+// ends hands its lists to a shared pool the others draw from, so worker
+// threads that come and go leak nothing.
+#include "small_alloc.h"
+
+#include <sys/mman.h>
+
+#include <atomic>
+#include <cstdint>
+#include <cstdlib>
+#include <new>
+
+namespace aslrt::small_alloc {
+namespace {
+
+constexpr size_t kRegionBytes = size_t(16) << 30;  // address space only: pages cost when touched
+constexpr size_t kSlabBytes = size_t(64) << 10;
+constexpr size_t kSlabs = kRegionBytes / kSlabBytes;
+
+struct FreeBlock {
+  FreeBlock* next;
+};
+
+// The reserved range and which size class each slab serves (0: none yet).
+std::atomic<char*> regionBase{nullptr};
+std::atomic<bool> regionUnavailable{false};
+std::atomic<size_t> slabsUsed{0};
+uint8_t slabClass[kSlabs];
+
+// Blocks left by threads that ended; taken under a spin lock.
+std::atomic_flag orphanLock = ATOMIC_FLAG_INIT;
+FreeBlock* orphans[kClasses + 1];
+std::atomic<size_t> orphanCount{0};
+
+struct SpinLock {
+  SpinLock() {
+    while (orphanLock.test_and_set(std::memory_order_acquire)) {
+    }
+  }
+  ~SpinLock() { orphanLock.clear(std::memory_order_release); }
+};
+
+bool reserveRegion() {
+  if (regionBase.load(std::memory_order_acquire)) return true;
+  if (regionUnavailable.load(std::memory_order_relaxed)) return false;
+  void* p = mmap(nullptr, kRegionBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {  // e.g. strict overcommit: malloc serves everything
+    regionUnavailable.store(true, std::memory_order_relaxed);
+    return false;
+  }
+  char* expected = nullptr;
+  if (!regionBase.compare_exchange_strong(expected, static_cast<char*>(p))) munmap(p, kRegionBytes);
+  return true;
+}
+
+bool inRegion(const void* p) {
+  const char* base = regionBase.load(std::memory_order_relaxed);
+  return base && static_cast<const char*>(p) >= base && static_cast<const char*>(p) < base + kRegionBytes;
+}
+
+void pushOrphan(void* p, size_t cls) {
+  SpinLock lock;
+  auto* block = static_cast<FreeBlock*>(p);
+  block->next = orphans[cls];
+  orphans[cls] = block;
+  orphanCount.fetch_add(1, std::memory_order_relaxed);
+}
+
+FreeBlock* takeOrphans(size_t cls) {
+  if (orphanCount.load(std::memory_order_relaxed) == 0) return nullptr;
+  SpinLock lock;
+  FreeBlock* list = orphans[cls];
+  orphans[cls] = nullptr;
+  size_t n = 0;
+  for (FreeBlock* b = list; b; b = b->next) ++n;
+  orphanCount.fetch_sub(n, std::memory_order_relaxed);
+  return list;
+}
+
+// Plain data, so reaching it costs no initialisation guard on the fast path.
+struct ThreadCache {
+  FreeBlock* free[kClasses + 1];
+  char* bump[kClasses + 1];  // the unused rest of this class's current slab
+  char* bumpEnd[kClasses + 1];
+};
+thread_local ThreadCache cache;
+// Whether the thread will hand its lists on when it ends (armed: ThreadExit
+// below was constructed), or is ending and has done so (gone).
+enum class CacheState : uint8_t { Unarmed, Armed, Gone };
+thread_local CacheState cacheState = CacheState::Unarmed;
+
+// Hands the thread's lists to the pool when the thread ends. Constructed by
+// useCache(), from the slow paths, before a thread's list first gets a block.
+struct ThreadExit {
+  bool armed = false;
+  ~ThreadExit() {
+    cacheState = CacheState::Gone;
+    SpinLock lock;
+    for (size_t cls = 1; cls <= kClasses; ++cls) {
+      size_t n = 0;
+      FreeBlock* last = nullptr;
+      for (FreeBlock* b = cache.free[cls]; b; b = b->next) {
+        last = b;
+        ++n;
+      }
+      if (!last) continue;
+      last->next = orphans[cls];
+      orphans[cls] = cache.free[cls];
+      cache.free[cls] = nullptr;
+      orphanCount.fetch_add(n, std::memory_order_relaxed);
+    }
+  }
+};
+thread_local ThreadExit threadExit;
+
+// Whether this thread may use its lists (arming it on first use).
+bool useCache() {
+  if (cacheState == CacheState::Unarmed) {
+    threadExit.armed = true;
+    cacheState = CacheState::Armed;
+  }
+  return cacheState == CacheState::Armed;
+}
+
+void* carve(size_t cls) {
+  size_t bytes = cls * kGranule;
+  if (!cache.bump[cls] || cache.bump[cls] + bytes > cache.bumpEnd[cls]) {
+    if (!reserveRegion()) return nullptr;
+    size_t slab = slabsUsed.fetch_add(1, std::memory_order_relaxed);
+    if (slab >= kSlabs) return nullptr;
+    slabClass[slab] = static_cast<uint8_t>(cls);
+    cache.bump[cls] = regionBase.load(std::memory_order_relaxed) + slab * kSlabBytes;
+    cache.bumpEnd[cls] = cache.bump[cls] + kSlabBytes;
+  }
+  void* p = cache.bump[cls];
+  cache.bump[cls] += bytes;
+  return p;
+}
+
+size_t classOf(size_t bytes) { return bytes == 0 ? 1 : (bytes + kGranule - 1) / kGranule; }
+
+// The free list was empty: the pool's blocks, else a new block from a slab,
+// else malloc.
+__attribute__((noinline)) void* allocateSlow(size_t bytes) {
+  if (bytes <= kMaxSmall && useCache()) {
+    size_t cls = classOf(bytes);
+    if (FreeBlock* list = takeOrphans(cls)) {
+      cache.free[cls] = list->next;
+      return list;
+    }
+    if (void* p = carve(cls)) return p;
+  }
+  return std::malloc(bytes ? bytes : 1);
+}
+
+}  // namespace
+
+void* allocate(size_t bytes) {
+  if (bytes <= kMaxSmall) {
+    size_t cls = classOf(bytes);
+    if (FreeBlock* b = cache.free[cls]) {
+      cache.free[cls] = b->next;
+      return b;
+    }
+  }
+  return allocateSlow(bytes);
+}
+
+namespace {
+__attribute__((noinline)) void releaseSlow(FreeBlock* block, size_t cls) {
+  if (!useCache()) return pushOrphan(block, cls);
+  block->next = cache.free[cls];
+  cache.free[cls] = block;
+}
+}  // namespace
+
+void release(void* p) {
+  if (!inRegion(p)) return std::free(p);  // free(nullptr) is a no-op
+  size_t cls = slabClass[(static_cast<char*>(p) - regionBase.load(std::memory_order_relaxed)) / kSlabBytes];
+  auto* block = static_cast<FreeBlock*>(p);
+  if (cacheState != CacheState::Armed) return releaseSlow(block, cls);
+  block->next = cache.free[cls];
+  cache.free[cls] = block;
+}
+
+bool owns(const void* p) { return inRegion(p); }
+
+}  // namespace aslrt::small_alloc
+
+// Replaces the global operator new/delete for the whole executable (the
+// runtime, nlohmann, libstdc++ and linked native handlers alike). The array
+// and nothrow forms call these; the aligned forms keep libstdc++'s.
+void* operator new(std::size_t bytes) {
+  void* p = aslrt::small_alloc::allocate(bytes);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+void operator delete(void* p) noexcept { aslrt::small_alloc::release(p); }
+void operator delete(void* p, std::size_t) noexcept { aslrt::small_alloc::release(p); }
