@@ -88,7 +88,7 @@ aslrt::Json aslrt_frame::contextObject(bool withInput) const {
   ctx["State"] = {{"EnteredTime", aslrt::formatTimestamp(entered)},
                   {"Name", stateInfo().name},
                   {"RetryCount", retryCount}};
-  if (!mapItem.is_null()) ctx["Map"] = {{"Item", mapItem}};
+  if (mapItemSet) ctx["Map"] = mapContext["Map"];
   // Task states see $$.Task.Token (callbacks pass it on; .sync tasks may too).
   if (stateInfo().type == "Task") ctx["Task"] = {{"Token", taskToken()}};
   return ctx;
@@ -130,24 +130,32 @@ std::optional<aslrt::Json> aslrt_frame::render(const aslrt::PayloadTemplate& tmp
   // The context object holds the execution input: build only what the template reads.
   static const aslrt::Json kNoContext = aslrt::Json::object();
   aslrt::Json context;
-  // An ItemSelector reading only $$.Map.Item borrows the item (moved back below).
-  bool lendsMapItem = use == aslrt::ContextUse::MapOnly && !mapItem.is_null();
-  if (use == aslrt::ContextUse::MapOnly) {
-    context = aslrt::Json::object();
-    if (lendsMapItem) context["Map"]["Item"] = std::move(mapItem);
-  } else if (use != aslrt::ContextUse::None) {
+  if (use == aslrt::ContextUse::Full || use == aslrt::ContextUse::WithoutInput)
     context = contextObject(use == aslrt::ContextUse::Full);
-  }
   aslrt::EvalContext ctx;
   ctx.input = &input;
-  ctx.context = use == aslrt::ContextUse::None ? &kNoContext : &context;
+  ctx.context = use == aslrt::ContextUse::MapOnly ? (mapItemSet ? &mapContext : &kNoContext)
+                : use == aslrt::ContextUse::None  ? &kNoContext
+                                                  : &context;
   ctx.variables = &variables;
   ctx.lazyRng = &exec->rng;
   aslrt::Failure failure;
   std::optional<aslrt::Json> v = tmpl.render(ctx, field, &failure, options);
-  if (lendsMapItem) mapItem = std::move(context["Map"]["Item"]);
   if (!v) raise(failure.error, failure.cause.value_or(""));
   return v;
+}
+
+void aslrt_frame::setMapItem(size_t index, aslrt::Json value) {
+  if (mapContext.is_null()) mapContext = {{"Map", {{"Item", {{"Index", 0}, {"Value", nullptr}}}}}};
+  aslrt::Json& item = mapContext["Map"]["Item"];
+  item["Index"] = index;
+  item["Value"] = std::move(value);
+  mapItemSet = true;
+}
+
+void aslrt_frame::clearMapItem() {
+  if (mapItemSet) mapContext["Map"]["Item"]["Value"] = nullptr;
+  mapItemSet = false;
 }
 
 int32_t aslrt_frame::abandon() {

@@ -96,7 +96,13 @@ struct aslrt_frame {
   std::vector<int64_t> retrierAttempts;  // per retrier of the current state
   mutable std::string token_;                  // see taskToken()
   mutable std::pair<int64_t, int64_t> tokenAttempt_{-1, -1};  // (enteredEventId, retryCount)
-  aslrt::Json mapItem;    // $$.Map.Item while rendering a Map's ItemSelector, else null
+  // $$.Map.Item while a Map renders an iteration's ItemSelector (see
+  // setMapItem); the context a $$.Map-only template reads, kept built across
+  // a Map's iterations so each one only swaps the index and the value in.
+  aslrt::Json mapContext;  // {"Map": {"Item": {"Index": i, "Value": v}}} once built
+  bool mapItemSet = false;
+  void setMapItem(size_t index, aslrt::Json value);
+  void clearMapItem();  // the value is dropped; the structure stays for the next item
   bool forkFailureRecorded = false;  // Map/ParallelStateFailed already in the history
   aslrt::Json variables = aslrt::Json::object();  // this scope's workflow variables
   // Upper bounds on serialised sizes, for the payload check without dump():

@@ -262,12 +262,12 @@ bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input
     *out = std::move(item);
     return true;
   }
-  f->mapItem = {{"Index", index}, {"Value", std::move(item)}};
+  f->setMapItem(index, std::move(item));
   const aslrt::Program& p = f->exec->program;
   std::optional<Json> rendered = map.itemSelectorJsonata ? f->evalJsonata(*map.itemSelectorJsonata, input)
                                                          : f->render(p.templates[*map.itemSelector], input, "ItemSelector",
                                                                    p.templateContextUse[*map.itemSelector]);
-  f->mapItem = nullptr;
+  f->clearMapItem();
   if (!rendered) return false;
   *out = std::move(*rendered);
   return true;

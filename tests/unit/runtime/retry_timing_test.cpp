@@ -83,7 +83,9 @@ TEST(RetryTiming, IntervalTimesBackoffPerAttempt) {
 }
 
 TEST(RetryTiming, DefaultsAreOneSecondThreeAttemptsDoubling) {
-  Harness h({RetrierInfo{{"States.ALL"}}});
+  RetrierInfo defaults;  // only ErrorEquals given: the other fields keep ASL's defaults
+  defaults.errors = {"States.ALL"};
+  Harness h({defaults});
   h.run([&](aslrt_frame& f) {
     aslrt_enter_state(&f, 0);
     EXPECT_EQ(h.delaysUntilGivenUp(f, "Boom"), (std::vector<double>{1, 2, 4}));
