@@ -14,7 +14,7 @@ bool fail(std::string* cause, const char* fn, const std::string& why) {
 
 std::optional<Json> evalArray(const Args& args, const EvalContext&, std::string*) {
   Json out = Json::array();
-  for (const auto& a : args) out.push_back(a.value);
+  for (const auto& a : args) out.push_back(a.value());
   return out;
 }
 
@@ -24,7 +24,7 @@ std::optional<Json> evalArrayPartition(const Args& args, const EvalContext&, std
   if (!wantArray(args, 0, fn, cause) || !wantInteger(args, 1, fn, &size, cause))
     return std::nullopt;
   if (size <= 0) return fail(cause, fn, "chunk size must be greater than 0"), std::nullopt;
-  const Json& items = args[0].value;
+  const Json& items = args[0].value();
   Json out = Json::array();
   for (size_t i = 0; i < items.size(); i += static_cast<size_t>(size)) {
     Json chunk = Json::array();
@@ -37,8 +37,8 @@ std::optional<Json> evalArrayPartition(const Args& args, const EvalContext&, std
 
 std::optional<Json> evalArrayContains(const Args& args, const EvalContext&, std::string* cause) {
   if (!wantArray(args, 0, "States.ArrayContains", cause)) return std::nullopt;
-  for (const auto& item : args[0].value) {
-    if (item == args[1].value) return Json(true);
+  for (const auto& item : args[0].value()) {
+    if (item == args[1].value()) return Json(true);
   }
   return Json(false);
 }
@@ -64,7 +64,7 @@ std::optional<Json> evalArrayGetItem(const Args& args, const EvalContext&, std::
   int64_t index = 0;
   if (!wantArray(args, 0, fn, cause) || !wantInteger(args, 1, fn, &index, cause))
     return std::nullopt;
-  const Json& items = args[0].value;
+  const Json& items = args[0].value();
   if (index < 0 || index >= static_cast<int64_t>(items.size()))
     return fail(cause, fn, "index " + std::to_string(index) + " is out of bounds"), std::nullopt;
   return items[static_cast<size_t>(index)];
@@ -72,13 +72,13 @@ std::optional<Json> evalArrayGetItem(const Args& args, const EvalContext&, std::
 
 std::optional<Json> evalArrayLength(const Args& args, const EvalContext&, std::string* cause) {
   if (!wantArray(args, 0, "States.ArrayLength", cause)) return std::nullopt;
-  return Json(args[0].value.size());
+  return Json(args[0].value().size());
 }
 
 std::optional<Json> evalArrayUnique(const Args& args, const EvalContext&, std::string* cause) {
   if (!wantArray(args, 0, "States.ArrayUnique", cause)) return std::nullopt;
   Json out = Json::array();
-  for (const auto& item : args[0].value) {
+  for (const auto& item : args[0].value()) {
     bool seen = false;
     for (const auto& kept : out) seen = seen || kept == item;
     if (!seen) out.push_back(item);

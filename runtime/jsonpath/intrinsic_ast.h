@@ -40,10 +40,15 @@ struct CallNode {
   std::vector<Arg> args;
 };
 
-// An evaluated argument. States.Format needs a literal template's escapes.
+// An evaluated argument. Literals and nodes a plain path reaches in the
+// input are borrowed, not copied: most intrinsics only read their arguments.
+// Nested calls' results (and selections built during evaluation) are owned.
+// States.Format needs a literal template's escapes (raw).
 struct ArgValue {
-  Json value;
+  const Json* borrowed = nullptr;
+  Json owned;
   const std::string* raw = nullptr;
+  const Json& value() const { return borrowed ? *borrowed : owned; }
 };
 
 // Every intrinsic: nullopt + *cause on bad arguments (States.IntrinsicFailure).

@@ -19,7 +19,7 @@ bool fail(std::string* cause, const char* fn, const std::string& why) {
 
 bool checkedString(const Args& args, size_t i, const char* fn, std::string* cause) {
   if (!wantString(args, i, fn, cause)) return false;
-  if (args[i].value.get_ref<const std::string&>().size() <= kMaxEncodingInput) return true;
+  if (args[i].value().get_ref<const std::string&>().size() <= kMaxEncodingInput) return true;
   return fail(cause, fn, "the input must not be longer than 10000 characters");
 }
 
@@ -67,7 +67,7 @@ const EVP_MD* digestFor(const std::string& name) {
 
 std::optional<Json> evalBase64Encode(const Args& args, const EvalContext&, std::string* cause) {
   if (!checkedString(args, 0, "States.Base64Encode", cause)) return std::nullopt;
-  const std::string& in = args[0].value.get_ref<const std::string&>();
+  const std::string& in = args[0].value().get_ref<const std::string&>();
   std::string out(4 * ((in.size() + 2) / 3) + 1, '\0');
   int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                           reinterpret_cast<const unsigned char*>(in.data()),
@@ -79,7 +79,7 @@ std::optional<Json> evalBase64Encode(const Args& args, const EvalContext&, std::
 std::optional<Json> evalBase64Decode(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.Base64Decode";
   if (!checkedString(args, 0, fn, cause)) return std::nullopt;
-  std::optional<std::string> in = paddedBase64(args[0].value.get<std::string>());
+  std::optional<std::string> in = paddedBase64(args[0].value().get<std::string>());
   if (!in) return fail(cause, fn, "the input is not valid Base64"), std::nullopt;
   std::string out(3 * in->size() / 4 + 1, '\0');
   int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
@@ -95,12 +95,12 @@ std::optional<Json> evalBase64Decode(const Args& args, const EvalContext&, std::
 std::optional<Json> evalHash(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.Hash";
   if (!checkedString(args, 0, fn, cause) || !wantString(args, 1, fn, cause)) return std::nullopt;
-  const EVP_MD* md = digestFor(args[1].value.get<std::string>());
+  const EVP_MD* md = digestFor(args[1].value().get<std::string>());
   if (!md)
     return fail(cause, fn,
                 "the hash algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512"),
            std::nullopt;
-  const std::string& data = args[0].value.get_ref<const std::string&>();
+  const std::string& data = args[0].value().get_ref<const std::string&>();
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   if (EVP_Digest(data.data(), data.size(), digest, &len, md, nullptr) != 1)

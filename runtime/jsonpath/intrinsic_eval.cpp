@@ -49,24 +49,34 @@ std::optional<Json> dispatch(FunctionId fn, const ix::Args& args, const EvalCont
 std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx,
                              std::string_view field, Failure* failure);
 
+// The node a plain path ("$.a.b[0]") reaches in its root, borrowed; nullptr
+// when the path needs full selection (which then also explains a miss).
+const Json* peekPath(const JsonPath& path, const EvalContext& ctx) {
+  const Json* root = path.isContextPath()    ? ctx.context
+                     : path.isVariablePath() ? ctx.variables
+                                             : ctx.input;
+  return root ? path.peek(*root) : nullptr;
+}
+
 bool evalArg(const ix::Arg& arg, const EvalContext& ctx, std::string_view field, ix::ArgValue* out,
              Failure* failure) {
   switch (arg.kind) {
     case ix::Arg::Kind::Literal:
-      out->value = arg.literal;
+      out->borrowed = &arg.literal;
       out->raw = arg.raw ? &*arg.raw : nullptr;
       return true;
     case ix::Arg::Kind::Path: {
+      if ((out->borrowed = peekPath(*arg.path, ctx))) return true;
       std::optional<Json> v = selectPath(*arg.path, ctx);
       if (!v) *failure = Failure{"States.Runtime", pathNotFoundCause(*arg.path, field, ctx)};
       if (!v) return false;
-      out->value = std::move(*v);
+      out->owned = std::move(*v);
       return true;
     }
     case ix::Arg::Kind::Call: {
       std::optional<Json> v = evalCall(*arg.call, ctx, field, failure);
       if (!v) return false;
-      out->value = std::move(*v);
+      out->owned = std::move(*v);
       return true;
     }
   }
@@ -131,15 +141,15 @@ static bool badArg(size_t i, const char* fn, const char* want, const Json& got,
 }
 
 bool wantString(const Args& a, size_t i, const char* fn, std::string* cause) {
-  return a[i].value.is_string() || badArg(i, fn, "a string", a[i].value, cause);
+  return a[i].value().is_string() || badArg(i, fn, "a string", a[i].value(), cause);
 }
 
 bool wantArray(const Args& a, size_t i, const char* fn, std::string* cause) {
-  return a[i].value.is_array() || badArg(i, fn, "an array", a[i].value, cause);
+  return a[i].value().is_array() || badArg(i, fn, "an array", a[i].value(), cause);
 }
 
 bool wantInteger(const Args& a, size_t i, const char* fn, int64_t* out, std::string* cause) {
-  const Json& v = a[i].value;
+  const Json& v = a[i].value();
   if (v.is_number_integer() || v.is_number_unsigned()) return *out = v.get<int64_t>(), true;
   if (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>() &&
       std::fabs(v.get<double>()) < 9e18)

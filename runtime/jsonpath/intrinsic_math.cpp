@@ -16,7 +16,7 @@ bool fail(std::string* cause, const char* fn, const std::string& why) {
 
 // AWS's MathAdd/MathRandom take Java ints.
 bool roundedInt(const Args& args, size_t i, const char* fn, int64_t* out, std::string* cause) {
-  const Json& v = args[i].value;
+  const Json& v = args[i].value();
   if (!v.is_number())
     return fail(cause, fn,
                 "argument " + std::to_string(i + 1) + " must be a number, but was " +

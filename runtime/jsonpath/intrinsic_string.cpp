@@ -36,7 +36,7 @@ std::optional<Json> evalFormat(const Args& args, const EvalContext&, std::string
   const char* fn = "States.Format";
   if (!wantString(args, 0, fn, cause)) return std::nullopt;
   const std::string& tmpl =
-      args[0].raw ? *args[0].raw : args[0].value.get_ref<const std::string&>();
+      args[0].raw ? *args[0].raw : args[0].value().get_ref<const std::string&>();
   std::vector<std::string> pieces = splitTemplate(tmpl);
   if (pieces.size() != args.size())
     return fail(cause, fn,
@@ -44,7 +44,7 @@ std::optional<Json> evalFormat(const Args& args, const EvalContext&, std::string
            std::nullopt;
   std::string out = pieces[0];
   for (size_t i = 1; i < pieces.size(); ++i)
-    out += jsonpath_detail::javaToString(args[i].value) + pieces[i];
+    out += jsonpath_detail::javaToString(args[i].value()) + pieces[i];
   return Json(out);
 }
 
@@ -53,8 +53,8 @@ std::optional<Json> evalFormat(const Args& args, const EvalContext&, std::string
 std::optional<Json> evalStringSplit(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.StringSplit";
   if (!wantString(args, 0, fn, cause) || !wantString(args, 1, fn, cause)) return std::nullopt;
-  const std::string& text = args[0].value.get_ref<const std::string&>();
-  const std::string& delims = args[1].value.get_ref<const std::string&>();
+  const std::string& text = args[0].value().get_ref<const std::string&>();
+  const std::string& delims = args[1].value().get_ref<const std::string&>();
   Json out = Json::array();
   std::string token;
   for (char ch : text) {
@@ -73,7 +73,7 @@ std::optional<Json> evalStringSplit(const Args& args, const EvalContext&, std::s
 std::optional<Json> evalStringToJson(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.StringToJson";
   if (!wantString(args, 0, fn, cause)) return std::nullopt;
-  const std::string& text = args[0].value.get_ref<const std::string&>();
+  const std::string& text = args[0].value().get_ref<const std::string&>();
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return Json(nullptr);
   Json parsed = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded())
@@ -82,20 +82,20 @@ std::optional<Json> evalStringToJson(const Args& args, const EvalContext&, std::
 }
 
 std::optional<Json> evalJsonToString(const Args& args, const EvalContext&, std::string*) {
-  return Json(jsonpath_detail::javaJsonDump(args[0].value));
+  return Json(jsonpath_detail::javaJsonDump(args[0].value()));
 }
 
 // AWS supports only the shallow merge: the third argument must be false.
 // https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html#asl-intrsc-func-json-manipulate
 std::optional<Json> evalJsonMerge(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.JsonMerge";
-  const Json& a = args[0].value;
-  const Json& b = args[1].value;
+  const Json& a = args[0].value();
+  const Json& b = args[1].value();
   if (!a.is_object() || !b.is_object())
     return fail(cause, fn, "the first two arguments must be JSON objects"), std::nullopt;
-  if (!args[2].value.is_boolean())
+  if (!args[2].value().is_boolean())
     return fail(cause, fn, "the third argument must be a boolean"), std::nullopt;
-  if (args[2].value.get<bool>())
+  if (args[2].value().get<bool>())
     return fail(cause, fn, "deep merge is not supported, the third argument must be false"),
            std::nullopt;
   Json out = a;
