@@ -11,21 +11,22 @@ bool fail(std::string* cause, const char* fn, const std::string& why) {
   return false;
 }
 
-// Splits a template into literal pieces around each unescaped "{}"; '\' makes
-// the next character literal (so "\{}" is text, not a placeholder).
-std::vector<std::string> splitTemplate(const std::string& tmpl) {
-  std::vector<std::string> pieces(1);
+// Renders a template, each unescaped "{}" replaced by the next argument's
+// Java toString(); '\' makes the next character literal (so "\{}" is text).
+// Returns the number of placeholders; arguments beyond args are not printed.
+size_t renderTemplate(const std::string& tmpl, const Args& args, std::string* out) {
+  size_t holes = 0;
   for (size_t i = 0; i < tmpl.size(); ++i) {
     if (tmpl[i] == '\\' && i + 1 < tmpl.size()) {
-      pieces.back() += tmpl[++i];
+      *out += tmpl[++i];
     } else if (tmpl[i] == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '}') {
-      pieces.emplace_back();
+      if (++holes < args.size()) jsonpath_detail::appendJavaToString(args[holes].value(), out);
       ++i;
     } else {
-      pieces.back() += tmpl[i];
+      *out += tmpl[i];
     }
   }
-  return pieces;
+  return holes;
 }
 
 }  // namespace
@@ -37,15 +38,12 @@ std::optional<Json> evalFormat(const Args& args, const EvalContext&, std::string
   if (!wantString(args, 0, fn, cause)) return std::nullopt;
   const std::string& tmpl =
       args[0].raw ? *args[0].raw : args[0].value().get_ref<const std::string&>();
-  std::vector<std::string> pieces = splitTemplate(tmpl);
-  if (pieces.size() != args.size())
+  std::string out;
+  if (renderTemplate(tmpl, args, &out) + 1 != args.size())
     return fail(cause, fn,
                 "the number of arguments does not match the number of '{}' placeholders"),
            std::nullopt;
-  std::string out = pieces[0];
-  for (size_t i = 1; i < pieces.size(); ++i)
-    out += jsonpath_detail::javaToString(args[i].value()) + pieces[i];
-  return Json(out);
+  return Json(std::move(out));
 }
 
 // Every character of the delimiter splits, and empty tokens are dropped

@@ -1,5 +1,6 @@
 #include "java_string.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -34,16 +35,50 @@ std::string plainDecimal(const std::string& digits, int exp10) {
   return intPart + "." + frac;
 }
 
-std::string joinJava(const Json& value) {
-  std::string out;
-  bool first = true;
-  for (auto it = value.begin(); it != value.end(); ++it) {
-    if (!first) out += ", ";
-    first = false;
-    if (value.is_object()) out += it.key() + "=";
-    out += javaToString(*it);
+// Scalars other than doubles and strings print the same in Java's
+// toString() and in JSON: null, booleans, integers.
+void appendPlainScalar(const Json& value, std::string* out) {
+  if (value.is_null()) {
+    *out += "null";
+  } else if (value.is_boolean()) {
+    *out += value.get<bool>() ? "true" : "false";
+  } else if (value.is_number_integer() || value.is_number_unsigned()) {
+    char buf[24];
+    auto res = value.is_number_unsigned()
+                   ? std::to_chars(buf, buf + sizeof buf, value.get<uint64_t>())
+                   : std::to_chars(buf, buf + sizeof buf, value.get<int64_t>());
+    out->append(buf, res.ptr);
+  } else {
+    *out += value.dump();  // not reached for payload values
   }
-  return out;
+}
+
+// A JSON string literal as Json::dump() writes it. Printable ASCII without
+// quotes or backslashes needs no escaping; anything else goes through
+// nlohmann, which also rejects invalid UTF-8 as dump() does.
+void appendQuoted(const std::string& s, std::string* out) {
+  bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
+    return ch >= 0x20 && ch < 0x7F && ch != '"' && ch != '\\';
+  });
+  if (!plain) {
+    *out += Json(s).dump();
+    return;
+  }
+  *out += '"';
+  *out += s;
+  *out += '"';
+}
+
+// Java's AbstractMap/AbstractCollection toString(): "{k=v, ...}", "[a, b]".
+void appendJavaJoined(const Json& value, std::string* out) {
+  bool object = value.is_object();
+  *out += object ? '{' : '[';
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    if (it != value.begin()) *out += ", ";
+    if (object) *out += it.key(), *out += '=';
+    appendJavaToString(*it, out);
+  }
+  *out += object ? '}' : ']';
 }
 
 }  // namespace
@@ -60,33 +95,37 @@ std::string javaDoubleToString(double value) {
   return sign + mantissa + "E" + std::to_string(exp10 - 1);
 }
 
+void appendJavaToString(const Json& value, std::string* out) {
+  if (value.is_string()) *out += value.get_ref<const std::string&>();
+  else if (value.is_number_float()) *out += javaDoubleToString(value.get<double>());
+  else if (value.is_structured()) appendJavaJoined(value, out);
+  else appendPlainScalar(value, out);
+}
+
 std::string javaToString(const Json& value) {
-  switch (value.type()) {
-    case Json::value_t::null:
-      return "null";
-    case Json::value_t::string:
-      return value.get<std::string>();
-    case Json::value_t::number_float:
-      return javaDoubleToString(value.get<double>());
-    case Json::value_t::object:
-      return "{" + joinJava(value) + "}";
-    case Json::value_t::array:
-      return "[" + joinJava(value) + "]";
-    default:
-      return value.dump();
+  std::string out;
+  appendJavaToString(value, &out);
+  return out;
+}
+
+void appendJavaJsonDump(const Json& value, std::string* out) {
+  if (value.is_string()) return appendQuoted(value.get_ref<const std::string&>(), out);
+  if (value.is_number_float()) return void(*out += javaDoubleToString(value.get<double>()));
+  if (!value.is_structured()) return appendPlainScalar(value, out);
+  bool object = value.is_object();
+  *out += object ? '{' : '[';
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    if (it != value.begin()) *out += ',';
+    if (object) appendQuoted(it.key(), out), *out += ':';
+    appendJavaJsonDump(*it, out);
   }
+  *out += object ? '}' : ']';
 }
 
 std::string javaJsonDump(const Json& value) {
-  if (value.is_number_float()) return javaDoubleToString(value.get<double>());
-  if (!value.is_structured()) return value.dump();
-  std::string out(1, value.is_object() ? '{' : '[');
-  for (auto it = value.begin(); it != value.end(); ++it) {
-    if (out.size() > 1) out += ',';
-    if (value.is_object()) out += Json(it.key()).dump() + ":";
-    out += javaJsonDump(*it);
-  }
-  return out + (value.is_object() ? '}' : ']');
+  std::string out;
+  appendJavaJsonDump(value, &out);
+  return out;
 }
 
 std::string javaClassName(const Json& value) {
