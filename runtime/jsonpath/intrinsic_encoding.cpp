@@ -23,18 +23,27 @@ bool checkedString(const Args& args, size_t i, const char* fn, std::string* caus
   return fail(cause, fn, "the input must not be longer than 10000 characters");
 }
 
+// Length of the UTF-8 sequence starting at bytes[i] if it is well formed
+// (lead byte and continuation bytes only), else 0.
+size_t utf8SequenceLength(const std::string& bytes, size_t i) {
+  unsigned char c = static_cast<unsigned char>(bytes[i]);
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > bytes.size()) return 0;
+  for (size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(bytes[i + k]) >> 6) != 2) return 0;
+  return len;
+}
+
 // Decoded bytes become a JSON string, which must be UTF-8: invalid sequences
 // turn into U+FFFD as Java's decoder does.
 std::string sanitizeUtf8(const std::string& bytes) {
   std::string out;
+  out.reserve(bytes.size());
   for (size_t i = 0; i < bytes.size();) {
-    unsigned char c = static_cast<unsigned char>(bytes[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    bool ok = len > 0 && i + len <= bytes.size();
-    for (size_t k = 1; ok && k < len; ++k)
-      ok = (static_cast<unsigned char>(bytes[i + k]) >> 6) == 2;
-    out += ok ? bytes.substr(i, len) : "\xEF\xBF\xBD";
-    i += ok ? len : 1;
+    size_t len = utf8SequenceLength(bytes, i);
+    if (len) out.append(bytes, i, len);
+    else out += "\xEF\xBF\xBD";
+    i += len ? len : 1;
   }
   return out;
 }
@@ -54,12 +63,31 @@ std::optional<std::string> paddedBase64(const std::string& s) {
   return s + std::string((4 - s.size() % 4) % 4, '=');
 }
 
+struct Digest {
+  const char* name;  // AWS's name, which OpenSSL 3 also accepts
+  const EVP_MD* (*legacy)();
+};
+constexpr Digest kDigests[] = {{"MD5", EVP_md5},         {"SHA-1", EVP_sha1},
+                               {"SHA-256", EVP_sha256},   {"SHA-384", EVP_sha384},
+                               {"SHA-512", EVP_sha512}};
+constexpr size_t kDigestCount = sizeof kDigests / sizeof kDigests[0];
+
+// Fetched once (and never freed): with a legacy EVP_sha256() & co. OpenSSL 3
+// fetches the implementation from its provider again on every EVP_Digest.
+struct FetchedDigests {
+  const EVP_MD* md[kDigestCount];
+  FetchedDigests() {
+    for (size_t i = 0; i < kDigestCount; ++i) {
+      md[i] = EVP_MD_fetch(nullptr, kDigests[i].name, nullptr);
+      if (!md[i]) md[i] = kDigests[i].legacy();
+    }
+  }
+};
+
 const EVP_MD* digestFor(const std::string& name) {
-  if (name == "MD5") return EVP_md5();
-  if (name == "SHA-1") return EVP_sha1();
-  if (name == "SHA-256") return EVP_sha256();
-  if (name == "SHA-384") return EVP_sha384();
-  if (name == "SHA-512") return EVP_sha512();
+  static const FetchedDigests fetched;
+  for (size_t i = 0; i < kDigestCount; ++i)
+    if (name == kDigests[i].name) return fetched.md[i];
   return nullptr;
 }
 
@@ -73,13 +101,13 @@ std::optional<Json> evalBase64Encode(const Args& args, const EvalContext&, std::
                           reinterpret_cast<const unsigned char*>(in.data()),
                           static_cast<int>(in.size()));
   out.resize(static_cast<size_t>(n));
-  return Json(out);
+  return Json(std::move(out));
 }
 
 std::optional<Json> evalBase64Decode(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.Base64Decode";
   if (!checkedString(args, 0, fn, cause)) return std::nullopt;
-  std::optional<std::string> in = paddedBase64(args[0].value().get<std::string>());
+  std::optional<std::string> in = paddedBase64(args[0].value().get_ref<const std::string&>());
   if (!in) return fail(cause, fn, "the input is not valid Base64"), std::nullopt;
   std::string out(3 * in->size() / 4 + 1, '\0');
   int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
@@ -95,7 +123,7 @@ std::optional<Json> evalBase64Decode(const Args& args, const EvalContext&, std::
 std::optional<Json> evalHash(const Args& args, const EvalContext&, std::string* cause) {
   const char* fn = "States.Hash";
   if (!checkedString(args, 0, fn, cause) || !wantString(args, 1, fn, cause)) return std::nullopt;
-  const EVP_MD* md = digestFor(args[1].value().get<std::string>());
+  const EVP_MD* md = digestFor(args[1].value().get_ref<const std::string&>());
   if (!md)
     return fail(cause, fn,
                 "the hash algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512"),
@@ -107,8 +135,9 @@ std::optional<Json> evalHash(const Args& args, const EvalContext&, std::string* 
     return fail(cause, fn, "hashing failed"), std::nullopt;
   static const char* kHex = "0123456789abcdef";
   std::string hex;
+  hex.reserve(2 * len);
   for (unsigned int i = 0; i < len; ++i) hex += {kHex[digest[i] >> 4], kHex[digest[i] & 15]};
-  return Json(hex);
+  return Json(std::move(hex));
 }
 
 // A version-4 UUID from the run's seeded generator (reproducible runs).
