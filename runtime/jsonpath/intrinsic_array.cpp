@@ -1,5 +1,7 @@
 // Array intrinsics. Limits from the AWS page "Intrinsics for arrays":
 // ArrayRange produces at most 1000 items and needs a non-zero step.
+#include <algorithm>
+
 #include "intrinsic_ast.h"
 
 namespace aslrt::intrinsic_detail {
@@ -24,13 +26,15 @@ std::optional<Json> evalArrayPartition(const Args& args, const EvalContext&, std
   if (!wantArray(args, 0, fn, cause) || !wantInteger(args, 1, fn, &size, cause))
     return std::nullopt;
   if (size <= 0) return fail(cause, fn, "chunk size must be greater than 0"), std::nullopt;
-  const Json& items = args[0].value();
+  const Json::array_t& items = args[0].value().get_ref<const Json::array_t&>();
+  size_t step = static_cast<size_t>(size);
   Json out = Json::array();
-  for (size_t i = 0; i < items.size(); i += static_cast<size_t>(size)) {
-    Json chunk = Json::array();
-    for (size_t k = i; k < items.size() && k < i + static_cast<size_t>(size); ++k)
-      chunk.push_back(items[k]);
-    out.push_back(std::move(chunk));
+  Json::array_t& chunks = out.get_ref<Json::array_t&>();
+  chunks.reserve(items.size() / step + (items.size() % step != 0));
+  for (size_t i = 0; i < items.size(); i += step) {
+    auto first = items.begin() + static_cast<std::ptrdiff_t>(i);
+    auto last = first + static_cast<std::ptrdiff_t>(std::min(step, items.size() - i));
+    chunks.emplace_back(Json::array_t(first, last));  // one allocation per chunk
   }
   return out;
 }

@@ -35,11 +35,14 @@ size_t utf8SequenceLength(const std::string& bytes, size_t i) {
 }
 
 // Decoded bytes become a JSON string, which must be UTF-8: invalid sequences
-// turn into U+FFFD as Java's decoder does.
-std::string sanitizeUtf8(const std::string& bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  for (size_t i = 0; i < bytes.size();) {
+// turn into U+FFFD as Java's decoder does. Valid input (the usual case) is
+// returned as it is.
+std::string sanitizeUtf8(std::string bytes) {
+  size_t valid = 0;
+  for (size_t len; valid < bytes.size() && (len = utf8SequenceLength(bytes, valid));) valid += len;
+  if (valid == bytes.size()) return bytes;
+  std::string out = bytes.substr(0, valid);
+  for (size_t i = valid; i < bytes.size();) {
     size_t len = utf8SequenceLength(bytes, i);
     if (len) out.append(bytes, i, len);
     else out += "\xEF\xBF\xBD";
@@ -117,7 +120,7 @@ std::optional<Json> evalBase64Decode(const Args& args, const EvalContext&, std::
   size_t pad = in->size() - in->find_last_not_of('=') - 1;
   if (in->empty()) pad = 0;
   out.resize(static_cast<size_t>(n) - pad);  // EVP_DecodeBlock counts padding as zero bytes
-  return Json(sanitizeUtf8(out));
+  return Json(sanitizeUtf8(std::move(out)));
 }
 
 std::optional<Json> evalHash(const Args& args, const EvalContext&, std::string* cause) {
