@@ -86,6 +86,11 @@ TEST(IntrinsicJson, StringToJsonAndBack) {
   EXPECT_EQ(ok("States.JsonToString('x')"), "\"x\"");
   EXPECT_EQ(ok("States.JsonToString($.n)", Json::parse(R"({"n":[1.0,1e20,1.5e-7]})")),
             "[1.0,1.0E20,1.5E-7]");  // doubles as Jackson writes them
+  // Keys and strings that need escaping, non-ASCII text and integer extremes
+  // print as Json::dump() does.
+  Json in = Json::parse(R"({"o":{"k\"ey":"line\nbreak\u0001","\u00e9":["\u00fc\\",true,null,
+                                 -9223372036854775808,18446744073709551615]}})");
+  EXPECT_EQ(ok("States.JsonToString($.o)", in), in["o"].dump());
 }
 
 TEST(IntrinsicJson, JsonMergeIsShallow) {
@@ -136,6 +141,10 @@ TEST(IntrinsicEncoding, Base64RoundTripAndLimits) {
   EXPECT_EQ(ok("States.Base64Decode('YQ==')"), "a");
   EXPECT_EQ(ok("States.Base64Decode('')"), "");
   EXPECT_EQ(ok("States.Base64Decode('YQ')"), "a");  // Java's decoder: padding optional
+  // Invalid UTF-8 becomes U+FFFD per bad byte, valid sequences stay.
+  EXPECT_EQ(ok("States.Base64Decode('YcOp')"), "a\xC3\xA9");
+  EXPECT_EQ(ok("States.Base64Decode('Yf9i')"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(ok("States.Base64Decode('w6nigg==')"), "\xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD");
   failsWith("States.Base64Decode('not base64!')", "States.IntrinsicFailure");
   failsWith("States.Base64Decode('YQ=')", "States.IntrinsicFailure");
   failsWith("States.Base64Decode('Y')", "States.IntrinsicFailure");
