@@ -81,12 +81,12 @@ std::optional<Json> evalArrayLength(const Args& args, const EvalContext&, std::s
 
 std::optional<Json> evalArrayUnique(const Args& args, const EvalContext&, std::string* cause) {
   if (!wantArray(args, 0, "States.ArrayUnique", cause)) return std::nullopt;
+  // Json equality, not hashing: 1, 1u and 1.0 are equal but hash apart.
+  const Json::array_t& items = args[0].value().get_ref<const Json::array_t&>();
   Json out = Json::array();
-  for (const auto& item : args[0].value()) {
-    bool seen = false;
-    for (const auto& kept : out) seen = seen || kept == item;
-    if (!seen) out.push_back(item);
-  }
+  Json::array_t& kept = out.get_ref<Json::array_t&>();
+  for (const Json& item : items)
+    if (std::find(kept.begin(), kept.end(), item) == kept.end()) kept.push_back(item);
   return out;
 }
 
