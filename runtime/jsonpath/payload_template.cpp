@@ -126,6 +126,14 @@ struct Sizing {
     bool fromInput = path.isDefinite() && !path.isContextPath() && !path.isVariablePath();
     add(fromInput && inputBound != kSizeUnknown ? inputBound : serializedSize(value));
   }
+  // Members kept in place are distinct members of the input object, so
+  // together never larger than it: its bound is counted once for them all.
+  bool keptCounted = false;
+  void addKept(const Json& member) {
+    if (inputBound == kSizeUnknown) return add(serializedSize(member));
+    if (!keptCounted) add(inputBound);
+    keptCounted = true;
+  }
 };
 
 std::optional<Json> renderNode(const Node& n, const EvalContext& ctx, std::string_view key,
@@ -211,7 +219,7 @@ std::optional<Json> renderInPlace(const Node& n, Json& source, const EvalContext
   std::vector<std::optional<Json>> values(n.items.size());
   for (size_t i = 0; i < n.items.size(); ++i) {
     if (keepsOwnMember(n.items[i], n.keys[i], source)) {
-      if (sizing) sizing->addSelected(*n.items[i].path, source[n.keys[i]]);
+      if (sizing) sizing->addKept(source[n.keys[i]]);
       continue;
     }
     values[i] = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);

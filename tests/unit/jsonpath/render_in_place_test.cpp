@@ -55,6 +55,16 @@ TEST(RenderInPlace, KeepsCopiedMembersAndDropsTheRest) {
                      R"J({"a": {"deep": 1}, "b": "B", "z": null})J");
 }
 
+TEST(RenderInPlace, KeptMembersCountTheInputBoundOnce) {
+  const char* tmpl = R"J({"a.$": "$.a", "b.$": "$.b", "c.$": "$.c", "n.$": "States.MathAdd($.n, 1)"})J";
+  std::string input = R"J({"a": ")J" + std::string(100, 'a') + R"J(", "b": ")J" + std::string(100, 'b') +
+                      R"J(", "c": ")J" + std::string(100, 'c') + R"J(", "n": 1})J";
+  expectSameBothWays(tmpl, input.c_str());
+  Json parsed = Json::parse(input);
+  Rendered reused = renderOnce(compileOk(tmpl), parsed, true);
+  EXPECT_LT(reused.bound, 2 * serializedSize(parsed));  // not three times the input
+}
+
 TEST(RenderInPlace, MovesTheWholeInputIntoAnEnvelope) {
   expectSameBothWays(R"J({"body.$": "$", "kind": "report", "n.$": "States.ArrayLength($.list)"})J",
                      R"J({"list": [1, 2, 3]})J");
