@@ -51,15 +51,19 @@ std::string sanitizeUtf8(std::string bytes) {
   return out;
 }
 
+// RFC 4648's alphabet, in ASCII whatever the C locale (isalnum's is not).
+bool isBase64Char(char ch) {
+  return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+         ch == '+' || ch == '/';
+}
+
 // Java's Base64 decoder (RFC 4648 alphabet) accepts missing padding but not
 // wrong padding; returns the input padded to a multiple of 4, or nullopt.
 std::optional<std::string> paddedBase64(const std::string& s) {
   size_t data = s.find('=');
   if (data == std::string::npos) data = s.size();
-  for (size_t i = 0; i < data; ++i) {
-    char ch = s[i];
-    if (!isalnum(static_cast<unsigned char>(ch)) && ch != '+' && ch != '/') return std::nullopt;
-  }
+  for (size_t i = 0; i < data; ++i)
+    if (!isBase64Char(s[i])) return std::nullopt;
   size_t pad = s.size() - data;
   if (s.find_first_not_of('=', data) != std::string::npos || data % 4 == 1) return std::nullopt;
   if (pad != 0 && (s.size() % 4 != 0 || pad > 2)) return std::nullopt;
