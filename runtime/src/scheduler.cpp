@@ -109,6 +109,11 @@ void Scheduler::yieldToScheduler() {
 }
 
 void Scheduler::run() {
+  runLoop();
+  StackPool::forThisThread().releaseExcess();  // the burst is over: its extra stacks go back
+}
+
+void Scheduler::runLoop() {
   for (;;) {
     while (!ready_.empty() && !stopped_) {
       FiberRecord* next = ready_.front();

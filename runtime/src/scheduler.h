@@ -105,6 +105,7 @@ class Scheduler {
   void notify(uint64_t key);
 
  private:
+  void runLoop();
   void resume(FiberRecord* fiber);
   void yieldToScheduler();
   bool takeRemoteWakes();

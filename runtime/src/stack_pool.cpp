@@ -1,7 +1,9 @@
 #include "stack_pool.h"
 
 #include <sys/mman.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <new>
 
 namespace aslrt {
@@ -13,7 +15,24 @@ constexpr size_t kStackBytes = 1024 * 1024;
 constexpr size_t kPoolCapacity = 256;
 
 StackPool::~StackPool() {
-  for (void* s : free_) munmap(s, stackBytes_);
+  if (!unmapOnDestroy_) return;
+  unmapAll(free_);
+  unmapAll(excess_);
+}
+
+// Stacks are usually adjacent (consecutive mmaps of one size land next to
+// each other), so sorted runs go back in one munmap each: on a VM every
+// munmap costs a TLB flush, and a burst of 1,000 fibers returned one by one
+// took a sixth of wait-many's run.
+void StackPool::unmapAll(std::vector<void*>& stacks) {
+  std::sort(stacks.begin(), stacks.end());
+  for (size_t i = 0; i < stacks.size();) {
+    char* start = static_cast<char*>(stacks[i]);
+    char* end = start + stackBytes_;
+    for (++i; i < stacks.size() && stacks[i] == end; ++i) end += stackBytes_;
+    munmap(start, end - start);
+  }
+  stacks.clear();
 }
 
 // Straight from mmap, not malloc: a malloc'd stack has its chunk header at
@@ -40,11 +59,19 @@ void StackPool::give(void* stack) {
     free_.push_back(stack);
     return;
   }
-  munmap(stack, stackBytes_);
+  try {
+    excess_.push_back(stack);  // returned by releaseExcess() when the burst is over
+  } catch (const std::bad_alloc&) {
+    munmap(stack, stackBytes_);
+  }
 }
 
+void StackPool::releaseExcess() { unmapAll(excess_); }
+
 StackPool& StackPool::forThisThread() {
-  thread_local StackPool pool(kStackBytes, kPoolCapacity);
+  // The main thread's pool dies only as the process exits, which unmaps
+  // everything at once: unmapping its stacks first would be pure cost.
+  thread_local StackPool pool(kStackBytes, kPoolCapacity, /*unmapOnDestroy=*/gettid() != getpid());
   return pool;
 }
 

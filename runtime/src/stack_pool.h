@@ -14,7 +14,8 @@ class StackPool {
  public:
   // Reserves room for `capacity` entries, so give() never allocates (a
   // fiber's stack is handed back from a noexcept path).
-  StackPool(size_t stackBytes, size_t capacity) : stackBytes_(stackBytes), capacity_(capacity) {
+  StackPool(size_t stackBytes, size_t capacity, bool unmapOnDestroy = true)
+      : stackBytes_(stackBytes), capacity_(capacity), unmapOnDestroy_(unmapOnDestroy) {
     free_.reserve(capacity);
   }
   ~StackPool();
@@ -24,20 +25,28 @@ class StackPool {
   // The lowest address of a stack of stackBytes(); never null (throws
   // std::bad_alloc when memory runs out).
   void* take();
-  void give(void* stack);  // kept for reuse, or freed when the pool is full
+  void give(void* stack);  // kept for reuse; when the pool is full, held until releaseExcess()
+  // Unmaps the stacks given back beyond capacity (the scheduler calls it
+  // when a run ends, so a burst's memory goes back once the burst is over).
+  void releaseExcess();
 
   size_t stackBytes() const { return stackBytes_; }
   size_t capacity() const { return capacity_; }
   size_t pooled() const { return free_.size(); }
+  size_t held() const { return excess_.size(); }  // given back beyond capacity, not yet unmapped
   size_t allocations() const { return allocations_; }  // fresh stacks so far (not reuses)
 
   // The pool of the calling thread (a scheduler runs its fibers on one thread).
   static StackPool& forThisThread();
 
  private:
+  void unmapAll(std::vector<void*>& stacks);
+
   size_t stackBytes_;
   size_t capacity_;
   std::vector<void*> free_;
+  std::vector<void*> excess_;
+  bool unmapOnDestroy_;  // false for the main thread's pool (see forThisThread)
   size_t allocations_ = 0;
 };
 

@@ -27,8 +27,11 @@ TEST(StackPool, KeepsAtMostItsCapacity) {
   std::vector<void*> taken;
   for (int i = 0; i < 10; ++i) taken.push_back(pool.take());
   EXPECT_EQ(pool.allocations(), 10u);
-  for (void* s : taken) pool.give(s);  // seven are freed
+  for (void* s : taken) pool.give(s);  // seven are held until releaseExcess()
   EXPECT_EQ(pool.pooled(), 3u);
+  EXPECT_EQ(pool.held(), 7u);
+  pool.releaseExcess();  // adjacent ones in one munmap
+  EXPECT_EQ(pool.held(), 0u);
   for (int i = 0; i < 3; ++i) taken[i] = pool.take();
   EXPECT_EQ(pool.allocations(), 10u);  // the three came from the pool
   EXPECT_EQ(pool.pooled(), 0u);
@@ -72,6 +75,7 @@ TEST(StackPool, SchedulerBurstReturnsMemoryBeyondCapacity) {
   s.run();
   EXPECT_EQ(woke, n);
   EXPECT_EQ(pool.pooled(), pool.capacity());
+  EXPECT_EQ(pool.held(), 0u);  // the run's end gave the burst's extra stacks back
 }
 
 }  // namespace
