@@ -43,9 +43,12 @@ void StackPool::unmapAll(std::vector<void*>& stacks) {
 // recursion is bounded where it can happen: JSONata evaluation is held to half
 // a stack (jsonata_template.cpp).
 void* StackPool::take() {
-  if (!free_.empty()) {
-    void* s = free_.back();
-    free_.pop_back();
+  // Held stacks first: they would be unmapped anyway, and a burst that keeps
+  // starting fibers as others end must not grow by the ones it holds.
+  for (std::vector<void*>* from : {&excess_, &free_}) {
+    if (from->empty()) continue;
+    void* s = from->back();
+    from->pop_back();
     return s;
   }
   void* s = mmap(nullptr, stackBytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);

@@ -30,6 +30,10 @@ TEST(StackPool, KeepsAtMostItsCapacity) {
   for (void* s : taken) pool.give(s);  // seven are held until releaseExcess()
   EXPECT_EQ(pool.pooled(), 3u);
   EXPECT_EQ(pool.held(), 7u);
+  void* again = pool.take();  // a held stack is reused before a new one is mapped
+  EXPECT_EQ(pool.held(), 6u);
+  EXPECT_EQ(pool.allocations(), 10u);
+  pool.give(again);
   pool.releaseExcess();  // adjacent ones in one munmap
   EXPECT_EQ(pool.held(), 0u);
   for (int i = 0; i < 3; ++i) taken[i] = pool.take();
