@@ -67,6 +67,9 @@ void StackPool::give(void* stack) {
   } catch (const std::bad_alloc&) {
     munmap(stack, stackBytes_);
   }
+  // A long burst (100,000 children ending while results pile up) must not
+  // hold all its stacks to the end: give them back in batches.
+  if (excess_.size() >= 4 * capacity_) releaseExcess();
 }
 
 void StackPool::releaseExcess() { unmapAll(excess_); }

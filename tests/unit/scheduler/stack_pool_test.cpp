@@ -42,6 +42,20 @@ TEST(StackPool, KeepsAtMostItsCapacity) {
   for (int i = 0; i < 3; ++i) pool.give(taken[i]);
 }
 
+// Held stacks go back in batches of four times the capacity.
+TEST(StackPool, ReleasesHeldStacksInBatches) {
+  StackPool pool(64 * 1024, 2);
+  std::vector<void*> taken;
+  for (int i = 0; i < 12; ++i) taken.push_back(pool.take());
+  for (int i = 0; i < 9; ++i) pool.give(taken[i]);  // 2 pooled, 7 held
+  EXPECT_EQ(pool.held(), 7u);
+  pool.give(taken[9]);  // the eighth held stack releases the batch
+  EXPECT_EQ(pool.held(), 0u);
+  pool.give(taken[10]);
+  pool.give(taken[11]);
+  EXPECT_EQ(pool.held(), 2u);
+}
+
 // Fibers run one after another share one stack instead of allocating each.
 TEST(StackPool, SchedulerReusesStacksOfFinishedFibers) {
   aslrt::Clock clock(true);
