@@ -39,10 +39,11 @@ std::atomic<bool> regionUnavailable{false};
 std::atomic<size_t> slabsUsed{0};
 uint8_t slabClass[kSlabs];
 
-// Blocks left by threads that ended; taken under a spin lock.
+// Blocks left by threads that ended, a list per class; changed under the
+// spin lock. The heads are atomic so a thread can see an empty list without
+// taking the lock.
 std::atomic_flag orphanLock = ATOMIC_FLAG_INIT;
-FreeBlock* orphans[kClasses + 1];
-std::atomic<size_t> orphanCount{0};
+std::atomic<FreeBlock*> orphans[kClasses + 1];
 
 struct SpinLock {
   SpinLock() {
@@ -70,23 +71,17 @@ bool inRegion(const void* p) {
   return base && static_cast<const char*>(p) >= base && static_cast<const char*>(p) < base + kRegionBytes;
 }
 
-void pushOrphan(void* p, size_t cls) {
+// Puts the list first..last in front of the pool's list of its class.
+void giveOrphans(FreeBlock* first, FreeBlock* last, size_t cls) {
   SpinLock lock;
-  auto* block = static_cast<FreeBlock*>(p);
-  block->next = orphans[cls];
-  orphans[cls] = block;
-  orphanCount.fetch_add(1, std::memory_order_relaxed);
+  last->next = orphans[cls].load(std::memory_order_relaxed);
+  orphans[cls].store(first, std::memory_order_relaxed);
 }
 
 FreeBlock* takeOrphans(size_t cls) {
-  if (orphanCount.load(std::memory_order_relaxed) == 0) return nullptr;
+  if (!orphans[cls].load(std::memory_order_relaxed)) return nullptr;
   SpinLock lock;
-  FreeBlock* list = orphans[cls];
-  orphans[cls] = nullptr;
-  size_t n = 0;
-  for (FreeBlock* b = list; b; b = b->next) ++n;
-  orphanCount.fetch_sub(n, std::memory_order_relaxed);
-  return list;
+  return orphans[cls].exchange(nullptr, std::memory_order_relaxed);
 }
 
 // Plain data, so reaching it costs no initialisation guard on the fast path.
@@ -107,19 +102,13 @@ struct ThreadExit {
   bool armed = false;
   ~ThreadExit() {
     cacheState = CacheState::Gone;
-    SpinLock lock;
     for (size_t cls = 1; cls <= kClasses; ++cls) {
-      size_t n = 0;
-      FreeBlock* last = nullptr;
-      for (FreeBlock* b = cache.free[cls]; b; b = b->next) {
-        last = b;
-        ++n;
-      }
-      if (!last) continue;
-      last->next = orphans[cls];
-      orphans[cls] = cache.free[cls];
+      FreeBlock* first = cache.free[cls];
+      if (!first) continue;
+      FreeBlock* last = first;
+      while (last->next) last = last->next;
+      giveOrphans(first, last, cls);
       cache.free[cls] = nullptr;
-      orphanCount.fetch_add(n, std::memory_order_relaxed);
     }
   }
 };
@@ -180,7 +169,7 @@ void* allocate(size_t bytes) {
 
 namespace {
 __attribute__((noinline)) void releaseSlow(FreeBlock* block, size_t cls) {
-  if (!useCache()) return pushOrphan(block, cls);
+  if (!useCache()) return giveOrphans(block, block, cls);
   block->next = cache.free[cls];
   cache.free[cls] = block;
 }

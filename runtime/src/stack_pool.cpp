@@ -62,14 +62,8 @@ void StackPool::give(void* stack) {
     free_.push_back(stack);
     return;
   }
-  try {
-    excess_.push_back(stack);  // returned by releaseExcess() when the burst is over
-  } catch (const std::bad_alloc&) {
-    munmap(stack, stackBytes_);
-  }
-  // A long burst (100,000 children ending while results pile up) must not
-  // hold all its stacks to the end: give them back in batches.
-  if (excess_.size() >= 4 * capacity_) releaseExcess();
+  excess_.push_back(stack);  // within the reserved room: see holdLimit()
+  if (excess_.size() >= holdLimit()) releaseExcess();
 }
 
 void StackPool::releaseExcess() { unmapAll(excess_); }

@@ -12,11 +12,12 @@ namespace aslrt {
 
 class StackPool {
  public:
-  // Reserves room for `capacity` entries, so give() never allocates (a
-  // fiber's stack is handed back from a noexcept path).
+  // Reserves room for every stack it may keep or hold, so give() never
+  // allocates (a fiber's stack is handed back from a noexcept path).
   StackPool(size_t stackBytes, size_t capacity, bool unmapOnDestroy = true)
       : stackBytes_(stackBytes), capacity_(capacity), unmapOnDestroy_(unmapOnDestroy) {
     free_.reserve(capacity);
+    excess_.reserve(holdLimit());
   }
   ~StackPool();
   StackPool(const StackPool&) = delete;
@@ -41,6 +42,9 @@ class StackPool {
 
  private:
   void unmapAll(std::vector<void*>& stacks);
+  // Held stacks go back in batches of this many, so a long burst (100,000
+  // children ending while results pile up) does not hold them all to its end.
+  size_t holdLimit() const { return 4 * capacity_; }
 
   size_t stackBytes_;
   size_t capacity_;
