@@ -73,7 +73,9 @@ bool linkExecutable(const std::string& objectPath, const std::string& exePath, c
   std::vector<std::string> argv = {linkerDriver(), "-o", exePath, objectPath};
   argv.insert(argv.end(), options.extraInputs.begin(), options.extraInputs.end());
   argv.insert(argv.end(), runtimeArgs.begin(), runtimeArgs.end());
+  // The runtime archives are compiled position-independent, so both links work.
   if (options.fullyStatic) argv.push_back("-static");
+  else argv.push_back(options.pie ? "-pie" : "-no-pie");
   std::string output;
   int status = runCapturing(argv, &output);
   if (status == 0) return true;

@@ -194,7 +194,7 @@ int compile(const Options& o, const std::string& exePath) {
   std::vector<std::string> objects = {objectPath};
   int status = compileNested(o, nested, exePath, &objects);
   if (status == kOk) {
-    codegen::LinkOptions link{runtimeDirectory(), o.fullyStatic, o.linkInputs};
+    codegen::LinkOptions link{runtimeDirectory(), o.fullyStatic, o.pie, o.linkInputs};
     link.extraInputs.insert(link.extraInputs.begin(), objects.begin() + 1, objects.end());
     if (!codegen::linkExecutable(objectPath, exePath, link, &error)) {
       std::cerr << "aslc: error: " << error << "\n";

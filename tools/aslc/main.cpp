@@ -36,6 +36,8 @@ const char* const kCompileHelp =
     "                            const-prop, fold-choice, prune, fuse, direct-paths\n"
     "  --no-opt                  skip the IR passes (the IR as lowered; LLVM still optimizes per -O)\n"
     "  --static                  link a fully static executable\n"
+    "  --pie                     position-independent executable (ASLR for its image; slower start-up:\n"
+    "                            more pages relocated); default: position-dependent\n"
     "  --link FILE               link an object or archive into the executable (native task handlers)\n"
     "  --sub NAME=VALUE          replace ${NAME} in the definition's strings (repeatable)\n"
     "  --subs FILE               substitutions from a JSON object file\n";

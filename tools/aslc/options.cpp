@@ -49,6 +49,7 @@ bool takeCompileFlag(aslrt::CliArgs& args, Options& o, std::string* error) {
     return true;
   }
   if (args.flag("--static")) return o.fullyStatic = true;
+  if (args.flag("--pie")) return o.pie = true;
   if (args.flag("--interpret")) return o.interpret = true;
   if (args.flag("--no-opt")) return o.noOpt = true;
   if (auto v = args.option("-o", error)) return o.output = *v, true;
@@ -66,6 +67,7 @@ bool interpretCompatible(const Options& o, std::string* error) {
                       : o.emitGiven                 ? "cannot be combined with --emit"
                       : !o.output.empty()           ? "cannot be combined with -o"
                       : o.fullyStatic               ? "cannot be combined with --static"
+                      : o.pie                       ? "cannot be combined with --pie"
                       : !o.linkInputs.empty()       ? "cannot be combined with --link (native handlers need a built "
                                                       "executable: 'aslc build --link')"
                                                     : nullptr;
@@ -105,6 +107,10 @@ bool parseOptions(int argc, char** argv, Options& o, std::string* error) {
   if (!error->empty()) return false;
   if (o.help) return true;
   if (o.interpret && !interpretCompatible(o, error)) return false;
+  if (o.fullyStatic && o.pie) {  // a static PIE of the runtime crashes at start-up (glibc 2.36, lld)
+    *error = "--pie cannot be combined with --static";
+    return false;
+  }
   if (o.input.empty()) {
     *error = "'aslc " + o.command + "' needs a definition file";
     return false;

@@ -19,6 +19,7 @@ struct Options {
   std::set<std::string> printAfter;
   bool noOpt = false;  // --no-opt: no IR passes
   bool fullyStatic = false;
+  bool pie = false;
   std::vector<std::string> linkInputs;
   std::vector<std::pair<std::string, std::string>> substitutions;
   std::vector<std::string> runArgs;  // passed to the executable unchanged
