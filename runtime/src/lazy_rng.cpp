@@ -1,6 +1,10 @@
 #include "aslrt/lazy_rng.h"
 
+#include <sys/random.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <chrono>
 
 namespace aslrt {
 
@@ -13,10 +17,18 @@ uint64_t mix(uint64_t z) {
   return z ^ (z >> 31);
 }
 
+// One getrandom call, not std::random_device: libstdc++'s is a 5 KB object
+// whose construction touched two fresh stack pages in the first execution.
+uint64_t processEntropy() {
+  uint64_t bits = 0;
+  if (getrandom(&bits, sizeof bits, GRND_NONBLOCK) == sizeof bits) return bits;
+  return std::chrono::steady_clock::now().time_since_epoch().count() ^ uint64_t(getpid()) << 40;
+}
+
 }  // namespace
 
 uint64_t freshSeed() {
-  static const uint64_t base = (uint64_t{std::random_device{}()} << 32) ^ std::random_device{}();
+  static const uint64_t base = processEntropy();
   static std::atomic<uint64_t> counter{0};
   return mix(base + 0x9e3779b97f4a7c15ULL * ++counter);
 }
