@@ -51,8 +51,28 @@ struct ArgValue {
   const Json& value() const { return borrowed ? *borrowed : owned; }
 };
 
+// A call's evaluated arguments. Up to three live inline: only Format and
+// Array take more, so most calls allocate nothing for their arguments.
+class Args {
+ public:
+  explicit Args(size_t count) : count_(count) {
+    if (count > kInline) spilled_.resize(count);
+  }
+  size_t size() const { return count_; }
+  ArgValue& operator[](size_t i) { return data()[i]; }
+  const ArgValue& operator[](size_t i) const { return begin()[i]; }
+  const ArgValue* begin() const { return count_ > kInline ? spilled_.data() : inline_; }
+  const ArgValue* end() const { return begin() + count_; }
+
+ private:
+  ArgValue* data() { return count_ > kInline ? spilled_.data() : inline_; }
+  static constexpr size_t kInline = 3;
+  size_t count_;
+  ArgValue inline_[kInline];
+  std::vector<ArgValue> spilled_;
+};
+
 // Every intrinsic: nullopt + *cause on bad arguments (States.IntrinsicFailure).
-using Args = std::vector<ArgValue>;
 #define ASLRT_INTRINSIC(id, name, minArgs, maxArgs) \
   std::optional<Json> eval##id(const Args& args, const EvalContext& ctx, std::string* cause);
 #include "intrinsics.def"

@@ -18,6 +18,11 @@ struct Node {
   std::vector<std::string> sourceKeys;  // Object: template keys (".$" kept)
   std::optional<JsonPath> path;
   std::optional<IntrinsicCall> call;
+  // Path: "k.$": "$.k" inside an object, copying the input's own member of
+  // the same name (rendering in place can leave that member where it is).
+  bool copiesOwnMember = false;
+  // Object: the index of a member whose value is the whole input ("$"), or -1.
+  int inputRootItem = -1;
   // Static: the value's serialised size. Object/Array: braces, commas, keys
   // and colons, i.e. everything but the members' values.
   uint64_t ownSize = 0;
@@ -72,6 +77,12 @@ Node compileObject(const Json& v, const std::string& ptr, std::vector<TemplateEr
       errors->push_back({childPtr, "the key '" + outKey + "' appears twice once '.$' is removed"});
     Node child =
         dynamic ? compileExpression(*it, childPtr, errors) : compileNode(*it, childPtr, errors);
+    if (child.kind == Node::Kind::Path && child.path) {
+      const std::string* member = child.path->singleMember();
+      child.copiesOwnMember = member && *member == outKey;
+      bool wholeInput = child.path->isRoot() && !child.path->isContextPath() && !child.path->isVariablePath();
+      if (wholeInput && node.inputRootItem < 0) node.inputRootItem = static_cast<int>(node.items.size());
+    }
     node.ownSize += quotedSize(outKey) + 1;
     node.keys.push_back(std::move(outKey));
     node.items.push_back(std::move(child));
@@ -176,19 +187,6 @@ std::optional<Json> renderNode(const Node& n, const EvalContext& ctx, std::strin
   return std::nullopt;
 }
 
-// A field "k.$": "$.k" copies the input's own member k: rendering into the
-// input's storage can leave it where it is.
-bool keepsOwnMember(const Node& item, const std::string& key, const Json& source) {
-  if (item.kind != Node::Kind::Path) return false;
-  const std::string* member = item.path->singleMember();
-  return member && *member == key && source.contains(key);
-}
-
-bool isInputRoot(const Node& item) {
-  return item.kind == Node::Kind::Path && item.path->isRoot() && !item.path->isContextPath() &&
-         !item.path->isVariablePath();
-}
-
 // An envelope such as {"body.$": "$", "kind": "report"}: the other fields are
 // rendered from the intact input, which then moves into its field whole.
 std::optional<Json> renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalContext& ctx,
@@ -212,26 +210,35 @@ std::optional<Json> renderAroundInput(const Node& n, size_t rootItem, Json& sour
 // equals renderNode's; only copies and allocations are saved.
 std::optional<Json> renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure* failure,
                                   Sizing* sizing) {
-  for (size_t i = 0; i < n.items.size(); ++i)
-    if (isInputRoot(n.items[i])) return renderAroundInput(n, i, source, ctx, failure, sizing);
+  if (n.inputRootItem >= 0) return renderAroundInput(n, n.inputRootItem, source, ctx, failure, sizing);
   if (!source.is_object()) return renderNode(n, ctx, "", failure, sizing);  // no members to keep
   if (sizing) sizing->add(n.ownSize);
-  std::vector<std::optional<Json>> values(n.items.size());
+  Json::object_t& members = source.get_ref<Json::object_t&>();
+  // Most templates are small: their new values wait on the stack.
+  constexpr size_t kInline = 8;
+  std::optional<Json> inlineValues[kInline];
+  std::vector<std::optional<Json>> spilled(n.items.size() > kInline ? n.items.size() : 0);
+  std::optional<Json>* values = spilled.empty() ? inlineValues : spilled.data();
   for (size_t i = 0; i < n.items.size(); ++i) {
-    if (keepsOwnMember(n.items[i], n.keys[i], source)) {
-      if (sizing) sizing->addKept(source[n.keys[i]]);
-      continue;
+    if (n.items[i].copiesOwnMember) {
+      auto kept = members.find(n.keys[i]);
+      if (kept != members.end()) {
+        if (sizing) sizing->addKept(kept->second);
+        continue;
+      }
     }
     values[i] = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
     if (!values[i]) return std::nullopt;
   }
-  Json::object_t& members = source.get_ref<Json::object_t&>();
-  for (auto it = members.begin(); it != members.end();) {
-    bool named = std::find(n.keys.begin(), n.keys.end(), it->first) != n.keys.end();
-    it = named ? std::next(it) : members.erase(it);
-  }
   for (size_t i = 0; i < n.items.size(); ++i)
     if (values[i]) members[n.keys[i]] = std::move(*values[i]);
+  // Every template key is a member now: more members means some the template does not name.
+  if (members.size() > n.items.size()) {
+    for (auto it = members.begin(); it != members.end();) {
+      bool named = std::find(n.keys.begin(), n.keys.end(), it->first) != n.keys.end();
+      it = named ? std::next(it) : members.erase(it);
+    }
+  }
   return std::move(source);
 }
 

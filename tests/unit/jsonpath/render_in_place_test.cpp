@@ -55,6 +55,17 @@ TEST(RenderInPlace, KeepsCopiedMembersAndDropsTheRest) {
                      R"J({"a": {"deep": 1}, "b": "B", "z": null})J");
 }
 
+TEST(RenderInPlace, NewKeysLargeTemplatesAndAnInputWithOnlyTheNamedMembers) {
+  expectSameBothWays(R"J({"i.$": "$.i", "fresh": 1, "copy.$": "$.i"})J", R"J({"i": 1})J");
+  expectSameBothWays(R"J({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})J",
+                     R"J({"i": 1, "limit": 10})J");
+  // More members than the values kept on the stack.
+  expectSameBothWays(R"J({"a.$": "$.a", "b.$": "$.b", "c.$": "$.c", "d.$": "$.d", "e.$": "$.e",
+                          "f.$": "$.f", "g.$": "$.g", "h.$": "$.h", "i.$": "$.i", "j": 10,
+                          "k.$": "States.MathAdd($.a, 1)"})J",
+                     R"J({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "z": 0})J");
+}
+
 TEST(RenderInPlace, KeptMembersCountTheInputBoundOnce) {
   const char* tmpl = R"J({"a.$": "$.a", "b.$": "$.b", "c.$": "$.c", "n.$": "States.MathAdd($.n, 1)"})J";
   std::string input = R"J({"a": ")J" + std::string(100, 'a') + R"J(", "b": ")J" + std::string(100, 'b') +
