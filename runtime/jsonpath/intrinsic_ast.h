@@ -44,11 +44,13 @@ struct CallNode {
 // input are borrowed, not copied: most intrinsics only read their arguments.
 // Nested calls' results (and selections built during evaluation) are owned.
 // States.Format needs a literal template's escapes (raw).
+// `owned` is engaged only when used: a borrowed argument then costs no Json
+// destructor call (an out-of-line call in nlohmann, even for null).
 struct ArgValue {
   const Json* borrowed = nullptr;
-  Json owned;
+  std::optional<Json> owned;
   const std::string* raw = nullptr;
-  const Json& value() const { return borrowed ? *borrowed : owned; }
+  const Json& value() const { return borrowed ? *borrowed : *owned; }
 };
 
 // A call's evaluated arguments. Up to three live inline: only Format and

@@ -70,13 +70,13 @@ bool evalArg(const ix::Arg& arg, const EvalContext& ctx, std::string_view field,
       std::optional<Json> v = selectPath(*arg.path, ctx);
       if (!v) *failure = Failure{"States.Runtime", pathNotFoundCause(*arg.path, field, ctx)};
       if (!v) return false;
-      out->owned = std::move(*v);
+      out->owned.emplace(std::move(*v));
       return true;
     }
     case ix::Arg::Kind::Call: {
       std::optional<Json> v = evalCall(*arg.call, ctx, field, failure);
       if (!v) return false;
-      out->owned = std::move(*v);
+      out->owned.emplace(std::move(*v));
       return true;
     }
   }
