@@ -1,5 +1,7 @@
 // State boundaries and terminal outcomes: what the generated code calls
 // around each state's block.
+#include <algorithm>
+
 #include "execution.h"
 
 using aslrt::Json;
@@ -23,11 +25,14 @@ void aslrt_enter_state(aslrt_frame* f, uint32_t state) {
   f->state = state;
   f->retryCount = 0;
   f->forkFailureRecorded = false;
-  f->retrierAttempts.assign(f->stateInfo().retriers.size(), 0);
+  const aslrt::StateInfo& info = f->stateInfo();
+  if (!info.retriers.empty() || !f->retrierAttempts.empty()) f->retrierAttempts.assign(info.retriers.size(), 0);
   // Read lazily (contextObject) by states that cannot see $$ before they finish.
-  f->enteredMicros = f->stateInfo().readsEnteredTime ? f->exec->scheduler.clock().nowMicros() : -1;
-  if (f->slots.size() < f->machine->slots) f->slots.resize(f->machine->slots);
-  f->slotSizes.assign(f->machine->slots, aslrt::SizeBound());
+  f->enteredMicros = info.readsEnteredTime ? f->exec->scheduler.clock().nowMicros() : -1;
+  uint32_t slots = f->machine->slots;
+  if (f->slots.size() < slots) f->slots.resize(slots);
+  if (f->slotSizes.size() != slots) f->slotSizes.resize(slots);
+  std::fill(f->slotSizes.begin(), f->slotSizes.end(), aslrt::SizeBound());
   // Only exit_state knows the size of what it hands over; a catcher's output
   // (written by on_error) or a new frame's input starts unknown.
   f->inputSize = f->handoffSize;
@@ -37,7 +42,6 @@ void aslrt_enter_state(aslrt_frame* f, uint32_t state) {
     f->enteredEventId = exec.countEvent();
     return;
   }
-  const aslrt::StateInfo& info = f->stateInfo();
   Json details = {{"stateEnteredEventDetails", {{"name", info.name}, {"input", f->input.dump()}}}};
   f->enteredEventId = exec.record(info.type + "StateEntered", exec.lastEventId(), details);
 }
