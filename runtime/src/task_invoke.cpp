@@ -46,7 +46,7 @@ TaskOutcome commandOutcome(const TaskCall& call, const CommandResult& r) {
 
 TaskOutcome nativeOutcome(const TaskCall& call, const std::string& input) {
   try {
-    NativeOutcome n = callNativeHandler(call.context, input);
+    NativeOutcome n = callNativeHandler(call.context, input, call.input);
     return n.ok ? succeeded(std::move(n.value)) : failed(std::move(n.failure));
   } catch (const std::exception& e) {
     return failed({"States.TaskFailed", std::string("internal error running the task: ") + e.what()});

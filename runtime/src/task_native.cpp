@@ -44,7 +44,8 @@ HandlerSlot& slotOf(const void* execution) {
 // A NativeCall's names view whole NUL-terminated strings; an unset one is "".
 const char* text(std::string_view name) { return name.data() ? name.data() : ""; }
 
-NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& reply) {
+NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& reply, const std::string& inputJson,
+                        const Json* inputValue) {
   NativeOutcome out;
   if (status != ASLRT_HANDLER_OK) {
     out.failure = reply.hasError ? reply.failure
@@ -52,7 +53,9 @@ NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& re
                                                                     std::to_string(status) + " without an error"};
     return out;
   }
-  out.value = reply.hasResult ? Json::parse(reply.result, nullptr, false) : Json(nullptr);
+  // Pass-through handlers reply with their input: the same text is the same value.
+  bool echoed = inputValue && reply.hasResult && reply.result == inputJson;
+  out.value = echoed ? *inputValue : reply.hasResult ? Json::parse(reply.result, nullptr, false) : Json(nullptr);
   if (out.value.is_discarded()) {
     out.failure = {"States.TaskFailed", "native handler '" + std::string(call.symbol) + "' replied with text that is not JSON: " +
                                             reply.result.substr(0, 200)};
@@ -80,14 +83,14 @@ aslrt_handler_fn findNativeHandler(const std::string& symbol) {
   return reinterpret_cast<aslrt_handler_fn>(dlsym(RTLD_DEFAULT, symbol.c_str()));
 }
 
-NativeOutcome callNativeHandler(const NativeCall& call, const std::string& inputJson) {
+NativeOutcome callNativeHandler(const NativeCall& call, const std::string& inputJson, const Json* inputValue) {
   HandlerSlot& slot = slotOf(call.execution);
   aslrt_task_context ctx{ASLRT_HANDLER_ABI_VERSION, text(call.executionName), text(call.executionArn),
                          text(call.stateMachineName), text(call.stateName), text(call.resource),
                          text(call.target), call.retryCount, &slot.value, &slot.free, &slot};
   aslrt_task_reply reply;
   int status = call.handler(&ctx, inputJson.c_str(), inputJson.size(), &reply);
-  return outcomeOf(call, status, reply);
+  return outcomeOf(call, status, reply, inputJson, inputValue);
 }
 
 void releaseHandlerSlots() {

@@ -38,7 +38,10 @@ struct NativeOutcome {
 };
 
 // Calls the handler on the calling thread (a worker thread; see handler.h).
-NativeOutcome callNativeHandler(const NativeCall& call, const std::string& inputJson);
+// inputValue, when given, is the value inputJson serialises: a reply that
+// echoes the input text byte for byte is then copied from it, not parsed.
+NativeOutcome callNativeHandler(const NativeCall& call, const std::string& inputJson,
+                                const Json* inputValue = nullptr);
 
 // Frees every execution's slot (slot_free), on the workflow's thread, after
 // the execution(s) ended.
