@@ -2,6 +2,8 @@
 // the select entry points.
 #include "aslrt/jsonpath.h"
 
+#include "aslrt/member_lookup.h"
+
 #include "path_eval.h"
 #include "path_parser.h"
 
@@ -168,9 +170,8 @@ const Json* JsonPath::peek(const Json& root) const {
     if (s.deep) return nullptr;
     if (s.kind == jp::SegmentKind::Property && s.names.size() == 1) {
       if (!at->is_object()) return nullptr;
-      auto it = at->find(s.names[0]);
-      if (it == at->end()) return nullptr;
-      at = &*it;
+      at = findMember(*at, s.names[0]);
+      if (!at) return nullptr;
     } else if (s.kind == jp::SegmentKind::Index && s.indexes.size() == 1 && s.indexes[0] >= 0) {
       if (!at->is_array() || static_cast<uint64_t>(s.indexes[0]) >= at->size()) return nullptr;
       at = &(*at)[static_cast<size_t>(s.indexes[0])];

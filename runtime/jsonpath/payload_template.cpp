@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "aslrt/member_lookup.h"
 #include "aslrt/payload_size.h"
 
 namespace aslrt {
@@ -176,10 +177,12 @@ std::optional<Json> renderNode(const Node& n, const EvalContext& ctx, std::strin
     }
     case Node::Kind::Object: {
       Json out = Json::object();
+      Json::object_t& members = out.get_ref<Json::object_t&>();
       for (size_t i = 0; i < n.items.size(); ++i) {
         std::optional<Json> v = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
         if (!v) return std::nullopt;
-        out[n.keys[i]] = std::move(*v);
+        // Keys are distinct and mostly in order (removing ".$" can reorder a few).
+        members.emplace_hint(members.end(), n.keys[i], std::move(*v));
       }
       return out;
     }
@@ -221,7 +224,7 @@ std::optional<Json> renderInPlace(const Node& n, Json& source, const EvalContext
   std::optional<Json>* values = spilled.empty() ? inlineValues : spilled.data();
   for (size_t i = 0; i < n.items.size(); ++i) {
     if (n.items[i].copiesOwnMember) {
-      auto kept = members.find(n.keys[i]);
+      auto kept = members.find(MemberKey{n.keys[i]});
       if (kept != members.end()) {
         if (sizing) sizing->addKept(kept->second);
         continue;
@@ -231,7 +234,7 @@ std::optional<Json> renderInPlace(const Node& n, Json& source, const EvalContext
     if (!values[i]) return std::nullopt;
   }
   for (size_t i = 0; i < n.items.size(); ++i)
-    if (values[i]) members[n.keys[i]] = std::move(*values[i]);
+    if (values[i]) setMember(members, n.keys[i], std::move(*values[i]));
   // Every template key is a member now: more members means some the template does not name.
   if (members.size() > n.items.size()) {
     for (auto it = members.begin(); it != members.end();) {
