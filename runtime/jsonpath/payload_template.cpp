@@ -192,29 +192,39 @@ std::optional<Json> renderNode(const Node& n, const EvalContext& ctx, std::strin
 
 // An envelope such as {"body.$": "$", "kind": "report"}: the other fields are
 // rendered from the intact input, which then moves into its field whole.
-std::optional<Json> renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalContext& ctx,
-                                      Failure* failure, Sizing* sizing) {
+bool renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalContext& ctx, Failure* failure,
+                       Sizing* sizing, Json& out) {
   if (sizing) sizing->add(n.ownSize);
-  Json out = Json::object();
+  Json result = Json::object();
   for (size_t i = 0; i < n.items.size(); ++i) {
     if (i == rootItem) continue;
     std::optional<Json> v = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
-    if (!v) return std::nullopt;
-    out[n.keys[i]] = std::move(*v);
+    if (!v) return false;
+    result[n.keys[i]] = std::move(*v);
   }
   if (sizing) sizing->addSelected(*n.items[rootItem].path, source);
-  out[n.keys[rootItem]] = std::move(source);
-  return out;
+  result[n.keys[rootItem]] = std::move(source);
+  out.swap(result);
+  return true;
+}
+
+// Moves a rendered value into `out` without a temporary.
+bool store(std::optional<Json>& value, Json& out) {
+  if (!value) return false;
+  out.swap(*value);
+  return true;
 }
 
 // Renders an object template into `source`, the (dead) input itself: every
 // new value is computed first, from the intact input, then members the
 // template does not name are erased and the new values stored. The result
 // equals renderNode's; only copies and allocations are saved.
-std::optional<Json> renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure* failure,
-                                  Sizing* sizing) {
-  if (n.inputRootItem >= 0) return renderAroundInput(n, n.inputRootItem, source, ctx, failure, sizing);
-  if (!source.is_object()) return renderNode(n, ctx, "", failure, sizing);  // no members to keep
+bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure* failure, Sizing* sizing, Json& out) {
+  if (n.inputRootItem >= 0) return renderAroundInput(n, n.inputRootItem, source, ctx, failure, sizing, out);
+  if (!source.is_object()) {  // no members to keep
+    std::optional<Json> v = renderNode(n, ctx, "", failure, sizing);
+    return store(v, out);
+  }
   if (sizing) sizing->add(n.ownSize);
   Json::object_t& members = source.get_ref<Json::object_t&>();
   // Most templates are small: their new values wait on the stack.
@@ -231,7 +241,7 @@ std::optional<Json> renderInPlace(const Node& n, Json& source, const EvalContext
       }
     }
     values[i] = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
-    if (!values[i]) return std::nullopt;
+    if (!values[i]) return false;
   }
   for (size_t i = 0; i < n.items.size(); ++i)
     if (values[i]) setMember(members, n.keys[i], std::move(*values[i]));
@@ -242,7 +252,8 @@ std::optional<Json> renderInPlace(const Node& n, Json& source, const EvalContext
       it = named ? std::next(it) : members.erase(it);
     }
   }
-  return std::move(source);
+  if (&out != &source) out.swap(source);
+  return true;
 }
 
 }  // namespace
@@ -264,19 +275,32 @@ std::optional<Json> PayloadTemplate::render(const EvalContext& ctx, std::string_
 
 std::optional<Json> PayloadTemplate::render(const EvalContext& ctx, std::string_view fieldName, Failure* failure,
                                             const RenderOptions& options) const {
+  Json out;
+  if (!renderInto(out, ctx, fieldName, failure, options)) return std::nullopt;
+  return out;
+}
+
+bool PayloadTemplate::renderInto(Json& out, const EvalContext& ctx, std::string_view fieldName, Failure* failure,
+                                 const RenderOptions& options) const {
   Failure scratch;
+  Failure* sink = failure ? failure : &scratch;
   Sizing sizing{options.inputBound};
-  Sizing* sink = options.sizeBound ? &sizing : nullptr;
+  Sizing* bound = options.sizeBound ? &sizing : nullptr;
   try {
     const Node& root = *root_;
     bool inPlace = options.reuse && options.reuse == ctx.input && root.kind == Node::Kind::Object;
-    std::optional<Json> out = inPlace ? renderInPlace(root, *options.reuse, ctx, failure ? failure : &scratch, sink)
-                                      : renderNode(root, ctx, fieldName, failure ? failure : &scratch, sink);
-    if (out && options.sizeBound) *options.sizeBound = sizing.total;
-    return out;
+    bool ok = false;
+    if (inPlace) {
+      ok = renderInPlace(root, *options.reuse, ctx, sink, bound, out);
+    } else {
+      std::optional<Json> v = renderNode(root, ctx, fieldName, sink, bound);
+      ok = store(v, out);
+    }
+    if (ok && options.sizeBound) *options.sizeBound = sizing.total;
+    return ok;
   } catch (const std::exception& e) {  // nothing may escape the API
     if (failure) *failure = Failure{"States.Runtime", e.what()};
-    return std::nullopt;
+    return false;
   }
 }
 

@@ -127,22 +127,29 @@ std::optional<aslrt::Json> aslrt_frame::evalJsonata(uint32_t id, const aslrt::Js
 std::optional<aslrt::Json> aslrt_frame::render(const aslrt::PayloadTemplate& tmpl, const aslrt::Json& input,
                                                std::string_view field, aslrt::ContextUse use,
                                                const aslrt::RenderOptions& options) {
+  aslrt::Json out;
+  if (!renderInto(out, tmpl, input, field, use, options)) return std::nullopt;
+  return out;
+}
+
+bool aslrt_frame::renderInto(aslrt::Json& out, const aslrt::PayloadTemplate& tmpl, const aslrt::Json& input,
+                             std::string_view field, aslrt::ContextUse use, const aslrt::RenderOptions& options) {
   // The context object holds the execution input: build only what the template reads.
   static const aslrt::Json kNoContext = aslrt::Json::object();
-  aslrt::Json context;
+  std::optional<aslrt::Json> context;
   if (use == aslrt::ContextUse::Full || use == aslrt::ContextUse::WithoutInput)
     context = contextObject(use == aslrt::ContextUse::Full);
   aslrt::EvalContext ctx;
   ctx.input = &input;
   ctx.context = use == aslrt::ContextUse::MapOnly ? (mapItemSet ? &mapContext : &kNoContext)
-                : use == aslrt::ContextUse::None  ? &kNoContext
-                                                  : &context;
+                : context                         ? &*context
+                                                  : &kNoContext;
   ctx.variables = &variables;
   ctx.lazyRng = &exec->rng;
   aslrt::Failure failure;
-  std::optional<aslrt::Json> v = tmpl.render(ctx, field, &failure, options);
-  if (!v) raise(failure.error, failure.cause.value_or(""));
-  return v;
+  if (tmpl.renderInto(out, ctx, field, &failure, options)) return true;
+  raise(failure.error, failure.cause.value_or(""));
+  return false;
 }
 
 void aslrt_frame::setMapItem(size_t index, aslrt::Json value) {

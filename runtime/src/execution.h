@@ -138,6 +138,10 @@ struct aslrt_frame {
   std::optional<aslrt::Json> render(const aslrt::PayloadTemplate& tmpl, const aslrt::Json& input,
                                     std::string_view field, aslrt::ContextUse use = aslrt::ContextUse::Full,
                                     const aslrt::RenderOptions& options = {});
+  // The same, rendering into `out` (which may be the reused input itself):
+  // no value is moved through the layers between the template and its slot.
+  bool renderInto(aslrt::Json& out, const aslrt::PayloadTemplate& tmpl, const aslrt::Json& input,
+                  std::string_view field, aslrt::ContextUse use, const aslrt::RenderOptions& options);
   // Sets the pending error with AWS's cause prefix naming the state and event.
   int32_t raise(const std::string& error, const std::string& detail);
   // This fiber was cancelled (a sibling failed, the execution timed out or

@@ -85,10 +85,9 @@ int32_t aslrt_render_template(aslrt_frame* f, uint32_t dst, uint32_t src_operand
   options.reuse = movable(src_operand) ? &f->slots[src] : nullptr;
   options.inputBound = f->knownSlotSize(src).bytes;
   options.sizeBound = &bound;
-  std::optional<Json> rendered = f->render(f->exec->program.templates[template_id], f->slots[src], "",
-                                           f->exec->program.templateContextUse[template_id], options);
-  if (!rendered) return ASLRT_FAILED;
-  f->slots[dst] = std::move(*rendered);
+  if (!f->renderInto(f->slots[dst], f->exec->program.templates[template_id], f->slots[src], "",
+                     f->exec->program.templateContextUse[template_id], options))
+    return ASLRT_FAILED;
   f->setSlotSize(dst, aslrt::SizeBound::atMost(bound));
   return ASLRT_OK;
 }

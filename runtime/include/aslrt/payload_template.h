@@ -50,6 +50,10 @@ class PayloadTemplate {
                              Failure* failure) const;
   std::optional<Json> render(const EvalContext& ctx, std::string_view fieldName, Failure* failure,
                              const RenderOptions& options) const;
+  // The same, into `out`, which may be options.reuse itself; false on failure
+  // (out is then unspecified).
+  bool renderInto(Json& out, const EvalContext& ctx, std::string_view fieldName, Failure* failure,
+                  const RenderOptions& options) const;
   bool isStatic() const;  // no ".$" anywhere: render always returns the template
 
  private:
