@@ -6,11 +6,14 @@ namespace aslc::codegen {
 namespace {
 
 // State types whose ops never read the frame's raw input after LoadInput
-// (Task reads TimeoutSecondsPath from it; Map/Parallel gain little).
+// (Task reads TimeoutSecondsPath from it). Map and Parallel read only their
+// slots: a Map over a large input would otherwise copy it whole, then free
+// the copy when the state exits.
 bool inputDiesAtLoad(const ir::State& st) {
   if (!st.retriers.empty() || !st.catchers.empty()) return false;
   const std::string& t = st.aslType;
-  if (t != "Pass" && t != "Choice" && t != "Succeed" && t != "Fail" && t != "Wait") return false;
+  if (t != "Pass" && t != "Choice" && t != "Succeed" && t != "Fail" && t != "Wait" && t != "Map" && t != "Parallel")
+    return false;
   int loads = 0;
   for (const ir::Inst& inst : st.insts) loads += inst.kind == ir::InstKind::LoadInput;
   return loads == 1;
