@@ -8,12 +8,28 @@
 namespace aslrt {
 namespace ix = intrinsic_detail;
 
+namespace {
+
+// The root `path` reads in ctx, and the path that reads it: a borrowed Map
+// item is read by the path relative to it ("$$.Map.Item.Value.x" -> "$.x").
+const Json* rootOf(const JsonPath& path, const EvalContext& ctx, const JsonPath** reader) {
+  *reader = &path;
+  if (path.isVariablePath()) return ctx.variables;
+  if (!path.isContextPath()) return ctx.input;
+  if (ctx.mapItem && path.mapItemPath()) {
+    *reader = path.mapItemPath();
+    return ctx.mapItem;
+  }
+  return ctx.context;
+}
+
+}  // namespace
+
 std::optional<Json> selectPath(const JsonPath& path, const EvalContext& ctx, std::string* whyNot) {
-  const Json* root = path.isContextPath()    ? ctx.context
-                     : path.isVariablePath() ? ctx.variables
-                                             : ctx.input;
+  const JsonPath* reader = nullptr;
+  const Json* root = rootOf(path, ctx, &reader);
   if (!root) return std::nullopt;
-  return path.select(*root, whyNot);
+  return reader->select(*root, whyNot);
 }
 
 std::mt19937_64& EvalContext::random() const {
@@ -52,10 +68,9 @@ std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx,
 // The node a plain path ("$.a.b[0]") reaches in its root, borrowed; nullptr
 // when the path needs full selection (which then also explains a miss).
 const Json* peekPath(const JsonPath& path, const EvalContext& ctx) {
-  const Json* root = path.isContextPath()    ? ctx.context
-                     : path.isVariablePath() ? ctx.variables
-                                             : ctx.input;
-  return root ? path.peek(*root) : nullptr;
+  const JsonPath* reader = nullptr;
+  const Json* root = rootOf(path, ctx, &reader);
+  return root ? reader->peek(*root) : nullptr;
 }
 
 bool evalArg(const ix::Arg& arg, const EvalContext& ctx, std::string_view field, ix::ArgValue* out,
@@ -113,6 +128,20 @@ std::optional<Json> IntrinsicCall::evaluate(const EvalContext& ctx, std::string_
     return std::nullopt;
   }
 }
+
+namespace {
+
+bool allArgPaths(const ix::CallNode& call, bool (*pred)(const JsonPath&)) {
+  for (const ix::Arg& arg : call.args) {
+    if (arg.kind == ix::Arg::Kind::Path && !pred(*arg.path)) return false;
+    if (arg.kind == ix::Arg::Kind::Call && !allArgPaths(*arg.call, pred)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IntrinsicCall::allPaths(bool (*pred)(const JsonPath&)) const { return allArgPaths(*root_, pred); }
 
 namespace intrinsic_detail {
 

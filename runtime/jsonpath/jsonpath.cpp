@@ -4,6 +4,7 @@
 
 #include "aslrt/member_lookup.h"
 
+#include "map_item_path.h"
 #include "path_eval.h"
 #include "path_parser.h"
 
@@ -113,7 +114,9 @@ bool checkReferencePath(const jp::ParsedPath& p, SyntaxError* error) {
 
 }  // namespace
 
-JsonPath::JsonPath(std::shared_ptr<const jp::ParsedPath> parsed) : parsed_(std::move(parsed)) {}
+JsonPath::JsonPath(std::shared_ptr<const jp::ParsedPath> parsed) : parsed_(std::move(parsed)) {
+  if (auto rel = jp::relativeToMapItem(*parsed_)) mapItemPath_.reset(new JsonPath(std::move(rel)));
+}
 
 std::optional<JsonPath> JsonPath::parse(std::string_view text, PathFlavor flavor,
                                         SyntaxError* error) {
@@ -140,6 +143,7 @@ const std::string* JsonPath::singleMember() const {
   return plain ? &s.names[0] : nullptr;
 }
 const std::string& JsonPath::variableName() const { return parsed_->variableName; }
+bool JsonPath::avoidsMapItem() const { return jp::avoidsMapItem(*parsed_); }
 
 std::string JsonPath::canonical() const {
   std::string root = isContextPath() ? "$$" : "$";

@@ -256,7 +256,20 @@ bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure*
   return true;
 }
 
+bool readsMapItemSafely(const JsonPath& path) {
+  return !path.isContextPath() || path.mapItemPath() || path.avoidsMapItem();
+}
+
+bool allReadMapItemSafely(const Node& n) {
+  if (n.kind == Node::Kind::Path) return readsMapItemSafely(*n.path);
+  if (n.kind == Node::Kind::Call) return n.call->allPaths(readsMapItemSafely);
+  return std::all_of(n.items.begin(), n.items.end(), allReadMapItemSafely);
+}
+
 }  // namespace
+
+PayloadTemplate::PayloadTemplate(std::shared_ptr<const template_detail::Node> root)
+    : root_(std::move(root)), canBorrowMapItem_(allReadMapItemSafely(*root_)) {}
 
 std::optional<PayloadTemplate> PayloadTemplate::compile(const Json& tmpl,
                                                         std::vector<TemplateError>* errors) {

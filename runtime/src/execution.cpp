@@ -82,13 +82,14 @@ aslrt::SizeBound aslrt_frame::slotSize(uint32_t slot) {
   return exact;
 }
 
-aslrt::Json aslrt_frame::contextObject(bool withInput) const {
+aslrt::Json aslrt_frame::contextObject(bool withInput, bool withBorrowedItem) const {
   aslrt::Json ctx = exec->contextBase(withInput);
   int64_t entered = enteredMicros >= 0 ? enteredMicros : exec->scheduler.clock().nowMicros();
   ctx["State"] = {{"EnteredTime", aslrt::formatTimestamp(entered)},
                   {"Name", stateInfo().name},
                   {"RetryCount", retryCount}};
   if (mapItemSet) ctx["Map"] = mapContext["Map"];
+  if (mapItemBorrowed && withBorrowedItem) ctx["Map"]["Item"]["Value"] = *mapItemBorrowed;
   // Task states see $$.Task.Token (callbacks pass it on; .sync tasks may too).
   if (stateInfo().type == "Task") ctx["Task"] = {{"Token", taskToken()}};
   return ctx;
@@ -138,13 +139,14 @@ bool aslrt_frame::renderInto(aslrt::Json& out, const aslrt::PayloadTemplate& tmp
   static const aslrt::Json kNoContext = aslrt::Json::object();
   std::optional<aslrt::Json> context;
   if (use == aslrt::ContextUse::Full || use == aslrt::ContextUse::WithoutInput)
-    context = contextObject(use == aslrt::ContextUse::Full);
+    context = contextObject(use == aslrt::ContextUse::Full, /*withBorrowedItem=*/false);
   aslrt::EvalContext ctx;
   ctx.input = &input;
   ctx.context = use == aslrt::ContextUse::MapOnly ? (mapItemSet ? &mapContext : &kNoContext)
                 : context                         ? &*context
                                                   : &kNoContext;
   ctx.variables = &variables;
+  ctx.mapItem = mapItemBorrowed;
   ctx.lazyRng = &exec->rng;
   aslrt::Failure failure;
   if (tmpl.renderInto(out, ctx, field, &failure, options)) return true;
@@ -160,9 +162,15 @@ void aslrt_frame::setMapItem(size_t index, aslrt::Json value) {
   mapItemSet = true;
 }
 
+void aslrt_frame::borrowMapItem(size_t index, const aslrt::Json& value) {
+  setMapItem(index, nullptr);
+  mapItemBorrowed = &value;
+}
+
 void aslrt_frame::clearMapItem() {
   if (mapItemSet) mapContext["Map"]["Item"]["Value"] = nullptr;
   mapItemSet = false;
+  mapItemBorrowed = nullptr;
 }
 
 int32_t aslrt_frame::abandon() {

@@ -101,7 +101,13 @@ struct aslrt_frame {
   // a Map's iterations so each one only swaps the index and the value in.
   aslrt::Json mapContext;  // {"Map": {"Item": {"Index": i, "Value": v}}} once built
   bool mapItemSet = false;
+  // A borrowed item (borrowMapItem): read in place by templates that allow
+  // it (EvalContext::mapItem); mapContext's Value is then null.
+  const aslrt::Json* mapItemBorrowed = nullptr;
   void setMapItem(size_t index, aslrt::Json value);
+  // The item stays where it is (an element of the Map's input, which must
+  // not change until clearMapItem): no copy and no free per iteration.
+  void borrowMapItem(size_t index, const aslrt::Json& value);
   void clearMapItem();  // the value is dropped; the structure stays for the next item
   bool forkFailureRecorded = false;  // Map/ParallelStateFailed already in the history
   aslrt::Json variables = aslrt::Json::object();  // this scope's workflow variables
@@ -125,7 +131,9 @@ struct aslrt_frame {
   void setSlotSize(uint32_t slot, aslrt::SizeBound size) {
     if (slot < slotSizes.size()) slotSizes[slot] = size;
   }
-  aslrt::Json contextObject(bool withInput = true) const;
+  // withBorrowedItem false: $$.Map.Item.Value stays null when the item is
+  // borrowed (for a render that reads it through EvalContext::mapItem).
+  aslrt::Json contextObject(bool withInput = true, bool withBorrowedItem = true) const;
   // JSONata bindings: the variables plus $states {input, context, result?, errorOutput?}.
   aslrt::Json jsonataBindings(const aslrt::Json& input, const aslrt::Json* result,
                               const aslrt::Json* errorOutput = nullptr, bool withContext = true) const;

@@ -220,10 +220,14 @@ std::string jsonTypeName(const Json& v) {
   return v.is_object() ? "object" : "array";
 }
 
-bool itemsOf(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, const Json* fromItems, Json* items) {
+// The items array, borrowed where it lies when it is part of the Map's
+// input or Items slot (those do not change while the iterations' inputs are
+// made); *owned holds it when it had to be built (a filter's result, ...).
+bool itemsOf(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, const Json* fromItems, Json* owned,
+             const Json** items) {
   if (fromItems) {  // JSONata: Items, or the state input
     if (fromItems->is_array()) {
-      *items = *fromItems;
+      *items = fromItems;
       return true;
     }
     const aslrt::JsonataTemplate* expr = map.itemsJsonata ? &f->exec->program.jsonata[*map.itemsJsonata] : nullptr;
@@ -236,33 +240,43 @@ bool itemsOf(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, const
       f->raise("States.QueryEvaluationError", "Map state input must be an array but was: " + fromItems->dump());
     return false;
   }
-  std::optional<Json> selected;
-  if (!map.itemsPath) {
-    selected = input;
-  } else {
-    const aslrt::JsonPath& path = f->exec->program.paths[*map.itemsPath];
-    selected = aslrt_select(f, path, input);
+  const aslrt::JsonPath* path = map.itemsPath ? &f->exec->program.paths[*map.itemsPath] : nullptr;
+  bool inInput = !path || (!path->isContextPath() && !path->isVariablePath());
+  *items = !path ? &input : inInput ? path->peek(input) : nullptr;
+  if (!*items) {
+    std::optional<Json> selected = aslrt_select(f, *path, input);
     if (!selected) {
-      f->raise("States.Runtime", "Invalid path '" + path.text() + "' : No results for path: " + path.text());
+      f->raise("States.Runtime", "Invalid path '" + path->text() + "' : No results for path: " + path->text());
       return false;
     }
+    *owned = std::move(*selected);
+    *items = owned;
   }
-  if (!selected->is_array()) {
-    f->raise("States.Runtime", "Map state input must be an array but was: " + selected->dump());
+  if (!(*items)->is_array()) {
+    f->raise("States.Runtime", "Map state input must be an array but was: " + (*items)->dump());
     return false;
   }
-  *items = std::move(*selected);
   return true;
 }
 
-// Each iteration's input: the item, or the ItemSelector rendered with $$.Map.Item.
-bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, size_t index, Json item,
-                    Json* out) {
+// $$.Map.Item for the ItemSelector: the item read where it lies when the
+// template allows it, else a copy (or the item itself when `own`) in the context.
+void setItem(aslrt_frame* f, const aslrt::MapInfo& map, size_t index, const Json& item, Json* own) {
+  const aslrt::Program& p = f->exec->program;
+  if (map.itemSelector && p.templates[*map.itemSelector].canBorrowMapItem()) return f->borrowMapItem(index, item);
+  f->setMapItem(index, own ? std::move(*own) : Json(item));
+}
+
+// Each iteration's input: the item, or the ItemSelector rendered with
+// $$.Map.Item. `own`: the item itself when the items array is the Map's own
+// (it may then be moved), else null (it is copied).
+bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, size_t index, const Json& item,
+                    Json* own, Json* out) {
   if (!map.itemSelector && !map.itemSelectorJsonata) {
-    *out = std::move(item);
+    *out = own ? std::move(*own) : item;
     return true;
   }
-  f->setMapItem(index, std::move(item));
+  setItem(f, map, index, item, own);
   const aslrt::Program& p = f->exec->program;
   std::optional<Json> rendered = map.itemSelectorJsonata ? f->evalJsonata(*map.itemSelectorJsonata, input)
                                                          : f->render(p.templates[*map.itemSelector], input, "ItemSelector",
@@ -278,7 +292,8 @@ struct MapRun {
   aslrt_frame* f;
   const aslrt::MapInfo& map;
   const Json& input;
-  Json items;
+  const Json* items = nullptr;  // borrowed from the input (itemsOf) or ownedItems
+  Json ownedItems;              // read by an ItemReader or built by a path
   int64_t limit = 0;
   aslrt::Tolerance tolerance;
   std::vector<aslrt_frame> children;
@@ -289,8 +304,9 @@ bool readItems(MapRun& run, const Json* fromItems) {
   aslrt_frame* f = run.f;
   // With an ItemReader the items come from the object; ItemsPath is not applied
   // (recorded: map_item_reader_base_json_with_items_path.*).
-  return run.map.reader ? aslrt_read_items(f, f->exec->program.readers[*run.map.reader], run.input, &run.items)
-                        : itemsOf(f, run.map, run.input, fromItems, &run.items);
+  if (!run.map.reader) return itemsOf(f, run.map, run.input, fromItems, &run.ownedItems, &run.items);
+  run.items = &run.ownedItems;
+  return aslrt_read_items(f, f->exec->program.readers[*run.map.reader], run.input, &run.ownedItems);
 }
 
 // MaxConcurrency(Path) and the tolerated failures.
@@ -300,12 +316,19 @@ bool settings(MapRun& run) {
 }
 
 // Each child's input: the item through ItemSelector, then grouped by ItemBatcher.
+// Borrowed items are read here only, before any child runs, while the
+// input and Items slots they lie in cannot change.
 bool childInputs(MapRun& run, std::vector<Json>* inputs) {
-  for (size_t i = 0; i < run.items.size(); ++i) {
+  bool own = run.items == &run.ownedItems;
+  const Json& items = *run.items;
+  inputs->reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
     Json itemInput;
-    if (!iterationInput(run.f, run.map, run.input, i, std::move(run.items[i]), &itemInput)) return false;
+    if (!iterationInput(run.f, run.map, run.input, i, items[i], own ? &run.ownedItems[i] : nullptr, &itemInput))
+      return false;
     inputs->push_back(std::move(itemInput));
   }
+  run.items = nullptr;
   if (run.map.batcher.is_null()) return true;
   aslrt::BatchPlan plan;
   if (!aslrt::resolveBatcher(run.f, run.map, run.input, &plan)) return false;

@@ -21,6 +21,11 @@ struct EvalContext {
   const Json* variables = nullptr;  // object: variable name -> value (null = none)
   std::mt19937_64* rng = nullptr;   // seeded by the run; States.UUID / States.MathRandom
   LazyRng* lazyRng = nullptr;       // the run's, seeded on first draw; used when rng is null
+  // A Map item read where it lies (in the Map's input) rather than copied
+  // into `context`, whose $$.Map.Item.Value is then left null: context paths
+  // with a JsonPath::mapItemPath() read it here. Set only for templates whose
+  // other context paths avoid the item (PayloadTemplate::canBorrowMapItem).
+  const Json* mapItem = nullptr;
   // The generator States.UUID / States.MathRandom draw from: rng, else
   // lazyRng, else one per thread seeded from std::random_device.
   std::mt19937_64& random() const;
@@ -28,7 +33,8 @@ struct EvalContext {
 
 // Selects `path` from the root EvalContext picks for it (input, context
 // object or variables). nullopt when a definite path matches nothing (or the
-// root is absent); *whyNot then gets Jayway's explanation if asked for.
+// root is absent); *whyNot then gets Jayway's explanation if asked for (for a
+// path read from a borrowed Map item, the explanation names the path relative to it).
 std::optional<Json> selectPath(const JsonPath& path, const EvalContext& ctx,
                                std::string* whyNot = nullptr);
 // AWS's cause for a path that matched nothing in a payload template / intrinsic:
@@ -54,6 +60,8 @@ class IntrinsicCall {
   // for an argument path that matches nothing.
   std::optional<Json> evaluate(const EvalContext& ctx, std::string_view fieldName,
                                Failure* failure) const;
+  // Whether every path among the arguments (nested calls included) satisfies pred.
+  bool allPaths(bool (*pred)(const JsonPath&)) const;
 
  private:
   IntrinsicCall(std::string text, std::shared_ptr<const intrinsic_detail::CallNode> root)

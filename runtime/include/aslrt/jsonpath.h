@@ -40,6 +40,13 @@ class JsonPath {
   const std::string* singleMember() const;
   // For a variable path, the variable's name ("x" for "$x.a").
   const std::string& variableName() const;
+  // For a context path "$$.Map.Item.Value<rest>" without filters: "$<rest>",
+  // which selects from the Map item what this path selects from a context
+  // object holding that item (EvalContext::mapItem); else nullptr.
+  const JsonPath* mapItemPath() const { return mapItemPath_.get(); }
+  // A context path that cannot reach $$.Map.Item.Value ($$.Map.Item.Index,
+  // $$.State.Name, ...: plain names leaving that branch, no filter).
+  bool avoidsMapItem() const;
 
   // root = input, context object or variables object (the caller picks by
   // isContextPath/isVariablePath). nullopt: a definite path matched nothing.
@@ -80,6 +87,7 @@ class JsonPath {
   explicit JsonPath(std::shared_ptr<const jsonpath_detail::ParsedPath> parsed);
   bool assignOrThrow(Json& target, Json value, std::string* whyNot) const;
   std::shared_ptr<const jsonpath_detail::ParsedPath> parsed_;
+  std::shared_ptr<const JsonPath> mapItemPath_;
 };
 
 }  // namespace aslrt

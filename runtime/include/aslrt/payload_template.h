@@ -55,11 +55,16 @@ class PayloadTemplate {
   bool renderInto(Json& out, const EvalContext& ctx, std::string_view fieldName, Failure* failure,
                   const RenderOptions& options) const;
   bool isStatic() const;  // no ".$" anywhere: render always returns the template
+  // Renders the same with a Map item borrowed (EvalContext::mapItem, the
+  // context's $$.Map.Item.Value left null) as with the item in the context:
+  // every context path it reads, in fields and intrinsic arguments, either
+  // reads the item through JsonPath::mapItemPath() or avoids it.
+  bool canBorrowMapItem() const { return canBorrowMapItem_; }
 
  private:
-  explicit PayloadTemplate(std::shared_ptr<const template_detail::Node> root)
-      : root_(std::move(root)) {}
+  explicit PayloadTemplate(std::shared_ptr<const template_detail::Node> root);
   std::shared_ptr<const template_detail::Node> root_;
+  bool canBorrowMapItem_ = false;
 };
 
 }  // namespace aslrt
