@@ -32,7 +32,7 @@ Failure abortFailure(int signal) {
 }  // namespace
 
 ExecutionResult runExecution(const Program& program, const RunOptions& options, const MockConfig* mocks,
-                             const Json& input) {
+                             const Json& input, SizeBound inputSize) {
   Clock clock(options.virtualClock, options.startMicros ? *options.startMicros : -1);
   Scheduler scheduler(clock);
   Execution exec(program, scheduler, options, input);
@@ -45,6 +45,7 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
   root.exec = &exec;
   root.machine = &program.machines[0];
   root.input = input;
+  root.handoffSize = inputSize;  // the first state's input size (enter_state takes it over)
   int32_t status = ASLRT_FAILED;
   bool finished = false;
   // Every fiber of the execution is in `everything`: a time-out or an abort

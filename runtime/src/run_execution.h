@@ -13,7 +13,9 @@ struct ExecutionResult {
   std::vector<Json> history;
 };
 
+// `inputSize`: the input's serialised size when the caller knows it (payload
+// checks then need not walk the input); unknown by default.
 ExecutionResult runExecution(const Program& program, const RunOptions& options, const MockConfig* mocks,
-                             const Json& input);
+                             const Json& input, SizeBound inputSize = {});
 
 }  // namespace aslrt
