@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "aslrt/json_release.h"
 #include "aslrt/member_lookup.h"
 #include "aslrt/payload_size.h"
 
@@ -249,6 +250,7 @@ bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure*
   if (members.size() > n.items.size()) {
     for (auto it = members.begin(); it != members.end();) {
       bool named = std::find(n.keys.begin(), n.keys.end(), it->first) != n.keys.end();
+      if (!named) release(it->second);  // often most of the document: freed the cheap way
       it = named ? std::next(it) : members.erase(it);
     }
   }

@@ -1,0 +1,15 @@
+// Freeing a large JSON tree. nlohmann's destructor first moves every node of
+// the tree onto a heap-allocated stack (so that a deep tree cannot overflow
+// the call stack), which costs more than the frees themselves; a 200 KB
+// document took ~5 M instructions. release() frees bottom-up by recursion,
+// bounded in depth (deeper subtrees are left to the destructor), so it runs
+// on fiber stacks too.
+#pragma once
+#include "aslrt/json.h"
+
+namespace aslrt {
+
+// Frees v's members and elements; v becomes null.
+void release(Json& v);
+
+}  // namespace aslrt
