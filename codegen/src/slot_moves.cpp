@@ -26,8 +26,8 @@ std::vector<OperandMoves> slotMoves(const ir::State& st) {
   std::set<ir::ValueId> live = {st.term.value, st.term.test};  // the terminator reads both
   for (size_t i = st.insts.size(); i-- > 0;) {
     const ir::Inst& inst = st.insts[i];
-    bool takesA = inst.kind == ir::InstKind::SelectPath || inst.kind == ir::InstKind::ApplyResultPath ||
-                  inst.kind == ir::InstKind::RenderTemplate;
+    bool takesA = inst.kind == ir::InstKind::SelectPath || inst.kind == ir::InstKind::SelectDirect ||
+                  inst.kind == ir::InstKind::ApplyResultPath || inst.kind == ir::InstKind::RenderTemplate;
     bool takesB = inst.kind == ir::InstKind::ApplyResultPath;
     // An operand read twice by one op is never taken.
     moves[i].a = takesA && inst.a != ir::kNone && inst.a != inst.b && !live.count(inst.a);

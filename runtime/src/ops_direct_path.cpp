@@ -11,8 +11,8 @@ using aslrt::Json;
 namespace {
 
 // The value at `steps` below `root`, or nullptr when a step does not match.
-const Json* walk(const Json& root, const std::vector<aslrt::DirectPathInfo::Step>& steps) {
-  const Json* at = &root;
+Json* walk(Json& root, const std::vector<aslrt::DirectPathInfo::Step>& steps) {
+  Json* at = &root;
   for (const aslrt::DirectPathInfo::Step& step : steps) {
     if (step.isIndex) {
       if (!at->is_array() || step.index >= at->size()) return nullptr;
@@ -29,12 +29,18 @@ const Json* walk(const Json& root, const std::vector<aslrt::DirectPathInfo::Step
 
 }  // namespace
 
-extern "C" int32_t aslrt_select_direct(aslrt_frame* f, uint32_t dst, uint32_t src, uint32_t direct_id) {
+// src_operand may carry ASLRT_MOVE (the source is dead after this op): the
+// selected node is then taken out of it instead of copied.
+extern "C" int32_t aslrt_select_direct(aslrt_frame* f, uint32_t dst, uint32_t src_operand, uint32_t direct_id) {
   const aslrt::DirectPathInfo& d = f->exec->program.directPaths[direct_id];
-  const Json* found = walk(f->slots[src], d.steps);
-  if (!found) return aslrt_select_path(f, dst, src, d.path);
-  // Copy before assigning: dst may be src, and `found` points into it.
-  Json value = *found;
+  uint32_t src = src_operand & ~ASLRT_MOVE;
+  Json* found = walk(f->slots[src], d.steps);
+  if (!found) return aslrt_select_path(f, dst, src_operand, d.path);
+  // A member of the source: its serialisation is part of the source's.
+  aslrt::SizeBound whole = f->knownSlotSize(src);
+  // Taken or copied before assigning: dst may be src, and `found` points into it.
+  Json value = (src_operand & ASLRT_MOVE) ? std::move(*found) : *found;
   f->slots[dst] = std::move(value);
+  f->setSlotSize(dst, whole.known() ? aslrt::SizeBound::atMost(whole.bytes) : aslrt::SizeBound());
   return ASLRT_OK;
 }

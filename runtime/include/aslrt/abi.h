@@ -49,7 +49,8 @@ typedef struct aslrt_nested_machine {
 enum { ASLRT_OK = 0, ASLRT_FAILED = 1 };
 #define ASLRT_NO_SLOT 0xffffffffu
 /* OR-ed into a slot operand of load_input (dst: the state's raw input is not
- * read again, so the op may take it), select_path (src) and apply_result_path
+ * read again, so the op may take it), select_path, select_direct and
+ * render_template (src) and apply_result_path
  * (input, result): the operand is dead after this op, which may move its value
  * instead of copying it. The compiler sets it from slot lifetimes; no other
  * op accepts it. */
