@@ -9,17 +9,60 @@
 namespace aslrt::jsonpath_detail {
 namespace {
 
-std::optional<Json> operandValue(const FilterOperand& op, const Json& current, const Json& root) {
-  if (op.kind == FilterOperand::Kind::Literal) return op.literal;
-  Matches found;
-  collectAll(op.path, op.kind == FilterOperand::Kind::Relative ? current : root, root, &found);
-  if (op.definite) {
-    if (found.nodes.empty()) return std::nullopt;
-    return *found.nodes.front();
+// An operand's value: borrowed (a literal, a node of the document) when it
+// can be, so testing every element of a large array copies nothing.
+struct Operand {
+  const Json* value = nullptr;  // null: undefined (a path that matches nothing)
+  Json built;                   // an indefinite path's matches; a merged union
+  Matches found;                // owns what a definite path built while matching
+  explicit operator bool() const { return value != nullptr; }
+  const Json& operator*() const { return *value; }
+  const Json* operator->() const { return value; }
+};
+
+// Plain single names and indexes ("@.a.b[0]"), walked as collectAll would
+// walk them; *plain is false for any other segment.
+const Json* walkPlain(const std::vector<Segment>& segs, const Json& start, bool* plain) {
+  const Json* at = &start;
+  for (const Segment& s : segs) {
+    bool name = s.kind == SegmentKind::Property && s.names.size() == 1;
+    bool index = s.kind == SegmentKind::Index && s.indexes.size() == 1;
+    if (s.deep || !(name || index)) return *plain = false, nullptr;
+    if (at == nullptr) continue;
+    if (name) {
+      auto it = at->is_object() ? at->find(s.names[0]) : at->end();
+      at = at->is_object() && it != at->end() ? &*it : nullptr;
+      continue;
+    }
+    int64_t len = at->is_array() ? static_cast<int64_t>(at->size()) : 0;
+    int64_t k = s.indexes[0] < 0 ? len + s.indexes[0] : s.indexes[0];
+    at = at->is_array() && k >= 0 && k < len ? &(*at)[static_cast<size_t>(k)] : nullptr;
   }
-  Json all = Json::array();
-  for (const Json* node : found.nodes) all.push_back(*node);
-  return all;
+  return at;
+}
+
+void operandValue(const FilterOperand& op, const Json& current, const Json& root, Operand* out) {
+  if (op.kind == FilterOperand::Kind::Literal) {
+    out->value = &op.literal;
+    return;
+  }
+  const Json& start = op.kind == FilterOperand::Kind::Relative ? current : root;
+  bool plain = op.definite;
+  if (plain) {
+    const Json* node = walkPlain(op.path, start, &plain);
+    if (plain) {
+      out->value = node;
+      return;
+    }
+  }
+  collectAll(op.path, start, root, &out->found);
+  if (op.definite) {
+    if (!out->found.nodes.empty()) out->value = out->found.nodes.front();
+    return;
+  }
+  out->built = Json::array();
+  for (const Json* node : out->found.nodes) out->built.push_back(*node);
+  out->value = &out->built;
 }
 
 std::string numberText(const Json& n) { return n.dump(); }
@@ -58,14 +101,16 @@ bool contains(const Json& list, const Json& v) {
 }
 
 bool compare(const FilterExpr& e, const Json& current, const Json& root) {
-  std::optional<Json> l = operandValue(e.left, current, root);
+  Operand l;
+  operandValue(e.left, current, root, &l);
   if (e.op == CompareOp::Regex) {  // numbers and booleans match as their text
     if (!l || !(l->is_string() || l->is_number() || l->is_boolean())) return false;
     return std::regex_match(l->is_string() ? l->get<std::string>() : l->dump(), *e.right.regex);
   }
   if (e.op == CompareOp::In) return l && contains(e.right.literal, *l);
   if (e.op == CompareOp::Nin) return !(l && contains(e.right.literal, *l));
-  std::optional<Json> r = operandValue(e.right, current, root);
+  Operand r;
+  operandValue(e.right, current, root, &r);
   bool defined = l && r;
   if (e.op == CompareOp::Eq) return defined && valuesEqual(*l, *r);
   if (e.op == CompareOp::Ne) return !(defined && valuesEqual(*l, *r));
@@ -99,7 +144,8 @@ bool evalFilter(const FilterExpr& expr, const Json& current, const Json& root) {
     case FilterExpr::Kind::Compare:
       return compare(expr, current, root);
     case FilterExpr::Kind::Exists: {
-      std::optional<Json> v = operandValue(expr.left, current, root);
+      Operand v;
+      operandValue(expr.left, current, root, &v);
       return v && !(v->is_array() && !expr.left.definite && v->empty());
     }
   }

@@ -209,3 +209,29 @@ TEST(JsonPathPeek, FindsPlainMembersAndIndexesWithoutCopying) {
 
 }  // namespace
 }  // namespace aslrt
+
+namespace aslrt {
+namespace {
+
+// Filter operands of plain names and indexes are read in place (no copy per
+// element tested): the same results as the general walk, negative indexes,
+// misses and values of the wrong type included.
+TEST(JsonPathSelect, FilterOperandsOfPlainNamesAndIndexes) {
+  Json rows = Json::parse(R"J({"rows":[{"h":[1,2,3],"o":{"k":"a"}},{"h":[5],"o":{"k":"b"}},
+                                        {"h":"str","o":[1]}], "min": 2})J");
+  auto select = [&](const char* text) {
+    SyntaxError err;
+    return *JsonPath::parse(text, PathFlavor::Path, &err)->select(rows);
+  };
+  EXPECT_EQ(select("$.rows[?(@.h[0] == 1)].o.k"), Json::parse(R"(["a"])"));
+  EXPECT_EQ(select("$.rows[?(@.h[-1] == 5)].o.k"), Json::parse(R"(["b"])"));
+  EXPECT_EQ(select("$.rows[?(@.h[3])]"), Json::array());
+  EXPECT_EQ(select("$.rows[?(@.o.k)].o.k"), Json::parse(R"(["a","b"])"));
+  EXPECT_EQ(select("$.rows[?(@.o.k != 'a')].h"), Json::parse(R"([[5],"str"])"));
+  EXPECT_EQ(select("$.rows[?(@.h[1] >= $.min)].o.k"), Json::parse(R"(["a"])"));
+  EXPECT_EQ(select("$.rows[?(@.o[0] == 1)].h"), Json::parse(R"(["str"])"));
+  EXPECT_EQ(select("$.rows[?(@.h[*] == 5)].o.k"), Json::array());  // an indefinite operand is an array
+}
+
+}  // namespace
+}  // namespace aslrt
