@@ -154,11 +154,22 @@ bool aslrt_frame::renderInto(aslrt::Json& out, const aslrt::PayloadTemplate& tmp
   return false;
 }
 
-void aslrt_frame::setMapItem(size_t index, aslrt::Json value) {
-  if (mapContext.is_null()) mapContext = {{"Map", {{"Item", {{"Index", 0}, {"Value", nullptr}}}}}};
+void aslrt_frame::findMapNodes() {
+  if (mapContext.is_null()) {
+    mapContext = {{"Map", {{"Item", {{"Index", 0}, {"Value", nullptr}}}}}};
+    mapNodesOf_ = nullptr;  // a new context at the same address
+  }
+  if (mapNodesOf_ == &mapContext) return;
   aslrt::Json& item = mapContext["Map"]["Item"];
-  item["Index"] = index;
-  item["Value"] = std::move(value);
+  mapIndex_ = &item["Index"];
+  mapValue_ = &item["Value"];
+  mapNodesOf_ = &mapContext;
+}
+
+void aslrt_frame::setMapItem(size_t index, aslrt::Json value) {
+  findMapNodes();
+  *mapIndex_ = index;
+  *mapValue_ = std::move(value);
   mapItemSet = true;
 }
 
@@ -168,7 +179,10 @@ void aslrt_frame::borrowMapItem(size_t index, const aslrt::Json& value) {
 }
 
 void aslrt_frame::clearMapItem() {
-  if (mapItemSet) mapContext["Map"]["Item"]["Value"] = nullptr;
+  if (mapItemSet) {
+    findMapNodes();
+    *mapValue_ = nullptr;
+  }
   mapItemSet = false;
   mapItemBorrowed = nullptr;
 }

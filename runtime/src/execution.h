@@ -109,6 +109,15 @@ struct aslrt_frame {
   // not change until clearMapItem): no copy and no free per iteration.
   void borrowMapItem(size_t index, const aslrt::Json& value);
   void clearMapItem();  // the value is dropped; the structure stays for the next item
+ private:
+  // mapContext's Index and Value, found once per built context rather than
+  // by four key lookups per item; found again by a moved or copied frame.
+  const aslrt::Json* mapNodesOf_ = nullptr;
+  aslrt::Json* mapIndex_ = nullptr;
+  aslrt::Json* mapValue_ = nullptr;
+  void findMapNodes();
+
+ public:
   bool forkFailureRecorded = false;  // Map/ParallelStateFailed already in the history
   aslrt::Json variables = aslrt::Json::object();  // this scope's workflow variables
   // Upper bounds on serialised sizes, for the payload check without dump():

@@ -270,20 +270,27 @@ void setItem(aslrt_frame* f, const aslrt::MapInfo& map, size_t index, const Json
 // Each iteration's input: the item, or the ItemSelector rendered with
 // $$.Map.Item. `own`: the item itself when the items array is the Map's own
 // (it may then be moved), else null (it is copied).
-bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, size_t index, const Json& item,
-                    Json* own, Json* out) {
+// *size: a bound on the input's serialised size when the ItemSelector's
+// render gives one (the child's first payload check then need not walk it).
+bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, aslrt::SizeBound inputBound,
+                    size_t index, const Json& item, Json* own, Json* out, aslrt::SizeBound* size) {
   if (!map.itemSelector && !map.itemSelectorJsonata) {
     *out = own ? std::move(*own) : item;
     return true;
   }
   setItem(f, map, index, item, own);
   const aslrt::Program& p = f->exec->program;
+  uint64_t bound = aslrt::kSizeUnknown;
+  aslrt::RenderOptions options;
+  options.inputBound = inputBound.bytes;
+  options.sizeBound = &bound;
   std::optional<Json> rendered = map.itemSelectorJsonata ? f->evalJsonata(*map.itemSelectorJsonata, input)
                                                          : f->render(p.templates[*map.itemSelector], input, "ItemSelector",
-                                                                   p.templateContextUse[*map.itemSelector]);
+                                                                   p.templateContextUse[*map.itemSelector], options);
   f->clearMapItem();
   if (!rendered) return false;
   *out = std::move(*rendered);
+  *size = aslrt::SizeBound::atMost(bound);  // still unknown for JSONata
   return true;
 }
 
@@ -292,6 +299,7 @@ struct MapRun {
   aslrt_frame* f;
   const aslrt::MapInfo& map;
   const Json& input;
+  aslrt::SizeBound inputBound;  // of `input`, if known
   const Json* items = nullptr;  // borrowed from the input (itemsOf) or ownedItems
   Json ownedItems;              // read by an ItemReader or built by a path
   int64_t limit = 0;
@@ -318,18 +326,21 @@ bool settings(MapRun& run) {
 // Each child's input: the item through ItemSelector, then grouped by ItemBatcher.
 // Borrowed items are read here only, before any child runs, while the
 // input and Items slots they lie in cannot change.
-bool childInputs(MapRun& run, std::vector<Json>* inputs) {
+bool childInputs(MapRun& run, std::vector<Json>* inputs, std::vector<aslrt::SizeBound>* sizes) {
   bool own = run.items == &run.ownedItems;
   const Json& items = *run.items;
   inputs->reserve(items.size());
+  sizes->assign(items.size(), aslrt::SizeBound());
   for (size_t i = 0; i < items.size(); ++i) {
     Json itemInput;
-    if (!iterationInput(run.f, run.map, run.input, i, items[i], own ? &run.ownedItems[i] : nullptr, &itemInput))
+    if (!iterationInput(run.f, run.map, run.input, run.inputBound, i, items[i], own ? &run.ownedItems[i] : nullptr,
+                        &itemInput, &(*sizes)[i]))
       return false;
     inputs->push_back(std::move(itemInput));
   }
   run.items = nullptr;
   if (run.map.batcher.is_null()) return true;
+  sizes->clear();  // batches are new values
   aslrt::BatchPlan plan;
   if (!aslrt::resolveBatcher(run.f, run.map, run.input, &plan)) return false;
   *inputs = aslrt::makeBatches(std::move(*inputs), plan);
@@ -371,9 +382,13 @@ int32_t finish(MapRun& run, const char* events, uint32_t dst) {
   aslrt::Execution& exec = *f->exec;
   bool distributed = std::string(events) == "MapRun";
   std::vector<Json> inputs;
-  if (!childInputs(run, &inputs)) return distributed ? mapFailed(run, f->failure, "MapRunFailed") : ASLRT_FAILED;
+  std::vector<aslrt::SizeBound> sizes;
+  if (!childInputs(run, &inputs, &sizes)) return distributed ? mapFailed(run, f->failure, "MapRunFailed") : ASLRT_FAILED;
   run.children.reserve(inputs.size());  // frames are large: no regrowth over 10,000 items
-  for (Json& in : inputs) run.children.push_back(childFrame(f, run.map.processor, std::move(in)));
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    run.children.push_back(childFrame(f, run.map.processor, std::move(inputs[i])));
+    if (i < sizes.size()) run.children.back().handoffSize = sizes[i];  // the first state's input size
+  }
   Join join(exec.scheduler.currentScope());
   join.tolerate = run.tolerance.set;
   bool writer = distributed && !run.map.resultWriter.is_null();
@@ -445,7 +460,7 @@ int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_
   const aslrt::MapInfo& map = exec.program.maps[map_id];
   const Json& input = f->slots[input_slot];
   const Json* fromItems = items_slot == ASLRT_NO_SLOT ? nullptr : &f->slots[items_slot];
-  MapRun run{f, map, input, {}, 0, {}, {}, {}};
+  MapRun run{f, map, input, f->knownSlotSize(input_slot), nullptr, {}, 0, {}, {}, {}};
   if (map.distributed) return runDistributed(run, fromItems, dst);
   // Inline: the items and settings are checked before MapStateStarted.
   if (!readItems(run, fromItems) || !settings(run)) return ASLRT_FAILED;
