@@ -188,7 +188,7 @@ bool parseNative(const Json& b, Binding& out, bool resolveNative, Parser& p) {
   out.handler = findNativeHandler(out.symbol);
   if (!out.handler)
     return p.fail("no native handler '" + out.symbol +
-                  "' is linked in (link it with --link and register it with ASLRT_REGISTER_HANDLER)");
+                  "' is linked in (link it with --link and register it with ASLRT_REGISTER_HANDLER or ASLRT_JSON_HANDLER)");
   return true;
 }
 

@@ -14,6 +14,7 @@
 #include "aslrt/abi.h"
 #include "aslrt/failure.h"
 #include "aslrt/handler.h"
+#include "task_native.h"
 #include "aslrt/json.h"
 
 namespace aslrt {
@@ -45,7 +46,7 @@ struct Binding {
   BindingKind kind = BindingKind::Identity;
   CommandSpec command;
   std::string symbol;    // native
-  aslrt_handler_fn handler = nullptr;
+  NativeHandler handler;  // kind native, once resolved
   HandlerThread thread = HandlerThread::Worker;  // native
   Json value;            // value
   Failure failure;       // fail

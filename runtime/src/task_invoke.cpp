@@ -44,9 +44,9 @@ TaskOutcome commandOutcome(const TaskCall& call, const CommandResult& r) {
   return succeeded(std::move(value));
 }
 
-TaskOutcome nativeOutcome(const TaskCall& call, const std::string& input) {
+TaskOutcome nativeOutcome(const TaskCall& call) {
   try {
-    NativeOutcome n = callNativeHandler(call.context, input, call.input);
+    NativeOutcome n = callNativeHandler(call.context, *call.input);
     return n.ok ? succeeded(std::move(n.value)) : failed(std::move(n.failure));
   } catch (const std::exception& e) {
     return failed({"States.TaskFailed", std::string("internal error running the task: ") + e.what()});
@@ -54,7 +54,6 @@ TaskOutcome nativeOutcome(const TaskCall& call, const std::string& input) {
 }
 
 TaskOutcome runOffFiber(const TaskCall& call, Scheduler& scheduler) {
-  std::string input = call.input->dump();
   TaskOutcome out;
   CommandControl control;
   // A cancelled branch kills its command; a native handler runs to its end.
@@ -63,11 +62,11 @@ TaskOutcome runOffFiber(const TaskCall& call, Scheduler& scheduler) {
   // Nothing thrown inside `work` may leave the worker thread.
   scheduler.runOnWorkerThread([&]() noexcept {
     if (call.binding->kind == BindingKind::Native) {
-      out = nativeOutcome(call, input);
+      out = nativeOutcome(call);
       return;
     }
     try {
-      out = commandOutcome(call, runCommand(call.binding->command, input, call.timeoutMicros, &control));
+      out = commandOutcome(call, runCommand(call.binding->command, call.input->dump(), call.timeoutMicros, &control));
     } catch (const std::exception& e) {
       out = failed({"States.TaskFailed", std::string("internal error running the task: ") + e.what()});
     }
@@ -77,7 +76,7 @@ TaskOutcome runOffFiber(const TaskCall& call, Scheduler& scheduler) {
 
 // "thread": "inline": on the calling fiber, so no hand-off to another thread;
 // the handler promised not to block (docs/BINDINGS.md).
-TaskOutcome runInline(const TaskCall& call) { return nativeOutcome(call, call.input->dump()); }
+TaskOutcome runInline(const TaskCall& call) { return nativeOutcome(call); }
 
 }  // namespace
 

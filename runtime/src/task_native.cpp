@@ -12,10 +12,13 @@ extern "C" {
 extern const aslrt_handler_registration __start_aslrt_handlers[] __attribute__((weak));
 extern const aslrt_handler_registration __stop_aslrt_handlers[] __attribute__((weak));
 }
+extern const aslrt::JsonHandlerRegistration __start_aslrt_json_handlers[] __attribute__((weak));
+extern const aslrt::JsonHandlerRegistration __stop_aslrt_json_handlers[] __attribute__((weak));
 
 struct aslrt_task_reply {
-  bool hasResult = false, hasError = false;
-  std::string result;
+  bool hasResult = false, hasValue = false, hasError = false;
+  std::string result;  // a text handler's result
+  aslrt::Json value;   // a JSON handler's result
   aslrt::Failure failure;
 };
 
@@ -45,7 +48,7 @@ HandlerSlot& slotOf(const void* execution) {
 const char* text(std::string_view name) { return name.data() ? name.data() : ""; }
 
 NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& reply, const std::string& inputJson,
-                        const Json* inputValue) {
+                        const Json& input) {
   NativeOutcome out;
   if (status != ASLRT_HANDLER_OK) {
     out.failure = reply.hasError ? reply.failure
@@ -54,8 +57,9 @@ NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& re
     return out;
   }
   // Pass-through handlers reply with their input: the same text is the same value.
-  bool echoed = inputValue && reply.hasResult && reply.result == inputJson;
-  out.value = echoed ? *inputValue : reply.hasResult ? Json::parse(reply.result, nullptr, false) : Json(nullptr);
+  bool echoed = reply.hasResult && reply.result == inputJson;
+  if (reply.hasValue) out.value = std::move(reply.value);
+  else out.value = echoed ? input : reply.hasResult ? Json::parse(reply.result, nullptr, false) : Json(nullptr);
   if (out.value.is_discarded()) {
     out.failure = {"States.TaskFailed", "native handler '" + std::string(call.symbol) + "' replied with text that is not JSON: " +
                                             reply.result.substr(0, 200)};
@@ -75,22 +79,31 @@ std::string& unavailableReason() {
 void setNativeHandlersUnavailable(const std::string& why) { unavailableReason() = why; }
 const std::string& nativeHandlersUnavailable() { return unavailableReason(); }
 
-aslrt_handler_fn findNativeHandler(const std::string& symbol) {
-  if (!unavailableReason().empty()) return nullptr;
+NativeHandler findNativeHandler(const std::string& symbol) {
+  NativeHandler found;
+  if (!unavailableReason().empty()) return found;
+  if (__start_aslrt_json_handlers && __stop_aslrt_json_handlers)
+    for (const JsonHandlerRegistration* r = __start_aslrt_json_handlers; r < __stop_aslrt_json_handlers; ++r)
+      if (r->abi_version == ASLRT_HANDLER_ABI_VERSION && r->name && r->fn && symbol == r->name)
+        return found.json = r->fn, found;
   if (__start_aslrt_handlers && __stop_aslrt_handlers)
     for (const aslrt_handler_registration* r = __start_aslrt_handlers; r < __stop_aslrt_handlers; ++r)
-      if (r->abi_version == ASLRT_HANDLER_ABI_VERSION && r->name && r->fn && symbol == r->name) return r->fn;
-  return reinterpret_cast<aslrt_handler_fn>(dlsym(RTLD_DEFAULT, symbol.c_str()));
+      if (r->abi_version == ASLRT_HANDLER_ABI_VERSION && r->name && r->fn && symbol == r->name)
+        return found.text = r->fn, found;
+  found.text = reinterpret_cast<aslrt_handler_fn>(dlsym(RTLD_DEFAULT, symbol.c_str()));
+  return found;
 }
 
-NativeOutcome callNativeHandler(const NativeCall& call, const std::string& inputJson, const Json* inputValue) {
+NativeOutcome callNativeHandler(const NativeCall& call, const Json& input) {
   HandlerSlot& slot = slotOf(call.execution);
   aslrt_task_context ctx{ASLRT_HANDLER_ABI_VERSION, text(call.executionName), text(call.executionArn),
                          text(call.stateMachineName), text(call.stateName), text(call.resource),
                          text(call.target), call.retryCount, &slot.value, &slot.free, &slot};
   aslrt_task_reply reply;
-  int status = call.handler(&ctx, inputJson.c_str(), inputJson.size(), &reply);
-  return outcomeOf(call, status, reply, inputJson, inputValue);
+  if (call.handler.json) return outcomeOf(call, call.handler.json(&ctx, input, &reply), reply, "", input);
+  std::string inputJson = input.dump();
+  int status = call.handler.text(&ctx, inputJson.c_str(), inputJson.size(), &reply);
+  return outcomeOf(call, status, reply, inputJson, input);
 }
 
 void releaseHandlerSlots() {
@@ -108,6 +121,12 @@ void releaseHandlerSlots() {
 extern "C" int aslrt_reply_result(aslrt_task_reply* reply, const char* json, size_t json_len) {
   reply->hasResult = true;
   reply->result.assign(json ? json : "null", json ? json_len : 4);
+  return ASLRT_HANDLER_OK;
+}
+
+int aslrt::replyJson(aslrt_task_reply* reply, Json&& value) {
+  reply->hasValue = true;
+  reply->value = std::move(value);
   return ASLRT_HANDLER_OK;
 }
 

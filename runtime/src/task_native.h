@@ -8,11 +8,22 @@
 #include "aslrt/failure.h"
 #include "aslrt/handler.h"
 #include "aslrt/json.h"
+#include "aslrt/json_handler.hpp"
 
 namespace aslrt {
 
-// The registration table first (ASLRT_REGISTER_HANDLER), then dlsym; nullptr if neither has it.
-aslrt_handler_fn findNativeHandler(const std::string& symbol);
+// A handler of either interface: JSON text (handler.h) or documents
+// (json_handler.hpp). At most one is set.
+struct NativeHandler {
+  aslrt_handler_fn text = nullptr;
+  JsonHandlerFn json = nullptr;
+  explicit operator bool() const { return text || json; }
+};
+
+// The JSON handlers' registration table (ASLRT_JSON_HANDLER), then the text
+// handlers' (ASLRT_REGISTER_HANDLER), then dlsym (text handlers only); empty
+// if none has it.
+NativeHandler findNativeHandler(const std::string& symbol);
 
 // Why this process cannot call native handlers ("" = it can): set by a host
 // that links none (aslc's interpreter mode), so a binding naming one fails
@@ -24,7 +35,7 @@ const std::string& nativeHandlersUnavailable();
 // program, the execution's context object) that outlive the call: a Task
 // call copies none of them.
 struct NativeCall {
-  aslrt_handler_fn handler = nullptr;
+  NativeHandler handler;
   std::string_view symbol;
   std::string_view executionName, executionArn, stateMachineName, stateName, resource, target;
   int64_t retryCount = 0;
@@ -37,11 +48,11 @@ struct NativeOutcome {
   Failure failure;
 };
 
-// Calls the handler on the calling thread (a worker thread; see handler.h).
-// inputValue, when given, is the value inputJson serialises: a reply that
-// echoes the input text byte for byte is then copied from it, not parsed.
-NativeOutcome callNativeHandler(const NativeCall& call, const std::string& inputJson,
-                                const Json* inputValue = nullptr);
+// Calls the handler on the calling thread (a worker thread unless the
+// binding says "inline"; see handler.h). A text handler gets the input
+// serialised; a reply that echoes that text byte for byte is copied from
+// `input`, not parsed. A JSON handler reads `input` itself.
+NativeOutcome callNativeHandler(const NativeCall& call, const Json& input);
 
 // Frees every execution's slot (slot_free), on the workflow's thread, after
 // the execution(s) ended.

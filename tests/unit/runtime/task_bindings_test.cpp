@@ -50,7 +50,7 @@ TEST(TaskBindings, ParsesEveryKind) {
   EXPECT_EQ(cmd->command.argv, (std::vector<std::string>{"python3", "x.py"}));
   EXPECT_EQ(cmd->command.cwd, "/base/sub");
   EXPECT_EQ(cmd->command.env.at("A"), "1");
-  EXPECT_TRUE(find(*b, "r2")->handler != nullptr);
+  EXPECT_TRUE(find(*b, "r2")->handler);
   EXPECT_EQ(find(*b, "r4")->value, Json::parse("[1,2]"));
   EXPECT_EQ(find(*b, "r5")->failure.error, "E");
   EXPECT_EQ(*find(*b, "r5")->failure.cause, "C");
@@ -117,7 +117,7 @@ TEST(TaskBindings, HttpKind) {
 TEST(TaskBindings, MissingNativeHandlerIsAStartUpError) {
   EXPECT_EQ(errorOf(R"({"bindings": [{"resource": "r", "kind": "native", "symbol": "nope_not_here"}]})"),
             "bindings file 'b.json': bindings[0]: no native handler 'nope_not_here' is linked in "
-            "(link it with --link and register it with ASLRT_REGISTER_HANDLER)");
+            "(link it with --link and register it with ASLRT_REGISTER_HANDLER or ASLRT_JSON_HANDLER)");
   std::string error;  // aslc build checks without resolving
   EXPECT_TRUE(TaskBindings::parse(Json::parse(R"({"bindings": [{"resource": "r", "kind": "native", "symbol": "x"}]})"),
                                   "/", "f", &error, false));

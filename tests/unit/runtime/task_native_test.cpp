@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "aslrt/handler.hpp"
+#include "aslrt/json_handler.hpp"
 
 namespace {
 
@@ -28,8 +29,8 @@ aslrt::NativeOutcome call(const void* execution, const std::string& input) {
   c.symbol = "count_calls_for_test";
   c.stateName = "S";
   c.execution = execution;
-  EXPECT_TRUE(c.handler);
-  return aslrt::callNativeHandler(c, input);
+  EXPECT_TRUE(c.handler.text);
+  return aslrt::callNativeHandler(c, aslrt::Json::parse(input));
 }
 
 TEST(TaskNative, CppHandlerResultsErrorsAndSlots) {
@@ -50,6 +51,44 @@ TEST(TaskNative, CppHandlerResultsErrorsAndSlots) {
   aslrt::releaseHandlerSlots();
 }
 
-TEST(TaskNative, UnknownSymbol) { EXPECT_EQ(aslrt::findNativeHandler("no_such_symbol_anywhere"), nullptr); }
+TEST(TaskNative, UnknownSymbol) { EXPECT_FALSE(aslrt::findNativeHandler("no_such_symbol_anywhere")); }
+
+// A JSON handler reads the document and answers with one; errors come back
+// returned or thrown, and it has the same slot as a text handler.
+aslrt::JsonReply tally(const aslrt::Context& ctx, const nlohmann::json& input) {
+  if (input.is_string() && input == "raise") return aslrt::TaskError("Custom.Error", "asked to");
+  if (input.is_string() && input == "throw") throw aslrt::TaskError("Thrown.Error", "thrown");
+  if (input.is_string()) throw std::runtime_error("oops");
+  int calls = ctx.withSlot<int>([](int& c) { return ++c; });
+  return nlohmann::json{{"calls", calls}, {"sum", input.value("a", 0) + input.value("b", 0)}};
+}
+ASLRT_JSON_HANDLER(tally_for_test, tally);
+
+aslrt::NativeOutcome callJson(const aslrt::Json& input) {
+  static int execution = 0;
+  aslrt::NativeCall c;
+  c.handler = aslrt::findNativeHandler("tally_for_test");
+  c.symbol = "tally_for_test";
+  c.execution = &execution;
+  EXPECT_TRUE(c.handler.json);
+  EXPECT_FALSE(c.handler.text);
+  return aslrt::callNativeHandler(c, input);
+}
+
+TEST(TaskNative, JsonHandlerTakesAndReturnsDocuments) {
+  aslrt::NativeOutcome sum = callJson({{"a", 2}, {"b", 3}});
+  ASSERT_TRUE(sum.ok);
+  EXPECT_EQ(sum.value, aslrt::Json::parse(R"({"calls":1,"sum":5})"));
+  EXPECT_EQ(callJson({{"a", 1}}).value["calls"], 2);
+  aslrt::NativeOutcome returned = callJson("raise");
+  EXPECT_FALSE(returned.ok);
+  EXPECT_EQ(returned.failure.error, "Custom.Error");
+  EXPECT_EQ(*returned.failure.cause, "asked to");
+  EXPECT_EQ(callJson("throw").failure.error, "Thrown.Error");
+  aslrt::NativeOutcome stray = callJson("other");
+  EXPECT_EQ(stray.failure.error, "States.TaskFailed");
+  EXPECT_EQ(*stray.failure.cause, "oops");
+  aslrt::releaseHandlerSlots();
+}
 
 }  // namespace
