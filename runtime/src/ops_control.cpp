@@ -64,9 +64,13 @@ bool tryRetry(aslrt_frame* f) {
   return false;
 }
 
+// {"Error", "Cause"}: members emplaced in order (an initializer list would
+// build and copy a temporary per member).
 Json errorOutput(const aslrt::Failure& failure) {
-  Json out = {{"Error", failure.error}};
-  if (failure.cause) out["Cause"] = *failure.cause;
+  Json out(Json::value_t::object);
+  Json::object_t& members = out.get_ref<Json::object_t&>();
+  if (failure.cause) members.emplace("Cause", *failure.cause);
+  members.emplace_hint(members.end(), "Error", failure.error);
   return out;
 }
 
@@ -91,15 +95,13 @@ int32_t tryCatch(aslrt_frame* f) {
     }
     if (c.assign && aslrt_apply_assign(f, p.assigns[*c.assign], f->input, nullptr, &out) != ASLRT_OK)
       return ASLRT_PROPAGATE;
-    if (c.discard) {
-      out = f->input;
-    } else if (c.resultPath) {
-      Json target = f->input;
-      std::string whyNot;
-      if (!f->exec->program.paths[*c.resultPath].assign(target, std::move(out), &whyNot)) return ASLRT_PROPAGATE;
-      out = std::move(target);
-    }
-    f->input = std::move(out);
+    // The input becomes the catcher's output: kept whole (ResultPath null),
+    // replaced, or with the error written into it in place (assign checks
+    // the path before it changes anything).
+    std::string whyNot;
+    if (c.discard) return static_cast<int32_t>(k);
+    if (!c.resultPath) f->input = std::move(out);
+    else if (!p.paths[*c.resultPath].assign(f->input, std::move(out), &whyNot)) return ASLRT_PROPAGATE;
     return static_cast<int32_t>(k);
   }
   return ASLRT_PROPAGATE;
