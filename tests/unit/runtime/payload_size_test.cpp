@@ -24,6 +24,25 @@ TEST(PayloadSize, StringEscapes) {
   expectSameAsDump(Json(std::string("nul\0byte", 8)));
 }
 
+// Long strings are skipped 8 bytes at a time: every byte value, at every
+// offset of a word and after one, must still count as dump() counts it.
+TEST(PayloadSize, EveryByteAtEveryWordOffset) {
+  for (int c = 0; c < 256; ++c)
+    for (size_t at = 0; at < 19; ++at) {
+      std::string s(24, 'x');
+      s[at] = static_cast<char>(c);
+      if (c >= 0x80) s[at + 1] = '\x80';  // keep it valid UTF-8 for dump(): a 2-byte sequence when c is a lead byte
+      Json v = s;
+      std::string text;
+      try {
+        text = v.dump();
+      } catch (const std::exception&) {
+        continue;  // not UTF-8: nothing dump() can count
+      }
+      EXPECT_EQ(quotedSize(s), text.size()) << "byte " << c << " at " << at;
+    }
+}
+
 TEST(PayloadSize, Containers) {
   expectSameAsDump(Json::object());
   expectSameAsDump(Json::array());
