@@ -89,6 +89,10 @@ ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags
   long faultsBefore = minorFaults();
   std::chrono::steady_clock::now();  // the first call maps the vDSO's data pages: not the execution's cost
   for (long long i = 0; i < flags.repeat; ++i) {
+    // Each timed execution runs from its input to its output, which belongs
+    // to the caller: the previous output is freed before the clock starts,
+    // so the first execution and the others measure the same work.
+    result = ExecutionResult();
     auto start = std::chrono::steady_clock::now();
     result = runExecution(program, flags.run, mocks, input, inputSize);
     releaseHandlerSlots();  // the execution has ended: native handlers' slots go
