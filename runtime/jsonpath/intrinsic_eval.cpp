@@ -115,10 +115,31 @@ std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx,
   return result;
 }
 
+// States.MathAdd of two integers in Java's int range, each a literal or a
+// plain path: the loop counter's increment, added without building argument
+// values or a failure. nullopt: not that case, and evalCall decides (its
+// result and its errors are the same for the cases taken here).
+std::optional<Json> quickMathAdd(const ix::CallNode& call, const EvalContext& ctx) {
+  if (call.fn != FunctionId::MathAdd || call.args.size() != 2) return std::nullopt;
+  int64_t sum = 0;
+  for (const ix::Arg& arg : call.args) {
+    const Json* v = arg.kind == ix::Arg::Kind::Literal ? &arg.literal
+                    : arg.kind == ix::Arg::Kind::Path  ? peekPath(*arg.path, ctx)
+                                                       : nullptr;
+    if (!v || !v->is_number_integer()) return std::nullopt;
+    if (v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(INT32_MAX)) return std::nullopt;
+    int64_t x = v->get<int64_t>();
+    if (x < INT32_MIN || x > INT32_MAX) return std::nullopt;
+    sum += x;
+  }
+  return Json(sum);
+}
+
 }  // namespace
 
 std::optional<Json> IntrinsicCall::evaluate(const EvalContext& ctx, std::string_view fieldName,
                                             Failure* failure) const {
+  if (std::optional<Json> sum = quickMathAdd(*root_, ctx)) return sum;
   Failure scratch;
   Failure* sink = failure ? failure : &scratch;
   try {

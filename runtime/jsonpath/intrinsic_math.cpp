@@ -21,8 +21,10 @@ bool roundedInt(const Args& args, size_t i, const char* fn, int64_t* out, std::s
     return fail(cause, fn,
                 "argument " + std::to_string(i + 1) + " must be a number, but was " +
                     describeType(v) + " " + v.dump());
+  // An unsigned value above INT64_MAX would wrap to a negative int64_t.
+  bool huge = v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int32_t>::max());
   *out = v.is_number_float() ? javaRound(v.get<double>()) : v.get<int64_t>();
-  if (*out < std::numeric_limits<int32_t>::min() || *out > std::numeric_limits<int32_t>::max())
+  if (huge || *out < std::numeric_limits<int32_t>::min() || *out > std::numeric_limits<int32_t>::max())
     return fail(cause, fn, "argument " + std::to_string(i + 1) + " is outside the integer range");
   return true;
 }

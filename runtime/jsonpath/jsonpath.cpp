@@ -114,7 +114,13 @@ bool checkReferencePath(const jp::ParsedPath& p, SyntaxError* error) {
 
 }  // namespace
 
-JsonPath::JsonPath(std::shared_ptr<const jp::ParsedPath> parsed) : parsed_(std::move(parsed)) {
+JsonPath::JsonPath(std::shared_ptr<const jp::ParsedPath> parsed)
+    : parsed_(std::move(parsed)),
+      context_(parsed_->root == jp::RootKind::Context),
+      variables_(parsed_->root == jp::RootKind::Variables) {
+  const auto& segs = parsed_->segments;
+  if (segs.size() == 1 && segs[0].kind == jp::SegmentKind::Property && !segs[0].deep && segs[0].names.size() == 1)
+    onlyMember_ = &segs[0].names[0];
   if (auto rel = jp::relativeToMapItem(*parsed_)) mapItemPath_.reset(new JsonPath(std::move(rel)));
 }
 
@@ -131,17 +137,9 @@ std::optional<JsonPath> JsonPath::parse(std::string_view text, PathFlavor flavor
 }
 
 const std::string& JsonPath::text() const { return parsed_->text; }
-bool JsonPath::isContextPath() const { return parsed_->root == jp::RootKind::Context; }
-bool JsonPath::isVariablePath() const { return parsed_->root == jp::RootKind::Variables; }
 bool JsonPath::isDefinite() const { return parsed_->definite; }
 bool JsonPath::isRoot() const { return parsed_->segments.empty(); }
-const std::string* JsonPath::singleMember() const {
-  const auto& segs = parsed_->segments;
-  if (parsed_->root != jp::RootKind::Input || segs.size() != 1) return nullptr;
-  const jp::Segment& s = segs[0];
-  bool plain = s.kind == jp::SegmentKind::Property && !s.deep && s.names.size() == 1;
-  return plain ? &s.names[0] : nullptr;
-}
+const std::string* JsonPath::singleMember() const { return context_ || variables_ ? nullptr : onlyMember_; }
 const std::string& JsonPath::variableName() const { return parsed_->variableName; }
 bool JsonPath::avoidsMapItem() const { return jp::avoidsMapItem(*parsed_); }
 
@@ -168,7 +166,7 @@ Json* JsonPath::find(Json& root) const {
   }
 }
 
-const Json* JsonPath::peek(const Json& root) const {
+const Json* JsonPath::peekSteps(const Json& root) const {
   const Json* at = &root;
   for (const jp::Segment& s : parsed_->segments) {
     if (s.deep) return nullptr;

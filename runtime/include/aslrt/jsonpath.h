@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "aslrt/json.h"
+#include "aslrt/member_lookup.h"
 
 namespace aslrt {
 
@@ -32,8 +33,8 @@ class JsonPath {
                                        SyntaxError* error);
 
   const std::string& text() const;
-  bool isContextPath() const;   // "$$..." selects from the context object
-  bool isVariablePath() const;  // "$name..." selects from the variables object
+  bool isContextPath() const { return context_; }      // "$$..." selects from the context object
+  bool isVariablePath() const { return variables_; }  // "$name..." selects from the variables object
   bool isDefinite() const;      // never wraps its result in an array
   bool isRoot() const;          // exactly "$" (or "$$")
   // For "$.name" / "$['name']" (one member of the input), that name; else nullptr.
@@ -63,7 +64,10 @@ class JsonPath {
   // The node a path of plain members and indexes ("$.a.b[0]") selects in
   // root, found without allocating; nullptr when it matches nothing or the
   // path has other segments (then use select, which also explains why).
-  const Json* peek(const Json& root) const;
+  const Json* peek(const Json& root) const {
+    if (onlyMember_) return root.is_object() ? findMember(root, *onlyMember_) : nullptr;
+    return peekSteps(root);
+  }
 
   // An upper bound on how many bytes assign() can add to the target's
   // serialisation besides the value's own: the keys and punctuation of
@@ -86,7 +90,12 @@ class JsonPath {
  private:
   explicit JsonPath(std::shared_ptr<const jsonpath_detail::ParsedPath> parsed);
   bool assignOrThrow(Json& target, Json value, std::string* whyNot) const;
+  const Json* peekSteps(const Json& root) const;
   std::shared_ptr<const jsonpath_detail::ParsedPath> parsed_;
+  // Cached from parsed_ for the hottest questions: the root, and the name
+  // when the path is one plain member of it (which parsed_ owns).
+  bool context_ = false, variables_ = false;
+  const std::string* onlyMember_ = nullptr;
   std::shared_ptr<const JsonPath> mapItemPath_;
 };
 

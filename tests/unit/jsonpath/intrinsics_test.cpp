@@ -174,6 +174,20 @@ TEST(IntrinsicMath, AddRoundsEachArgumentLikeJava) {
   failsWith("States.MathAdd(2147483648, 0)", "States.IntrinsicFailure");
 }
 
+// Integer arguments from paths take a shortcut (no argument values built):
+// it must agree with the general evaluation at the int range's edges.
+TEST(IntrinsicMath, AddOfIntegerPathsAtTheIntRangeEdges) {
+  Json input = {{"max", 2147483647}, {"min", -2147483648LL}, {"over", 2147483648LL},
+                {"huge", 18446744073709551615ull}, {"f", 2.5}, {"s", "1"}};
+  EXPECT_EQ(ok("States.MathAdd($.max, 1)", input), 2147483648LL);  // the sum may leave the range
+  EXPECT_EQ(ok("States.MathAdd($.min, $.min)", input), -4294967296LL);
+  EXPECT_EQ(ok("States.MathAdd($.f, $.max)", input), 2147483650LL);  // 2.5 rounds to 3
+  failsWith("States.MathAdd($.over, 0)", "States.IntrinsicFailure", input);
+  failsWith("States.MathAdd($.huge, 0)", "States.IntrinsicFailure", input);  // not -1
+  failsWith("States.MathAdd($.s, 1)", "States.IntrinsicFailure", input);
+  failsWith("States.MathAdd($.missing, 1)", "States.Runtime", input);
+}
+
 TEST(IntrinsicMath, RandomStaysInRangeAndSeedRepeats) {
   std::mt19937_64 rng(42);
   for (int i = 0; i < 50; ++i) {
