@@ -1,10 +1,10 @@
 // The functions AWS Step Functions adds to JSONata: $partition, $range,
 // $hash, $random([seed]), $uuid, $parse.
-#include <openssl/evp.h>
 
 #include <cmath>
 #include <cstdio>
 
+#include "aslrt/digest.h"
 #include "errors.h"
 #include "format_value.h"
 #include "functions.h"
@@ -53,19 +53,9 @@ Value range(std::vector<Value>& a) {
 Value hash(std::vector<Value>& a) {
   if (a[0].isUndefined()) return Value();
   std::string alg = argAt(a, 1).isUndefined() ? "SHA-256" : a[1].s();
-  const EVP_MD* md = alg == "MD5" ? EVP_md5() : alg == "SHA-1" ? EVP_sha1() : alg == "SHA-256" ? EVP_sha256()
-                   : alg == "SHA-384" ? EVP_sha384() : alg == "SHA-512" ? EVP_sha512() : nullptr;
-  if (!md) throw JsonataError("D3137", "$hash: unsupported algorithm " + alg);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(a[0].s().data(), a[0].s().size(), digest, &len, md, nullptr);
-  std::string hex;
-  char buf[3];
-  for (unsigned i = 0; i < len; ++i) {
-    std::snprintf(buf, sizeof buf, "%02x", digest[i]);
-    hex += buf;
-  }
-  return Value::string(hex);
+  std::optional<std::string> hex = hexDigest(alg, a[0].s());
+  if (!hex) throw JsonataError("D3137", "$hash: unsupported algorithm " + alg);
+  return Value::string(*hex);
 }
 
 std::string uuid(std::mt19937_64& rng) {

@@ -1,0 +1,18 @@
+// Base64 with RFC 4648's alphabet, for States.Base64Encode/Decode and
+// JSONata's $base64encode/$base64decode.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace aslrt {
+
+// Padded with '=' to a multiple of 4 characters.
+std::string base64Encode(std::string_view bytes);
+
+// The bytes the alphabet characters of `text` spell, in order; every other
+// character ('=' padding included) is skipped, and trailing bits that make
+// no whole byte are dropped. Callers that must reject malformed input check
+// it first (States.Base64Decode does).
+std::string base64Decode(std::string_view text);
+
+}  // namespace aslrt
