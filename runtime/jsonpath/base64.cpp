@@ -20,27 +20,29 @@ constexpr std::array<int8_t, 256> kDecoding = decodingTable();
 }  // namespace
 
 std::string base64Encode(std::string_view bytes) {
-  std::string out;
-  out.reserve(4 * ((bytes.size() + 2) / 3));
-  size_t i = 0;
+  std::string out(4 * ((bytes.size() + 2) / 3), '=');
+  char* to = out.data();
   auto byteAt = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(bytes[k])); };
+  size_t i = 0;
   for (; i + 2 < bytes.size(); i += 3) {
     uint32_t v = byteAt(i) << 16 | byteAt(i + 1) << 8 | byteAt(i + 2);
-    for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(v >> shift) & 63];
+    *to++ = kAlphabet[v >> 18];
+    *to++ = kAlphabet[(v >> 12) & 63];
+    *to++ = kAlphabet[(v >> 6) & 63];
+    *to++ = kAlphabet[v & 63];
   }
   size_t rest = bytes.size() - i;
   if (rest == 0) return out;
   uint32_t v = byteAt(i) << 16 | (rest == 2 ? byteAt(i + 1) << 8 : 0);
-  out += kAlphabet[(v >> 18) & 63];
-  out += kAlphabet[(v >> 12) & 63];
-  out += rest == 2 ? kAlphabet[(v >> 6) & 63] : '=';
-  out += '=';
+  *to++ = kAlphabet[v >> 18];
+  *to++ = kAlphabet[(v >> 12) & 63];
+  if (rest == 2) *to = kAlphabet[(v >> 6) & 63];  // the rest is already '='
   return out;
 }
 
 std::string base64Decode(std::string_view text) {
-  std::string out;
-  out.reserve(3 * text.size() / 4);
+  std::string out(3 * (text.size() / 4) + 3, '\0');
+  char* to = out.data();
   uint32_t bits = 0;
   int count = 0;
   for (char c : text) {
@@ -50,9 +52,10 @@ std::string base64Decode(std::string_view text) {
     count += 6;
     if (count >= 8) {
       count -= 8;
-      out += static_cast<char>((bits >> count) & 0xFF);
+      *to++ = static_cast<char>((bits >> count) & 0xFF);
     }
   }
+  out.resize(static_cast<size_t>(to - out.data()));
   return out;
 }
 

@@ -11,6 +11,8 @@
 namespace aslrt {
 namespace {
 
+// The eight working variables of SHA-2 are a..g and k (FIPS 180-4's h, which
+// would shadow the state array here).
 // The round constants. MD5's: floor(|sin(i + 1)| * 2^32). SHA-2's: the
 // first bits of the fractional parts of the cube roots (K) and square roots
 // (initial state) of the first primes, as FIPS 180-4 defines them.
@@ -82,41 +84,46 @@ uint32_t loadLittle32(const unsigned char* p) {
   return uint32_t(p[3]) << 24 | uint32_t(p[2]) << 16 | uint32_t(p[1]) << 8 | uint32_t(p[0]);
 }
 
-// The message padded as all five digests pad it: 0x80, zeros, then the bit
-// length in the last `lengthBytes` bytes of a whole number of blocks,
-// big-endian (SHA) or little-endian (MD5).
-std::string padded(std::string_view data, size_t blockBytes, size_t lengthBytes, bool bigEndian) {
-  std::string out(data);
-  out += static_cast<char>(0x80);
-  while ((out.size() + lengthBytes) % blockBytes != 0) out += '\0';
-  uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
-  std::string length(lengthBytes, '\0');  // lengths above 2^64 bits cannot occur here
+// Calls block(bytes) for each block of the message padded as all five
+// digests pad it: 0x80, zeros, then the bit length in the last
+// `lengthBytes` bytes of the last block, big-endian (SHA) or little-endian
+// (MD5). Whole blocks are read in place; only the tail is copied.
+template <typename Block>
+void forEachBlock(std::string_view data, size_t blockBytes, size_t lengthBytes, bool bigEndian, Block&& block) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(data.data());
+  size_t whole = data.size() / blockBytes * blockBytes;
+  for (size_t at = 0; at < whole; at += blockBytes) block(bytes + at);
+  unsigned char tail[256] = {};  // at most two blocks of 128
+  size_t rest = data.size() - whole;
+  std::memcpy(tail, bytes + whole, rest);
+  tail[rest] = 0x80;
+  size_t tailBytes = rest + 1 + lengthBytes <= blockBytes ? blockBytes : 2 * blockBytes;
+  uint64_t bits = static_cast<uint64_t>(data.size()) * 8;  // lengths above 2^64 bits cannot occur here
   for (size_t i = 0; i < 8; ++i) {
-    char byte = static_cast<char>(bits >> (8 * i));
-    length[bigEndian ? lengthBytes - 1 - i : i] = byte;
+    unsigned char byte = static_cast<unsigned char>(bits >> (8 * i));
+    tail[bigEndian ? tailBytes - 1 - i : tailBytes - lengthBytes + i] = byte;
   }
-  return out + length;
+  for (size_t at = 0; at < tailBytes; at += blockBytes) block(tail + at);
 }
 
 template <typename Word>
 std::string hexOf(const Word* words, size_t count, bool bigEndian) {
   static const char* kHex = "0123456789abcdef";
-  std::string hex;
+  std::string hex(2 * sizeof(Word) * count, '\0');
+  char* out = hex.data();
   for (size_t w = 0; w < count; ++w)
     for (size_t b = 0; b < sizeof(Word); ++b) {
       size_t shift = 8 * (bigEndian ? sizeof(Word) - 1 - b : b);
       unsigned byte = static_cast<unsigned>((words[w] >> shift) & 0xFF);
-      hex += kHex[byte >> 4];
-      hex += kHex[byte & 15];
+      *out++ = kHex[byte >> 4];
+      *out++ = kHex[byte & 15];
     }
   return hex;
 }
 
 std::string md5(std::string_view data) {
   uint32_t h[4] = {0x67452301u, 0xefcdab89u, 0x98badcfeu, 0x10325476u};
-  std::string msg = padded(data, 64, 8, false);
-  for (size_t at = 0; at < msg.size(); at += 64) {
-    const unsigned char* block = reinterpret_cast<const unsigned char*>(msg.data() + at);
+  forEachBlock(data, 64, 8, false, [&](const unsigned char* block) {
     uint32_t m[16];
     for (int i = 0; i < 16; ++i) m[i] = loadLittle32(block + 4 * i);
     uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
@@ -132,15 +139,13 @@ std::string md5(std::string_view data) {
       b += rotl32(f, kMd5Shift[(i / 16) * 4 + i % 4]);
     }
     h[0] += a, h[1] += b, h[2] += c, h[3] += d;
-  }
+  });
   return hexOf(h, 4, false);
 }
 
 std::string sha1(std::string_view data) {
   uint32_t h[5] = {0x67452301u, 0xefcdab89u, 0x98badcfeu, 0x10325476u, 0xc3d2e1f0u};
-  std::string msg = padded(data, 64, 8, true);
-  for (size_t at = 0; at < msg.size(); at += 64) {
-    const unsigned char* block = reinterpret_cast<const unsigned char*>(msg.data() + at);
+  forEachBlock(data, 64, 8, true, [&](const unsigned char* block) {
     uint32_t w[80];
     for (int t = 0; t < 16; ++t) w[t] = loadBig32(block + 4 * t);
     for (int t = 16; t < 80; ++t) w[t] = rotl32(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
@@ -155,16 +160,14 @@ std::string sha1(std::string_view data) {
       e = d, d = c, c = rotl32(b, 30), b = a, a = temp;
     }
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
-  }
+  });
   return hexOf(h, 5, true);
 }
 
 std::string sha256(std::string_view data) {
   uint32_t h[8];
   std::memcpy(h, kSha256Init, sizeof h);
-  std::string msg = padded(data, 64, 8, true);
-  for (size_t at = 0; at < msg.size(); at += 64) {
-    const unsigned char* block = reinterpret_cast<const unsigned char*>(msg.data() + at);
+  forEachBlock(data, 64, 8, true, [&](const unsigned char* block) {
     uint32_t w[64];
     for (int t = 0; t < 16; ++t) w[t] = loadBig32(block + 4 * t);
     for (int t = 16; t < 64; ++t) {
@@ -172,20 +175,14 @@ std::string sha256(std::string_view data) {
       uint32_t s1 = rotr32(w[t - 2], 17) ^ rotr32(w[t - 2], 19) ^ (w[t - 2] >> 10);
       w[t] = w[t - 16] + s0 + w[t - 7] + s1;
     }
-    uint32_t v[8];
-    std::memcpy(v, h, sizeof v);
+    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
     for (int t = 0; t < 64; ++t) {
-      uint32_t s1 = rotr32(v[4], 6) ^ rotr32(v[4], 11) ^ rotr32(v[4], 25);
-      uint32_t ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
-      uint32_t t1 = v[7] + s1 + ch + kSha256[t] + w[t];
-      uint32_t s0 = rotr32(v[0], 2) ^ rotr32(v[0], 13) ^ rotr32(v[0], 22);
-      uint32_t maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-      std::memmove(v + 1, v, 7 * sizeof v[0]);
-      v[4] += t1;
-      v[0] = t1 + s0 + maj;
+      uint32_t t1 = k + (rotr32(e, 6) ^ rotr32(e, 11) ^ rotr32(e, 25)) + ((e & f) ^ (~e & g)) + kSha256[t] + w[t];
+      uint32_t t2 = (rotr32(a, 2) ^ rotr32(a, 13) ^ rotr32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+      k = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
     }
-    for (int i = 0; i < 8; ++i) h[i] += v[i];
-  }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
+  });
   return hexOf(h, 8, true);
 }
 
@@ -193,9 +190,7 @@ std::string sha256(std::string_view data) {
 std::string sha512(std::string_view data, const uint64_t (&init)[8], size_t words) {
   uint64_t h[8];
   std::memcpy(h, init, sizeof h);
-  std::string msg = padded(data, 128, 16, true);
-  for (size_t at = 0; at < msg.size(); at += 128) {
-    const unsigned char* block = reinterpret_cast<const unsigned char*>(msg.data() + at);
+  forEachBlock(data, 128, 16, true, [&](const unsigned char* block) {
     uint64_t w[80];
     for (int t = 0; t < 16; ++t) w[t] = loadBig64(block + 8 * t);
     for (int t = 16; t < 80; ++t) {
@@ -203,20 +198,14 @@ std::string sha512(std::string_view data, const uint64_t (&init)[8], size_t word
       uint64_t s1 = rotr64(w[t - 2], 19) ^ rotr64(w[t - 2], 61) ^ (w[t - 2] >> 6);
       w[t] = w[t - 16] + s0 + w[t - 7] + s1;
     }
-    uint64_t v[8];
-    std::memcpy(v, h, sizeof v);
+    uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
     for (int t = 0; t < 80; ++t) {
-      uint64_t s1 = rotr64(v[4], 14) ^ rotr64(v[4], 18) ^ rotr64(v[4], 41);
-      uint64_t ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
-      uint64_t t1 = v[7] + s1 + ch + kSha512[t] + w[t];
-      uint64_t s0 = rotr64(v[0], 28) ^ rotr64(v[0], 34) ^ rotr64(v[0], 39);
-      uint64_t maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-      std::memmove(v + 1, v, 7 * sizeof v[0]);
-      v[4] += t1;
-      v[0] = t1 + s0 + maj;
+      uint64_t t1 = k + (rotr64(e, 14) ^ rotr64(e, 18) ^ rotr64(e, 41)) + ((e & f) ^ (~e & g)) + kSha512[t] + w[t];
+      uint64_t t2 = (rotr64(a, 28) ^ rotr64(a, 34) ^ rotr64(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+      k = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
     }
-    for (int i = 0; i < 8; ++i) h[i] += v[i];
-  }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
+  });
   return hexOf(h, words, true);
 }
 
