@@ -22,6 +22,16 @@ Execution::Execution(const Program& prog, Scheduler& sched, const RunOptions& op
   seedJsonataRandomLater(seed);
 }
 
+const Execution::Names& Execution::names() const {
+  if (!names_.name) {
+    const Json& base = contextBase(false);
+    const Json& execution = base.at("Execution");
+    names_ = {&execution.at("Name").get_ref<const std::string&>(), &execution.at("Id").get_ref<const std::string&>(),
+              &base.at("StateMachine").at("Name").get_ref<const std::string&>()};
+  }
+  return names_;
+}
+
 const Json& Execution::contextBase(bool withInput) const {
   if (contextBaseLight_.is_null()) {
     std::string machineName = options.stateMachineName.empty() ? "StateMachine" : options.stateMachineName;

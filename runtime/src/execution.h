@@ -71,12 +71,19 @@ class Execution {
   // Built on first use: most executions never read $$.
   const Json& contextBase(bool withInput = true) const;
   std::string executionArn() const;
+  // $$.Execution.Name, $$.Execution.Id and $$.StateMachine.Name, held by
+  // contextBase(false) (so NUL-terminated and alive as long as the execution).
+  struct Names {
+    const std::string *name = nullptr, *arn = nullptr, *stateMachineName = nullptr;
+  };
+  const Names& names() const;
 
  private:
   int64_t nextEventId_ = 1;
   std::vector<Json> history_;
   mutable Json contextBase_;       // null until first read
   mutable Json contextBaseLight_;
+  mutable Names names_;  // unset until first read
 };
 
 }  // namespace aslrt

@@ -16,19 +16,6 @@ using aslrt::Json;
 
 namespace {
 
-// The history's event family for a resource, as AWS names the events.
-std::string eventFamily(const std::string& resource) {
-  if (resource.rfind("arn:aws:lambda:", 0) == 0 ||
-      (resource.find(":lambda:") != std::string::npos && resource.find(":function:") != std::string::npos))
-    return "LambdaFunction";
-  if (resource.find(":activity:") != std::string::npos) return "Activity";
-  return "Task";
-}
-
-bool submitsFirst(const std::string& resource) {
-  return resource.find(".sync") != std::string::npos || resource.find(".waitForTaskToken") != std::string::npos;
-}
-
 int32_t noBinding(aslrt_frame* f, const aslrt::TaskTarget& target) {
   std::string what = "the resource '" + target.resource + "'";
   if (target.key != target.resource) what += " ('" + target.key + "')";
@@ -38,7 +25,7 @@ int32_t noBinding(aslrt_frame* f, const aslrt::TaskTarget& target) {
 }
 
 // Records the end of a task and leaves its result or error in the frame.
-int32_t finish(aslrt_frame* f, const std::string& family, uint32_t dst, aslrt::TaskOutcome outcome) {
+int32_t finish(aslrt_frame* f, const aslrt::TaskTraits& traits, uint32_t dst, aslrt::TaskOutcome outcome) {
   aslrt::Execution& exec = *f->exec;
   bool withHistory = !exec.options.historyPath.empty();
   if (outcome.aborted) return f->abandon();
@@ -48,13 +35,13 @@ int32_t finish(aslrt_frame* f, const std::string& family, uint32_t dst, aslrt::T
     Json details = Json::object();
     if (withHistory && !outcome.failure.error.empty()) details["error"] = outcome.failure.error;
     if (withHistory && outcome.failure.cause) details["cause"] = *outcome.failure.cause;
-    exec.record(family + (timedOut ? "TimedOut" : "Failed"), exec.lastEventId(),
+    exec.record(timedOut ? traits.timedOut : traits.failed, exec.lastEventId(),
                 withHistory ? Json{{key, details}} : Json());
     f->failure = std::move(outcome.failure);
     return ASLRT_FAILED;
   }
   Json succeeded = withHistory ? Json{{"taskSucceededEventDetails", {{"output", outcome.value.dump()}}}} : Json();
-  exec.record(family + "Succeeded", exec.lastEventId(), succeeded);
+  exec.record(traits.succeeded, exec.lastEventId(), succeeded);
   f->slots[dst] = std::move(outcome.value);
   return ASLRT_OK;
 }
@@ -81,17 +68,14 @@ std::optional<int64_t> timeoutMicros(const aslrt_frame* f, const aslrt::TaskTime
 aslrt::TaskCall taskCall(aslrt_frame* f, const aslrt::TaskInfo& task, const aslrt::Binding* binding,
                          const aslrt::TaskTarget& target, const Json& input, const aslrt::TaskTimers& timers) {
   aslrt::Execution& exec = *f->exec;
-  const Json& context = exec.contextBase(false);  // without $$.Execution.Input: a handler gets none
   aslrt::TaskCall call;
   call.binding = binding;
   call.input = &input;
-  call.lambda = aslrt::isLambdaResource(task.resource);
+  call.lambda = task.traits.lambda;
   call.timeoutMicros = timeoutMicros(f, timers);
-  const Json& execution = context["Execution"];
-  call.context = {binding->handler, binding->symbol, execution["Name"].get_ref<const std::string&>(),
-                  execution["Id"].get_ref<const std::string&>(),
-                  context["StateMachine"]["Name"].get_ref<const std::string&>(), f->stateInfo().name,
-                  task.resource, target.key, f->retryCount, &exec};
+  const aslrt::Execution::Names& names = exec.names();
+  call.context = {binding->handler, binding->symbol, *names.name, *names.arn, *names.stateMachineName,
+                  f->stateInfo().name, task.resource, target.key, f->retryCount, &exec};
   return call;
 }
 
@@ -139,9 +123,8 @@ aslrt::TaskOutcome callbackOutcome(aslrt_frame* f, const aslrt::TaskInfo& task, 
   return aslrt::awaitCallback(f, token, waitKey, timers);
 }
 
-Json scheduledDetails(const std::string& family, const aslrt::TaskInfo& task, const Json& params,
-                      const aslrt::TaskTimers& timers) {
-  bool activity = family == "Activity";
+Json scheduledDetails(const aslrt::TaskInfo& task, const Json& params, const aslrt::TaskTimers& timers) {
+  bool activity = task.traits.family == "Activity";
   Json d = {{"resource", task.resource}};
   if (activity) {
     d["input"] = params.dump();
@@ -160,7 +143,7 @@ extern "C" int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t para
   aslrt::Execution& exec = *f->exec;
   const aslrt::TaskInfo& task = exec.program.tasks[task_id];
   const std::string& state = f->stateInfo().name;
-  std::string family = eventFamily(task.resource);
+  const aslrt::TaskTraits& traits = task.traits;
   bool withHistory = !exec.options.historyPath.empty();
   // TimeoutSecondsPath and HeartbeatSecondsPath are read before the task is
   // scheduled (recorded: INVALID_JSONPATH_IN_HEARTBEATSECONDSPATH).
@@ -169,23 +152,20 @@ extern "C" int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t para
   // Read in place: the frame's slots stay put while the task runs, and the
   // task's result lands in `dst` only after the call.
   const Json& params = f->slots[params_slot];
-  exec.record(family + "Scheduled", exec.lastEventId(),
-              withHistory ? scheduledDetails(family, task, params, *timers) : Json());
+  exec.record(traits.scheduled, exec.lastEventId(), withHistory ? scheduledDetails(task, params, *timers) : Json());
   bool mocked = exec.mocks && exec.mocks->mocks(state);
   aslrt::TaskTarget target = aslrt::taskTarget(task.resource, params);
   const aslrt::TaskBindings* bindings = aslrt::TaskBindings::active();
   const aslrt::Binding* binding = mocked || !bindings ? nullptr : bindings->find(target);
   // An activity nothing else answers is served to workers (GetActivityTask);
   // ActivityStarted is recorded when one takes it.
-  if (!mocked && !binding && aslrt::isActivityResource(task.resource))
-    return aslrt::runActivity(f, dst, task.resource, params, *timers);
-  exec.record(family + "Started", exec.lastEventId());
-  bool callback = aslrt::waitsForTaskToken(task.resource);
-  if (family == "Task" && submitsFirst(task.resource) && (mocked || !binding || !callback))
+  if (!mocked && !binding && traits.activity) return aslrt::runActivity(f, dst, task.resource, params, *timers);
+  exec.record(traits.started, exec.lastEventId());
+  if (traits.family == "Task" && traits.submitsFirst && (mocked || !binding || !traits.callback))
     exec.record("TaskSubmitted", exec.lastEventId());
-  if (mocked) return finish(f, family, dst, mockedOutcome(f, state));
-  if (!binding && aslrt::isHttpInvoke(task.resource)) return finish(f, family, dst, httpOutcome(f, params, *timers));
+  if (mocked) return finish(f, traits, dst, mockedOutcome(f, state));
+  if (!binding && traits.httpInvoke) return finish(f, traits, dst, httpOutcome(f, params, *timers));
   if (!binding) return noBinding(f, target);
-  if (callback) return finish(f, family, dst, callbackOutcome(f, task, binding, target, params, *timers));
-  return finish(f, family, dst, boundOutcome(f, task, binding, target, params, *timers));
+  if (traits.callback) return finish(f, traits, dst, callbackOutcome(f, task, binding, target, params, *timers));
+  return finish(f, traits, dst, boundOutcome(f, task, binding, target, params, *timers));
 }

@@ -111,7 +111,8 @@ bool loadEffects(const Json& meta, Program& p, std::string* error) {
     p.fails.push_back(std::move(info));
   }
   for (const Json& t : meta.at("tasks")) {
-    TaskInfo info{t.at("resource").get<std::string>(), t.at("timeoutSeconds"), t.at("heartbeatSeconds"), {}, {}};
+    TaskInfo info{t.at("resource").get<std::string>(), t.at("timeoutSeconds"), t.at("heartbeatSeconds"), {}, {}, {}};
+    info.traits = taskTraits(info.resource);
     for (auto [field, target] : {std::pair{"timeoutSecondsPath", &info.timeoutSecondsPath},
                                  std::pair{"heartbeatSecondsPath", &info.heartbeatSecondsPath}}) {
       const std::string text = t.at(field).get<std::string>();

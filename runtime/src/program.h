@@ -12,6 +12,7 @@
 #include "aslrt/jsonpath.h"
 #include "aslrt/payload_template.h"
 #include "jsonata_template.h"
+#include "task_traits.h"
 
 namespace aslrt {
 
@@ -86,6 +87,7 @@ struct TaskInfo {
   std::string resource;
   Json timeoutSeconds, heartbeatSeconds;
   std::optional<JsonPath> timeoutSecondsPath, heartbeatSecondsPath;
+  TaskTraits traits;  // from resource
 };
 
 struct MapInfo {

@@ -263,8 +263,8 @@ bool checkDuplicates(const std::vector<Binding>& bindings, std::string* error) {
 bool keyMatch(const Binding& b, const TaskTarget& t) {
   if (b.selector == Binding::Selector::Resource) return b.pattern == t.key;
   if (b.selector != Binding::Selector::Function || !isLambdaResource(t.resource)) return false;
-  std::optional<std::string> name = lambdaFunctionName(t.key);
-  return name && *name == b.pattern;
+  std::string_view name = lambdaFunctionName(t.key);
+  return !name.empty() && name == b.pattern;
 }
 
 bool globMatch(const Binding& b, const TaskTarget& t) {

@@ -20,12 +20,10 @@ bool isLambdaResource(const std::string& resource) {
          (resource.rfind("arn:aws:lambda:", 0) == 0 && resource.find(":function:") != std::string::npos);
 }
 
-std::optional<std::string> lambdaFunctionName(const std::string& s) {
+std::string_view lambdaFunctionName(std::string_view s) {
   size_t at = s.find(":function:");
-  std::string rest = at == std::string::npos ? s : s.substr(at + 10);
-  std::string name = rest.substr(0, rest.find(':'));  // drop a version or alias
-  if (name.empty()) return std::nullopt;
-  return name;
+  std::string_view rest = at == std::string_view::npos ? s : s.substr(at + 10);
+  return rest.substr(0, rest.find(':'));  // drop a version or alias
 }
 
 Json lambdaEvent(const Json& parameters) {

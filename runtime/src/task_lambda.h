@@ -6,6 +6,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 
 #include "aslrt/failure.h"
 #include "aslrt/json.h"
@@ -16,8 +17,9 @@ namespace aslrt {
 bool isLambdaInvoke(const std::string& resource);
 // lambda:invoke (any suffix) or a function ARN used directly as the Resource.
 bool isLambdaResource(const std::string& resource);
-// "name", "name:alias", "123:function:name" or a function ARN -> "name".
-std::optional<std::string> lambdaFunctionName(const std::string& functionNameOrArn);
+// "name", "name:alias", "123:function:name" or a function ARN -> "name"
+// (a view into the argument; empty when there is no name).
+std::string_view lambdaFunctionName(std::string_view functionNameOrArn);
 // The event lambda:invoke sends: its Payload; a string Payload is JSON text.
 Json lambdaEvent(const Json& parameters);
 // {"ExecutedVersion","Payload","SdkHttpMetadata","SdkResponseMetadata","StatusCode"}

@@ -8,11 +8,12 @@ namespace {
 using aslrt::Json;
 
 TEST(TaskLambda, FunctionNames) {
-  EXPECT_EQ(*aslrt::lambdaFunctionName("f"), "f");
-  EXPECT_EQ(*aslrt::lambdaFunctionName("f:prod"), "f");
-  EXPECT_EQ(*aslrt::lambdaFunctionName("123456789012:function:f"), "f");
-  EXPECT_EQ(*aslrt::lambdaFunctionName("arn:aws:lambda:us-east-1:123456789012:function:f:7"), "f");
-  EXPECT_FALSE(aslrt::lambdaFunctionName(""));
+  EXPECT_EQ(aslrt::lambdaFunctionName("f"), "f");
+  EXPECT_EQ(aslrt::lambdaFunctionName("f:prod"), "f");
+  EXPECT_EQ(aslrt::lambdaFunctionName("123456789012:function:f"), "f");
+  EXPECT_EQ(aslrt::lambdaFunctionName("arn:aws:lambda:us-east-1:123456789012:function:f:7"), "f");
+  EXPECT_TRUE(aslrt::lambdaFunctionName("").empty());
+  EXPECT_TRUE(aslrt::lambdaFunctionName("arn:aws:lambda:us-east-1:123456789012:function:").empty());
 }
 
 TEST(TaskLambda, EventIsThePayloadAndStringPayloadsAreJsonText) {
