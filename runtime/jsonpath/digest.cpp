@@ -73,8 +73,6 @@ constexpr uint64_t kSha384Init[8] = {
 constexpr int kMd5Shift[16] = {7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21};
 
 uint32_t rotl32(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
-uint32_t rotr32(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-uint64_t rotr64(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
 
 uint32_t loadBig32(const unsigned char* p) {
   return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
@@ -164,44 +162,51 @@ std::string sha1(std::string_view data) {
   return hexOf(h, 5, true);
 }
 
-std::string sha256(std::string_view data) {
-  uint32_t h[8];
-  std::memcpy(h, kSha256Init, sizeof h);
-  forEachBlock(data, 64, 8, true, [&](const unsigned char* block) {
-    uint32_t w[64];
-    for (int t = 0; t < 16; ++t) w[t] = loadBig32(block + 4 * t);
-    for (int t = 16; t < 64; ++t) {
-      uint32_t s0 = rotr32(w[t - 15], 7) ^ rotr32(w[t - 15], 18) ^ (w[t - 15] >> 3);
-      uint32_t s1 = rotr32(w[t - 2], 17) ^ rotr32(w[t - 2], 19) ^ (w[t - 2] >> 10);
-      w[t] = w[t - 16] + s0 + w[t - 7] + s1;
-    }
-    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-    for (int t = 0; t < 64; ++t) {
-      uint32_t t1 = k + (rotr32(e, 6) ^ rotr32(e, 11) ^ rotr32(e, 25)) + ((e & f) ^ (~e & g)) + kSha256[t] + w[t];
-      uint32_t t2 = (rotr32(a, 2) ^ rotr32(a, 13) ^ rotr32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-      k = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
-    }
-    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
-  });
-  return hexOf(h, 8, true);
+// SHA-256 and SHA-512 differ only in word size, round count and the
+// rotation amounts of their four sigma functions (FIPS 180-4, 4.1.2-4.1.3).
+template <typename Word>
+struct Sha2;
+template <>
+struct Sha2<uint32_t> {
+  static constexpr size_t kBlockBytes = 64, kLengthBytes = 8, kRounds = 64;
+  static constexpr int kBig0[3] = {2, 13, 22}, kBig1[3] = {6, 11, 25}, kSmall0[3] = {7, 18, 3}, kSmall1[3] = {17, 19, 10};
+  static constexpr const uint32_t* kConstants = kSha256;
+  static uint32_t load(const unsigned char* p) { return loadBig32(p); }
+};
+template <>
+struct Sha2<uint64_t> {
+  static constexpr size_t kBlockBytes = 128, kLengthBytes = 16, kRounds = 80;
+  static constexpr int kBig0[3] = {28, 34, 39}, kBig1[3] = {14, 18, 41}, kSmall0[3] = {1, 8, 7}, kSmall1[3] = {19, 61, 6};
+  static constexpr const uint64_t* kConstants = kSha512;
+  static uint64_t load(const unsigned char* p) { return loadBig64(p); }
+};
+
+template <typename Word>
+Word rotr(Word x, int n) {
+  return (x >> n) | (x << (8 * sizeof(Word) - n));
 }
 
-// SHA-512, and SHA-384 (its own initial state, the first 6 words of the result).
-std::string sha512(std::string_view data, const uint64_t (&init)[8], size_t words) {
-  uint64_t h[8];
+// A SHA-2 digest from its initial state, as the first `words` words of the
+// final state (SHA-384 keeps 6 of SHA-512's 8).
+template <typename Word>
+std::string sha2(std::string_view data, const Word (&init)[8], size_t words) {
+  using P = Sha2<Word>;
+  Word h[8];
   std::memcpy(h, init, sizeof h);
-  forEachBlock(data, 128, 16, true, [&](const unsigned char* block) {
-    uint64_t w[80];
-    for (int t = 0; t < 16; ++t) w[t] = loadBig64(block + 8 * t);
-    for (int t = 16; t < 80; ++t) {
-      uint64_t s0 = rotr64(w[t - 15], 1) ^ rotr64(w[t - 15], 8) ^ (w[t - 15] >> 7);
-      uint64_t s1 = rotr64(w[t - 2], 19) ^ rotr64(w[t - 2], 61) ^ (w[t - 2] >> 6);
+  forEachBlock(data, P::kBlockBytes, P::kLengthBytes, true, [&](const unsigned char* block) {
+    Word w[P::kRounds];
+    for (size_t t = 0; t < 16; ++t) w[t] = P::load(block + sizeof(Word) * t);
+    for (size_t t = 16; t < P::kRounds; ++t) {
+      Word s0 = rotr(w[t - 15], P::kSmall0[0]) ^ rotr(w[t - 15], P::kSmall0[1]) ^ (w[t - 15] >> P::kSmall0[2]);
+      Word s1 = rotr(w[t - 2], P::kSmall1[0]) ^ rotr(w[t - 2], P::kSmall1[1]) ^ (w[t - 2] >> P::kSmall1[2]);
       w[t] = w[t - 16] + s0 + w[t - 7] + s1;
     }
-    uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-    for (int t = 0; t < 80; ++t) {
-      uint64_t t1 = k + (rotr64(e, 14) ^ rotr64(e, 18) ^ rotr64(e, 41)) + ((e & f) ^ (~e & g)) + kSha512[t] + w[t];
-      uint64_t t2 = (rotr64(a, 28) ^ rotr64(a, 34) ^ rotr64(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+    Word a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+    for (size_t t = 0; t < P::kRounds; ++t) {
+      Word big1 = rotr(e, P::kBig1[0]) ^ rotr(e, P::kBig1[1]) ^ rotr(e, P::kBig1[2]);
+      Word t1 = k + big1 + ((e & f) ^ (~e & g)) + P::kConstants[t] + w[t];
+      Word big0 = rotr(a, P::kBig0[0]) ^ rotr(a, P::kBig0[1]) ^ rotr(a, P::kBig0[2]);
+      Word t2 = big0 + ((a & b) ^ (a & c) ^ (b & c));
       k = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
     }
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
@@ -214,9 +219,9 @@ std::string sha512(std::string_view data, const uint64_t (&init)[8], size_t word
 std::optional<std::string> hexDigest(std::string_view algorithm, std::string_view data) {
   if (algorithm == "MD5") return md5(data);
   if (algorithm == "SHA-1") return sha1(data);
-  if (algorithm == "SHA-256") return sha256(data);
-  if (algorithm == "SHA-384") return sha512(data, kSha384Init, 6);
-  if (algorithm == "SHA-512") return sha512(data, kSha512Init, 8);
+  if (algorithm == "SHA-256") return sha2(data, kSha256Init, 8);
+  if (algorithm == "SHA-384") return sha2(data, kSha384Init, 6);
+  if (algorithm == "SHA-512") return sha2(data, kSha512Init, 8);
   return std::nullopt;
 }
 

@@ -75,6 +75,20 @@ class Context {
   const aslrt_task_context* raw_;
 };
 
+// Inside a catch block: the exception being handled as the C reply (a
+// TaskError's Error and Cause, else States.TaskFailed).
+inline int replyWithCurrentException(aslrt_task_reply* reply) noexcept {
+  try {
+    throw;
+  } catch (const TaskError& e) {
+    return aslrt_reply_error(reply, e.error().c_str(), e.cause().c_str());
+  } catch (const std::exception& e) {
+    return aslrt_reply_error(reply, "States.TaskFailed", e.what());
+  } catch (...) {
+    return aslrt_reply_error(reply, "States.TaskFailed", "the handler threw a non-standard exception");
+  }
+}
+
 // Calls `fn(Context, std::string_view input) -> std::string` and turns its
 // answer (or exception) into the C reply.
 template <typename Fn>
@@ -83,12 +97,8 @@ int invokeHandler(Fn&& fn, const aslrt_task_context* ctx, const char* input, siz
   try {
     std::string result = fn(Context(ctx), std::string_view(input, len));
     return aslrt_reply_result(reply, result.data(), result.size());
-  } catch (const TaskError& e) {
-    return aslrt_reply_error(reply, e.error().c_str(), e.cause().c_str());
-  } catch (const std::exception& e) {
-    return aslrt_reply_error(reply, "States.TaskFailed", e.what());
   } catch (...) {
-    return aslrt_reply_error(reply, "States.TaskFailed", "the handler threw a non-standard exception");
+    return replyWithCurrentException(reply);
   }
 }
 

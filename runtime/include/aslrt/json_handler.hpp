@@ -63,12 +63,8 @@ int invokeJsonHandler(Fn&& fn, const aslrt_task_context* ctx, const nlohmann::js
     if (answer.failed())
       return aslrt_reply_error(reply, answer.error().error().c_str(), answer.error().cause().c_str());
     return replyJson(reply, std::move(answer.value()));
-  } catch (const TaskError& e) {
-    return aslrt_reply_error(reply, e.error().c_str(), e.cause().c_str());
-  } catch (const std::exception& e) {
-    return aslrt_reply_error(reply, "States.TaskFailed", e.what());
   } catch (...) {
-    return aslrt_reply_error(reply, "States.TaskFailed", "the handler threw a non-standard exception");
+    return replyWithCurrentException(reply);
   }
 }
 
