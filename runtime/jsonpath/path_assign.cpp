@@ -53,6 +53,11 @@ Json* step(Json* cur, const jp::Segment& s) {
 }  // namespace
 
 bool JsonPath::assign(Json& target, Json value, std::string* whyNot) const {
+  // "$.name" into an object (most ResultPaths): the member set directly.
+  if (onlyMember_ && !context_ && !variables_ && target.is_object()) {
+    setMember(target.get_ref<Json::object_t&>(), *onlyMember_, std::move(value));
+    return true;
+  }
   try {
     return assignOrThrow(target, std::move(value), whyNot);
   } catch (const std::exception& e) {  // nothing escapes the API
