@@ -25,6 +25,8 @@ struct Node {
   bool copiesOwnMember = false;
   // Object: the index of a member whose value is the whole input ("$"), or -1.
   int inputRootItem = -1;
+  // Object: how many members never copy the input's own (always computed).
+  size_t alwaysComputed = 0;
   // Static: the value's serialised size. Object/Array: braces, commas, keys
   // and colons, i.e. everything but the members' values.
   uint64_t ownSize = 0;
@@ -86,6 +88,7 @@ Node compileObject(const Json& v, const std::string& ptr, std::vector<TemplateEr
       if (wholeInput && node.inputRootItem < 0) node.inputRootItem = static_cast<int>(node.items.size());
     }
     node.ownSize += quotedSize(outKey) + 1;
+    node.alwaysComputed += child.copiesOwnMember ? 0 : 1;
     node.keys.push_back(std::move(outKey));
     node.items.push_back(std::move(child));
     node.sourceKeys.push_back(key);
@@ -216,6 +219,41 @@ bool store(std::optional<Json>& value, Json& out) {
   return true;
 }
 
+// The common in-place case -- one member computed, every other kept as the
+// input has it, nothing to drop ({"i.$": "States.MathAdd($.i, 1)", "limit.$":
+// "$.limit"}) -- without staging: the one new value is computed from the
+// intact input and stored in its member.
+enum class OneMember { NotThisCase, Rendered, Failed };
+OneMember renderOneNewMember(const Node& n, Json::object_t& members, const EvalContext& ctx, Failure* failure,
+                             Sizing* sizing) {
+  constexpr size_t kMaxKept = 8;
+  if (n.alwaysComputed > 1 || members.size() != n.items.size() || n.items.size() > kMaxKept + 1)
+    return OneMember::NotThisCase;
+  const Json* kept[kMaxKept];
+  size_t keptCount = 0, computed = n.items.size();
+  for (size_t i = 0; i < n.items.size(); ++i) {
+    auto member = n.items[i].copiesOwnMember ? members.find(MemberKey{n.keys[i]}) : members.end();
+    if (member != members.end()) {
+      if (keptCount == kMaxKept) return OneMember::NotThisCase;
+      kept[keptCount++] = &member->second;
+    } else if (computed == n.items.size()) {
+      computed = i;
+    } else {
+      return OneMember::NotThisCase;  // a second computed member: values must wait (renderInPlace)
+    }
+  }
+  if (computed == n.items.size()) return OneMember::NotThisCase;
+  // Present too, or the member count means the input has one the template drops.
+  auto target = members.find(MemberKey{n.keys[computed]});
+  if (target == members.end()) return OneMember::NotThisCase;
+  std::optional<Json> v = renderNode(n.items[computed], ctx, n.sourceKeys[computed], failure, sizing);
+  if (!v) return OneMember::Failed;
+  if (sizing)
+    for (size_t i = 0; i < keptCount; ++i) sizing->addKept(*kept[i]);
+  target->second = std::move(*v);
+  return OneMember::Rendered;
+}
+
 // Renders an object template into `source`, the (dead) input itself: every
 // new value is computed first, from the intact input, then members the
 // template does not name are erased and the new values stored. The result
@@ -228,6 +266,15 @@ bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure*
   }
   if (sizing) sizing->add(n.ownSize);
   Json::object_t& members = source.get_ref<Json::object_t&>();
+  switch (renderOneNewMember(n, members, ctx, failure, sizing)) {
+    case OneMember::Failed:
+      return false;
+    case OneMember::Rendered:
+      if (&out != &source) out.swap(source);
+      return true;
+    case OneMember::NotThisCase:
+      break;
+  }
   // Most templates are small: their new values wait on the stack.
   constexpr size_t kInline = 8;
   std::optional<Json> inlineValues[kInline];

@@ -66,6 +66,24 @@ TEST(RenderInPlace, NewKeysLargeTemplatesAndAnInputWithOnlyTheNamedMembers) {
                      R"J({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "z": 0})J");
 }
 
+// One member computed and the rest kept is rendered without staging: it must
+// still read the intact input, fail like an ordinary render, and leave the
+// other cases (a missing kept member, a second computed one, members to drop,
+// more kept members than it tracks) to the general path.
+TEST(RenderInPlace, OneComputedMemberAndTheRestKept) {
+  const char* counter = R"J({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})J";
+  expectSameBothWays(counter, R"J({"i": 1, "limit": 10})J");
+  expectSameBothWays(counter, R"J({"limit": 10, "i": 2147483647})J");
+  expectSameBothWays(counter, R"J({"i": "one", "limit": 10})J");   // IntrinsicFailure
+  expectSameBothWays(counter, R"J({"j": 1, "limit": 10})J");       // $.i missing: States.Runtime
+  expectSameBothWays(counter, R"J({"i": 1, "other": 10})J");       // limit missing
+  expectSameBothWays(R"J({"i.$": "$.limit", "limit.$": "$.i"})J", R"J({"i": 1, "limit": 10})J");  // swapped
+  expectSameBothWays(R"J({"a.$": "$.a", "b.$": "$.b", "c.$": "$.c", "d.$": "$.d", "e.$": "$.e", "f.$": "$.f",
+                          "g.$": "$.g", "h.$": "$.h", "i.$": "$.i", "n.$": "States.MathAdd($.n, 1)"})J",
+                     R"J({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "n": 0})J");
+  expectSameBothWays(R"J({"x.$": "$.x.y", "keep.$": "$.keep"})J", R"J({"x": {"y": [1]}, "keep": true})J");
+}
+
 TEST(RenderInPlace, KeptMembersCountTheInputBoundOnce) {
   const char* tmpl = R"J({"a.$": "$.a", "b.$": "$.b", "c.$": "$.c", "n.$": "States.MathAdd($.n, 1)"})J";
   std::string input = R"J({"a": ")J" + std::string(100, 'a') + R"J(", "b": ")J" + std::string(100, 'b') +
