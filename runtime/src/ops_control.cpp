@@ -98,10 +98,9 @@ int32_t tryCatch(aslrt_frame* f) {
     // The input becomes the catcher's output: kept whole (ResultPath null),
     // replaced, or with the error written into it in place (assign checks
     // the path before it changes anything).
-    std::string whyNot;
     if (c.discard) return static_cast<int32_t>(k);
     if (!c.resultPath) f->input = std::move(out);
-    else if (!p.paths[*c.resultPath].assign(f->input, std::move(out), &whyNot)) return ASLRT_PROPAGATE;
+    else if (!p.paths[*c.resultPath].assign(f->input, std::move(out), nullptr)) return ASLRT_PROPAGATE;
     return static_cast<int32_t>(k);
   }
   return ASLRT_PROPAGATE;

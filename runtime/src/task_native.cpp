@@ -79,17 +79,22 @@ std::string& unavailableReason() {
 void setNativeHandlersUnavailable(const std::string& why) { unavailableReason() = why; }
 const std::string& nativeHandlersUnavailable() { return unavailableReason(); }
 
+// The function registered as `symbol` in one registration section (the
+// linker's __start_/__stop_ bounds; both null when nothing was registered).
+template <typename Registration>
+auto registered(const Registration* begin, const Registration* end, const std::string& symbol)
+    -> decltype(begin->fn) {
+  if (begin && end)
+    for (const Registration* r = begin; r < end; ++r)
+      if (r->abi_version == ASLRT_HANDLER_ABI_VERSION && r->name && r->fn && symbol == r->name) return r->fn;
+  return nullptr;
+}
+
 NativeHandler findNativeHandler(const std::string& symbol) {
   NativeHandler found;
   if (!unavailableReason().empty()) return found;
-  if (__start_aslrt_json_handlers && __stop_aslrt_json_handlers)
-    for (const JsonHandlerRegistration* r = __start_aslrt_json_handlers; r < __stop_aslrt_json_handlers; ++r)
-      if (r->abi_version == ASLRT_HANDLER_ABI_VERSION && r->name && r->fn && symbol == r->name)
-        return found.json = r->fn, found;
-  if (__start_aslrt_handlers && __stop_aslrt_handlers)
-    for (const aslrt_handler_registration* r = __start_aslrt_handlers; r < __stop_aslrt_handlers; ++r)
-      if (r->abi_version == ASLRT_HANDLER_ABI_VERSION && r->name && r->fn && symbol == r->name)
-        return found.text = r->fn, found;
+  if ((found.json = registered(__start_aslrt_json_handlers, __stop_aslrt_json_handlers, symbol))) return found;
+  if ((found.text = registered(__start_aslrt_handlers, __stop_aslrt_handlers, symbol))) return found;
   found.text = reinterpret_cast<aslrt_handler_fn>(dlsym(RTLD_DEFAULT, symbol.c_str()));
   return found;
 }
