@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(g++ cmake ninja-build ccache python3 llvm-19-dev llvm-19-tools libboost-context-dev
+PACKAGES=(g++ cmake ninja-build ccache python3 llvm-19-dev llvm-19-tools liblld-19-dev libboost-context-dev
           nlohmann-json3-dev libgtest-dev uuid-dev libpcre2-dev libcurl4-openssl-dev)
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,8 +1,10 @@
-// Links the emitted object with the runtime archives into an executable by
-// running the system C++ driver directly (never through a shell). The
+// Links the emitted object with the runtime into an executable. The
 // archives and system libraries to use are listed in runtime-link.txt, which
 // the build writes next to the archives, so aslc works from the build tree
-// and once installed.
+// and once installed. Two ways, same linker command: lld inside aslc with the
+// command the C++ driver expands them to (runtime-ld.txt, see link_line.h),
+// or, when aslc was built without liblld or ASLC_LINKER names a driver, that
+// driver run directly (never through a shell).
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +12,8 @@
 #include <fstream>
 
 #include "aslc/codegen/codegen.h"
+#include "link_line.h"
+#include "link_lld.h"
 
 extern char** environ;
 
@@ -59,19 +63,21 @@ int runCapturing(const std::vector<std::string>& argv, std::string* output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::string linkerDriver() {
+const char* chosenDriver() {
   const char* cxx = getenv("ASLC_LINKER");
-  return cxx && *cxx ? cxx : "c++";
+  return cxx && *cxx ? cxx : nullptr;
 }
 
-}  // namespace
+std::string failureHint(const LinkOptions& options) {
+  return options.fullyStatic ? "; a library the executable needs may exist only as a shared library" : "";
+}
 
-bool linkExecutable(const std::string& objectPath, const std::string& exePath, const LinkOptions& options,
-                    std::string* error) {
+bool linkWithDriver(const std::string& driver, const std::vector<std::string>& inputs,
+                    const std::string& exePath, const LinkOptions& options, std::string* error) {
   std::vector<std::string> runtimeArgs = readLinkList(options.runtimeDir, error);
   if (runtimeArgs.empty()) return false;
-  std::vector<std::string> argv = {linkerDriver(), "-o", exePath, objectPath};
-  argv.insert(argv.end(), options.extraInputs.begin(), options.extraInputs.end());
+  std::vector<std::string> argv = {driver, "-o", exePath};
+  argv.insert(argv.end(), inputs.begin(), inputs.end());
   argv.insert(argv.end(), runtimeArgs.begin(), runtimeArgs.end());
   // The runtime archives are compiled position-independent, so both links work.
   if (options.fullyStatic) argv.push_back("-static");
@@ -79,11 +85,31 @@ bool linkExecutable(const std::string& objectPath, const std::string& exePath, c
   std::string output;
   int status = runCapturing(argv, &output);
   if (status == 0) return true;
-  *error = "linking failed (" + argv[0] + " exited with " + std::to_string(status) + ")";
-  if (options.fullyStatic)
-    *error += "; a library the executable needs may exist only as a shared library";
+  *error = "linking failed (" + argv[0] + " exited with " + std::to_string(status) + ")" + failureHint(options);
   if (!output.empty()) *error += ":\n" + output;
   return false;
+}
+
+}  // namespace
+
+bool linkExecutable(const std::string& objectPath, const std::string& exePath, const LinkOptions& options,
+                    std::string* error) {
+  std::vector<std::string> inputs = {objectPath};
+  inputs.insert(inputs.end(), options.extraInputs.begin(), options.extraInputs.end());
+  const char* driver = chosenDriver();
+  if (!driver && haveInProcessLinker()) {
+    const char* mode = options.fullyStatic ? "static" : options.pie ? "pie" : "no-pie";
+    std::vector<std::string> args = driverLinkerArguments(options.runtimeDir, mode, exePath, inputs);
+    if (!args.empty()) {
+      std::string diagnostics;
+      if (linkInProcess(args, &diagnostics)) return true;
+      *error = "linking failed (lld in aslc)" + failureHint(options);
+      if (!diagnostics.empty()) *error += ":\n" + diagnostics;
+      *error += "\n(ASLC_LINKER=c++ links with the system C++ driver instead)";
+      return false;
+    }
+  }
+  return linkWithDriver(driver ? driver : "c++", inputs, exePath, options, error);
 }
 
 }  // namespace aslc::codegen

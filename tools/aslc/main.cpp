@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "driver.h"
+#include "heap_pages.h"
 #include "options.h"
 #include "task_commands.h"
 #ifdef ASLC_HAVE_JSONATA_COMMAND
@@ -105,6 +106,7 @@ int main(int argc, char** argv) {
     return kInvalid;
   }
   if (options.command == "check") return runCheck(options);
+  if (!options.interpret) backHeapWithHugePages();  // compiling: see heap_pages.h
   if (options.command == "build") return runBuild(options);
   return runRun(options);
 }
