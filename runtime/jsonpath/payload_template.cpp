@@ -212,10 +212,12 @@ bool renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalC
   return true;
 }
 
-// Moves a rendered value into `out` without a temporary.
+// Moves a rendered value into `out` without a temporary; what `out` held
+// (often the slot's value from an earlier state) is freed the cheap way.
 bool store(std::optional<Json>& value, Json& out) {
   if (!value) return false;
   out.swap(*value);
+  release(*value);
   return true;
 }
 

@@ -1,5 +1,6 @@
 #include "execution.h"
 
+#include "aslrt/json_release.h"
 #include "aslrt/timestamp.h"
 #include "callback_registry.h"
 #include "jsonata_template.h"
@@ -186,6 +187,12 @@ void aslrt_frame::setMapItem(size_t index, aslrt::Json value) {
 void aslrt_frame::borrowMapItem(size_t index, const aslrt::Json& value) {
   setMapItem(index, nullptr);
   mapItemBorrowed = &value;
+}
+
+void aslrt_frame::releaseWorkingValues() {
+  for (aslrt::Json& slot : slots)
+    if (!slot.is_null()) aslrt::release(slot);  // most were moved on already
+  if (!input.is_null()) aslrt::release(input);
 }
 
 void aslrt_frame::clearMapItem() {

@@ -116,6 +116,10 @@ struct aslrt_frame {
   // not change until clearMapItem): no copy and no free per iteration.
   void borrowMapItem(size_t index, const aslrt::Json& value);
   void clearMapItem();  // the value is dropped; the structure stays for the next item
+  // Frees what the machine worked with (slots, the last input) once it has
+  // ended: a Map's finished iteration gives its memory back to the next one
+  // instead of holding it until the Map completes. output and failure stay.
+  void releaseWorkingValues();
  private:
   // mapContext's Index and Value, found once per built context rather than
   // by four key lookups per item; found again by a moved or copied frame.

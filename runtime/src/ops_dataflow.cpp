@@ -3,6 +3,7 @@
 // are dead after the op, which then takes their value instead of copying it;
 // each op also records a bound on its result's serialised size (see
 // payload_size.h).
+#include "aslrt/json_release.h"
 #include "execution.h"
 
 using aslrt::Json;
@@ -26,7 +27,7 @@ bool selectByMove(aslrt_frame* f, const aslrt::JsonPath& path, uint32_t dst, uin
   Json* node = path.isRoot() ? &f->slots[src] : path.find(f->slots[src]);
   if (!node) return false;
   Json taken = std::move(*node);
-  f->slots[dst] = std::move(taken);
+  aslrt::replaceWith(f->slots[dst], std::move(taken));
   return true;
 }
 
@@ -73,7 +74,7 @@ int32_t aslrt_select_path(aslrt_frame* f, uint32_t dst, uint32_t src_operand, ui
     path.select(path.isContextPath() ? context : path.isVariablePath() ? f->variables : f->slots[src], &whyNot);
     return f->raise("States.Runtime", path.invalidPathCause(whyNot));
   }
-  f->slots[dst] = std::move(*selected);
+  aslrt::replaceWith(f->slots[dst], std::move(*selected));
   f->setSlotSize(dst, size);
   return ASLRT_OK;
 }
@@ -101,7 +102,7 @@ int32_t aslrt_apply_result_path(aslrt_frame* f, uint32_t dst, uint32_t input_ope
   Json value = movable(result_operand) ? std::move(f->slots[result]) : f->slots[result];
   std::string whyNot;
   if (!path.assign(target, std::move(value), &whyNot)) return f->raise("States.Runtime", whyNot);
-  f->slots[dst] = std::move(target);
+  aslrt::replaceWith(f->slots[dst], std::move(target));
   f->setSlotSize(dst, size);
   return ASLRT_OK;
 }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "aslrt/cli_args.h"
+#include "aslrt/json_release.h"
 #include "execution.h"
 #include "item_batcher.h"
 #include "map_tolerance.h"
@@ -155,6 +156,10 @@ bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_
             if (!events.empty()) exec.record(started, exec.lastEventId());
             bool ok = childMachine ? runChildExecution(parent, child, *childMachine, records ? &(*records)[i] : nullptr)
                                    : child.machine->entry(&child) == ASLRT_OK;
+            child.releaseWorkingValues();
+            // handoffSize bounds the output only when the child's own last
+            // state handed it over (a child execution or an error has none).
+            if (!ok || childMachine) child.handoffSize = aslrt::SizeBound();
             if (!ok && sched.cancelRequested()) {
               join.ends[i] = ChildEnd::Aborted;  // a sibling failed first; recorded by the parent
               break;
@@ -188,6 +193,23 @@ Json outputsOf(std::vector<aslrt_frame>& children) {
   out.get_ref<Json::array_t&>().reserve(children.size());
   for (aslrt_frame& c : children) out.push_back(std::move(c.output));
   return out;
+}
+
+// The children's outputs as the state's result in slot dst, with a size
+// bound summed from what each child's last state handed over, so the next
+// payload check need not walk the whole array.
+void storeOutputs(aslrt_frame* f, uint32_t dst, std::vector<aslrt_frame>& children) {
+  aslrt::SizeBound size = aslrt::SizeBound::exactly(children.empty() ? 2 : children.size() + 1);  // [ , ]
+  for (const aslrt_frame& c : children) {
+    if (!c.handoffSize.known()) {
+      size = aslrt::SizeBound();
+      break;
+    }
+    size.bytes = aslrt::addBounds(size.bytes, c.handoffSize.bytes);
+    size.exact = size.exact && c.handoffSize.exact;
+  }
+  aslrt::replaceWith(f->slots[dst], outputsOf(children));
+  f->setSlotSize(dst, size);
 }
 
 // MaxConcurrencyPath: AWS requires a non-negative integer.
@@ -406,7 +428,8 @@ int32_t finish(MapRun& run, const char* events, uint32_t dst) {
     return mapFailed(run, f->failure, "MapRunFailed");
   if (distributed) exec.record("MapRunSucceeded", exec.lastEventId());
   exec.record("MapStateSucceeded", exec.lastEventId());
-  f->slots[dst] = writer ? std::move(result) : outputsOf(run.children);
+  if (writer) aslrt::replaceWith(f->slots[dst], std::move(result));
+  else storeOutputs(f, dst, run.children);
   return ASLRT_OK;
 }
 
@@ -451,7 +474,7 @@ int32_t aslrt_run_parallel(aslrt_frame* f, uint32_t dst, uint32_t input_slot, ui
     return ASLRT_FAILED;
   }
   exec.record("ParallelStateSucceeded", exec.lastEventId());
-  f->slots[dst] = outputsOf(children);
+  storeOutputs(f, dst, children);
   return ASLRT_OK;
 }
 

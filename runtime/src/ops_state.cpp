@@ -2,6 +2,7 @@
 // around each state's block.
 #include <algorithm>
 
+#include "aslrt/json_release.h"
 #include "execution.h"
 
 using aslrt::Json;
@@ -67,7 +68,7 @@ int32_t aslrt_exit_state(aslrt_frame* f, uint32_t state, uint32_t output_slot) {
                 {{"stateExitedEventDetails", {{"name", info.name}, {"output", std::move(text)}}}});
   else
     exec.countEvent();
-  f->input = std::move(out);
+  aslrt::replaceWith(f->input, std::move(out));
   f->handoffSize = size;
   return ASLRT_OK;
 }
@@ -88,8 +89,8 @@ int32_t aslrt_load_input(aslrt_frame* f, uint32_t dst) {
   // ASLRT_MOVE: the compiler proved nothing reads the raw input again in
   // this state (no retrier or catcher, no Task path reading it).
   uint32_t slot = dst & ~ASLRT_MOVE;
-  if (dst & ASLRT_MOVE) f->slots[slot] = std::move(f->input);
-  else f->slots[slot] = f->input;
+  if (dst & ASLRT_MOVE) aslrt::replaceWith(f->slots[slot], std::move(f->input));
+  else aslrt::replaceWith(f->slots[slot], Json(f->input));
   f->setSlotSize(slot, f->inputSize);
   return ASLRT_OK;
 }

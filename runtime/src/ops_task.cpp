@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "callback_task.h"
+#include "aslrt/json_release.h"
 #include "execution.h"
 #include "task_bindings.h"
 #include "task_http.h"
@@ -42,7 +43,7 @@ int32_t finish(aslrt_frame* f, const aslrt::TaskTraits& traits, uint32_t dst, as
   }
   Json succeeded = withHistory ? Json{{"taskSucceededEventDetails", {{"output", outcome.value.dump()}}}} : Json();
   exec.record(traits.succeeded, exec.lastEventId(), succeeded);
-  f->slots[dst] = std::move(outcome.value);
+  aslrt::replaceWith(f->slots[dst], std::move(outcome.value));
   return ASLRT_OK;
 }
 

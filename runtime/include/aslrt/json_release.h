@@ -12,4 +12,11 @@ namespace aslrt {
 // Frees v's members and elements; v becomes null.
 void release(Json& v);
 
+// target = value, the old target freed the cheap way: for slots and state
+// inputs overwritten on every transition.
+inline void replaceWith(Json& target, Json&& value) {
+  if (target.is_structured()) release(target);
+  target = std::move(value);
+}
+
 }  // namespace aslrt

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "aslrt/json.h"
+#include "aslrt/json_release.h"
 
 namespace aslrt {
 
@@ -40,7 +41,7 @@ inline Json* findMember(Json& object, std::string_view name) {
 inline void setMember(Json::object_t& members, const std::string& name, Json&& value) {
   auto it = members.lower_bound(MemberKey{name});
   if (it != members.end() && it->first.size() == name.size() && compareKeys(it->first, name) == 0)
-    it->second = std::move(value);
+    replaceWith(it->second, std::move(value));
   else
     members.emplace_hint(it, name, std::move(value));
 }
