@@ -21,6 +21,8 @@
 
 namespace aslrt {
 
+struct Binding;  // task_bindings.h
+
 struct RunOptions {
   bool virtualClock = false;
   uint64_t seed = 0;
@@ -56,6 +58,13 @@ class Execution {
   int64_t maxEvents = 0;
   CancelScope* root = nullptr;
   bool eventQuotaReached = false;
+  // Per Task (program.tasks index): the binding of a target that does not
+  // depend on the parameters, looked up on its first call (ops_task.cpp).
+  struct FoundBinding {
+    bool looked = false;
+    const Binding* binding = nullptr;
+  };
+  std::vector<FoundBinding> taskBindings;
 
   // Appends an event to the history (AWS numbering: ExecutionStarted is #1).
   // `details` holds the event's extra members, e.g. {"stateEnteredEventDetails": {...}}.

@@ -18,8 +18,7 @@ using aslrt::Json;
 namespace {
 
 int32_t noBinding(aslrt_frame* f, const aslrt::TaskTarget& target) {
-  std::string what = "the resource '" + target.resource + "'";
-  if (target.key != target.resource) what += " ('" + target.key + "')";
+  std::string what = "the resource " + target.describe();
   f->failure = {"States.TaskFailed", "No binding for " + what + " of state '" + f->stateInfo().name +
                                          "': bind it with --bindings FILE or mock it with --mock-config"};
   return ASLRT_FAILED;
@@ -140,6 +139,22 @@ Json scheduledDetails(const aslrt::TaskInfo& task, const Json& params, const asl
 
 }  // namespace
 
+namespace {
+
+// The binding answering `target`: searched once per execution and Task when
+// the target is the Resource itself (not a FunctionName/StateMachineArn
+// parameter), as bindings do not change while an execution runs.
+const aslrt::Binding* bindingFor(aslrt::Execution& exec, uint32_t taskId, const aslrt::TaskBindings& bindings,
+                                 const aslrt::TaskTarget& target) {
+  if (!target.keyIsResource()) return bindings.find(target);
+  if (exec.taskBindings.size() <= taskId) exec.taskBindings.resize(exec.program.tasks.size());
+  aslrt::Execution::FoundBinding& found = exec.taskBindings[taskId];
+  if (!found.looked) found = {true, bindings.find(target)};
+  return found.binding;
+}
+
+}  // namespace
+
 extern "C" int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t params_slot, uint32_t task_id) {
   aslrt::Execution& exec = *f->exec;
   const aslrt::TaskInfo& task = exec.program.tasks[task_id];
@@ -157,7 +172,7 @@ extern "C" int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t para
   bool mocked = exec.mocks && exec.mocks->mocks(state);
   aslrt::TaskTarget target = aslrt::taskTarget(task.resource, params);
   const aslrt::TaskBindings* bindings = aslrt::TaskBindings::active();
-  const aslrt::Binding* binding = mocked || !bindings ? nullptr : bindings->find(target);
+  const aslrt::Binding* binding = mocked || !bindings ? nullptr : bindingFor(exec, task_id, *bindings, target);
   // An activity nothing else answers is served to workers (GetActivityTask);
   // ActivityStarted is recorded when one takes it.
   if (!mocked && !binding && traits.activity) return aslrt::runActivity(f, dst, task.resource, params, *timers);

@@ -268,7 +268,8 @@ bool keyMatch(const Binding& b, const TaskTarget& t) {
 }
 
 bool globMatch(const Binding& b, const TaskTarget& t) {
-  return fnmatch(b.pattern.c_str(), t.key.c_str(), 0) == 0 || fnmatch(b.pattern.c_str(), t.resource.c_str(), 0) == 0;
+  return fnmatch(b.pattern.c_str(), std::string(t.key).c_str(), 0) == 0 ||
+         fnmatch(b.pattern.c_str(), std::string(t.resource).c_str(), 0) == 0;
 }
 
 std::shared_ptr<const TaskBindings>& activeSlot() {
@@ -284,13 +285,21 @@ std::string Binding::describe() const {
          "')";
 }
 
+std::string TaskTarget::describe() const {
+  std::string what = "'" + std::string(resource) + "'";
+  if (key != resource) what += " ('" + std::string(key) + "')";
+  return what;
+}
+
 TaskTarget taskTarget(const std::string& resource, const Json& parameters) {
   TaskTarget t{resource, resource};
   const char* field = nullptr;
   if (resource.rfind("arn:aws:states:::lambda:invoke", 0) == 0) field = "FunctionName";
   if (resource.rfind("arn:aws:states:::states:startExecution", 0) == 0) field = "StateMachineArn";
-  if (field && parameters.is_object() && parameters.contains(field) && parameters[field].is_string())
-    t.key = parameters[field].get<std::string>();
+  if (field && parameters.is_object()) {
+    auto it = parameters.find(field);
+    if (it != parameters.end() && it->is_string()) t.key = it->get_ref<const std::string&>();
+  }
   return t;
 }
 

@@ -58,9 +58,12 @@ struct Binding {
 };
 
 // What a Task asks for, as bindings match it.
+// Views of the state's Resource and of its parameters, which outlive the call.
 struct TaskTarget {
-  std::string resource;  // the state's Resource
-  std::string key;       // FunctionName / StateMachineArn when given, else the Resource
+  std::string_view resource;  // the state's Resource
+  std::string_view key;       // FunctionName / StateMachineArn when given, else the Resource
+  bool keyIsResource() const { return key.data() == resource.data() && key.size() == resource.size(); }
+  std::string describe() const;  // 'resource', or 'resource' ('key') when they differ
 };
 
 TaskTarget taskTarget(const std::string& resource, const Json& parameters);

@@ -15,9 +15,9 @@ std::string trimmed(const std::string& s) {
 
 bool isLambdaInvoke(const std::string& resource) { return resource == "arn:aws:states:::lambda:invoke"; }
 
-bool isLambdaResource(const std::string& resource) {
+bool isLambdaResource(std::string_view resource) {
   return resource.rfind("arn:aws:states:::lambda:invoke", 0) == 0 ||
-         (resource.rfind("arn:aws:lambda:", 0) == 0 && resource.find(":function:") != std::string::npos);
+         (resource.rfind("arn:aws:lambda:", 0) == 0 && resource.find(":function:") != std::string_view::npos);
 }
 
 std::string_view lambdaFunctionName(std::string_view s) {

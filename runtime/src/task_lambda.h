@@ -16,7 +16,7 @@ namespace aslrt {
 // arn:aws:states:::lambda:invoke (the optimized integration, no callback suffix).
 bool isLambdaInvoke(const std::string& resource);
 // lambda:invoke (any suffix) or a function ARN used directly as the Resource.
-bool isLambdaResource(const std::string& resource);
+bool isLambdaResource(std::string_view resource);
 // "name", "name:alias", "123:function:name" or a function ARN -> "name"
 // (a view into the argument; empty when there is no name).
 std::string_view lambdaFunctionName(std::string_view functionNameOrArn);

@@ -25,21 +25,16 @@ aslrt::Json literalTargetParameters(const ast::State& s, bool* dynamic) {
   return params;
 }
 
-std::string describeTarget(const aslrt::TaskTarget& t) {
-  std::string what = "'" + t.resource + "'";
-  if (t.key != t.resource) what += " ('" + t.key + "')";
-  return what;
-}
-
 void checkTask(const ast::State& s, const aslrt::TaskBindings* bindings, Diagnostics& diags) {
   if (answeredByRuntime(s.resource)) return;
   bool dynamic = false;
-  aslrt::TaskTarget target = aslrt::taskTarget(s.resource, literalTargetParameters(s, &dynamic));
+  const aslrt::Json params = literalTargetParameters(s, &dynamic);  // the target views it
+  aslrt::TaskTarget target = aslrt::taskTarget(s.resource, params);
   if (bindings && bindings->find(target)) return;
   // A computed target may still match a binding of its own name.
   if (dynamic && bindings && bindings->size() > 0) return;
   diags.warning(s.offset, "task-unbound",
-                "no binding answers the resource " + describeTarget(target) + " of Task state '" + s.name +
+                "no binding answers the resource " + target.describe() + " of Task state '" + s.name +
                     "': it fails with States.TaskFailed when reached unless the run gets --bindings or "
                     "--mock-config");
 }
