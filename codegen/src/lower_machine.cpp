@@ -18,8 +18,8 @@ struct StateBlocks {
 
 class MachineLowering {
  public:
-  MachineLowering(const ir::Machine& mc, RuntimeAbi& abi, llvm::Function* fn)
-      : mc_(mc), abi_(abi), fn_(fn), b_(fn->getContext()), frame_(fn->getArg(0)) {}
+  MachineLowering(const ir::Machine& mc, const std::vector<std::string>& paths, RuntimeAbi& abi, llvm::Function* fn)
+      : mc_(mc), paths_(paths), abi_(abi), fn_(fn), b_(fn->getContext()), frame_(fn->getArg(0)) {}
 
   void run() {
     llvm::LLVMContext& ctx = fn_->getContext();
@@ -56,15 +56,16 @@ class MachineLowering {
     b_.CreateCall(abi_.enterState, {frame_, u32(id)});
     b_.CreateBr(current_->body);
     b_.SetInsertPoint(current_->body);
-    std::vector<OperandMoves> moves = slotMoves(st);
+    std::vector<OperandMoves> moves = slotMoves(st, paths_);
     for (size_t i = 0; i < st.insts.size(); ++i) instruction(st.insts[i], moves[i]);
     terminator(id, st.term);
     errorBlock(id, st);
   }
 
   // A slot operand, flagged when the op may take its value (see slot_moves.h):
-  // `result` is LoadInput's destination (take the raw input), `a`/`b` sources.
+  // `result` is LoadInput's destination (take or lend the raw input), `a`/`b` sources.
   llvm::Value* arg(std::string_view field, uint32_t value, const OperandMoves& move) {
+    if (field == "result" && move.lendInput) return u32(value | ASLRT_LEND);
     bool take = (field == "result" && move.input) || (field == "a" && move.a) || (field == "b" && move.b);
     return u32(take ? value | ASLRT_MOVE : value);
   }
@@ -153,6 +154,7 @@ class MachineLowering {
   }
 
   const ir::Machine& mc_;
+  const std::vector<std::string>& paths_;
   RuntimeAbi& abi_;
   llvm::Function* fn_;
   llvm::IRBuilder<> b_;
@@ -164,8 +166,9 @@ class MachineLowering {
 
 }  // namespace
 
-void lowerMachine(const ir::Machine& machine, RuntimeAbi& abi, llvm::Function* fn) {
-  MachineLowering(machine, abi, fn).run();
+void lowerMachine(const ir::Machine& machine, const std::vector<std::string>& paths, RuntimeAbi& abi,
+                  llvm::Function* fn) {
+  MachineLowering(machine, paths, abi, fn).run();
 }
 
 }  // namespace aslc::codegen

@@ -3,5 +3,7 @@
 #include "runtime_abi.h"
 
 namespace aslc::codegen {
-void lowerMachine(const ir::Machine& machine, RuntimeAbi& abi, llvm::Function* fn);
+// `paths`: the module's path pool (slot_moves.h reads ResultPath shapes).
+void lowerMachine(const ir::Machine& machine, const std::vector<std::string>& paths, RuntimeAbi& abi,
+                  llvm::Function* fn);
 }

@@ -47,7 +47,7 @@ std::unique_ptr<llvm::Module> lowerToLlvm(const ir::Module& module, llvm::LLVMCo
                                       "aslc_machine_" + std::to_string(i), *llvmModule);
     fn->getArg(0)->setName("frame");
     fn->setDoesNotThrow();
-    lowerMachine(module.machines[i], abi, fn);
+    lowerMachine(module.machines[i], module.paths, abi, fn);
     machineFns.push_back(fn);
   }
 

@@ -17,7 +17,7 @@ std::optional<int64_t> secondsFromPath(aslrt_frame* f, const JsonPath& path, con
   std::string whyNot;
   // "$timeout" reads a variable (recorded: BASE_ASSIGN_FROM_LAMBDA_TASK_RESULT), "$$" the context.
   Json context;
-  const Json* root = &f->input;
+  const Json* root = &f->rawInput();
   if (path.isVariablePath()) {
     root = &f->variables;
   } else if (path.isContextPath()) {
@@ -51,7 +51,7 @@ std::optional<int64_t> secondsFromJsonata(aslrt_frame* f, const std::string& tex
   }
   Failure failure;
   std::optional<Json> v;
-  if (it->second) v = it->second->evaluate(f->jsonataBindings(f->input, nullptr), &failure);
+  if (it->second) v = it->second->evaluate(f->jsonataBindings(f->rawInput(), nullptr), &failure);
   else failure = {"States.QueryEvaluationError", std::string("cannot compile the field '") + field + "'"};
   if (!v) {
     *failed = true;

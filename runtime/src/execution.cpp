@@ -189,6 +189,18 @@ void aslrt_frame::borrowMapItem(size_t index, const aslrt::Json& value) {
   mapItemBorrowed = &value;
 }
 
+void aslrt_frame::restoreLentInput() {
+  if (lent.slot < 0) return;
+  aslrt::Json& doc = slots[lent.slot];
+  if (lent.member && doc.is_object()) {  // it was one when written, and nothing else writes it
+    aslrt::Json::object_t& members = doc.get_ref<aslrt::Json::object_t&>();
+    if (lent.hadMember) members[*lent.member] = std::move(lent.oldValue);
+    else members.erase(*lent.member);
+  }
+  input = std::move(doc);
+  lent = LentInput();
+}
+
 void aslrt_frame::releaseWorkingValues() {
   for (aslrt::Json& slot : slots)
     if (!slot.is_null()) aslrt::release(slot);  // most were moved on already

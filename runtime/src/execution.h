@@ -125,6 +125,23 @@ struct aslrt_frame {
   // not change until clearMapItem): no copy and no free per iteration.
   void borrowMapItem(size_t index, const aslrt::Json& value);
   void clearMapItem();  // the value is dropped; the structure stays for the next item
+  // The state's raw input while load_input has lent it to a slot
+  // (ASLRT_LEND, aslrt/abi.h): where it is, and how to undo the one
+  // in-place ResultPath write apply_result_path may have made to it.
+  struct LentInput {
+    int64_t slot = -1;
+    const std::string* member = nullptr;  // the member written, once written
+    bool hadMember = false;               // and whether it existed before
+    aslrt::Json oldValue;                 // its value then
+  };
+  LentInput lent;
+  // The state's raw input, wherever it is (TimeoutSecondsPath reads it).
+  const aslrt::Json& rawInput() const { return lent.slot >= 0 ? slots[lent.slot] : input; }
+  // On an error: the raw input back in `input`, its ResultPath write undone.
+  void restoreLentInput();
+  void endLoan() {
+    if (lent.slot >= 0) lent = LentInput();
+  }
   // Frees what the machine worked with (slots, the last input) once it has
   // ended: a Map's finished iteration gives its memory back to the next one
   // instead of holding it until the Map completes. output and failure stay.

@@ -112,6 +112,7 @@ extern "C" {
 
 int32_t aslrt_on_error(aslrt_frame* f, uint32_t state) {
   f->state = state;
+  f->restoreLentInput();  // retriers and catchers start from the raw input
   aslrt::Scheduler& sched = f->exec->scheduler;
   if (f->exec->unsupported || sched.cancelRequested()) return ASLRT_PROPAGATE;
   if (tryRetry(f)) return sched.cancelRequested() ? ASLRT_PROPAGATE : ASLRT_RETRY;

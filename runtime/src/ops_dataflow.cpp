@@ -4,6 +4,7 @@
 // each op also records a bound on its result's serialised size (see
 // payload_size.h).
 #include "aslrt/json_release.h"
+#include "aslrt/member_lookup.h"
 #include "execution.h"
 
 using aslrt::Json;
@@ -44,6 +45,17 @@ aslrt::SizeBound resultPathSize(aslrt_frame* f, const aslrt::JsonPath& path, uin
   if (total() > aslrt::kMaxPayloadBytes && !resultSize.exact)
     resultSize = aslrt::SizeBound::exactly(aslrt::serializedSize(f->slots[result]));
   return aslrt::SizeBound::atMost(total());
+}
+
+// Before ResultPath writes `member` of the lent raw input in place: what
+// restoreLentInput needs to put it back. A non-object gets no write (assign
+// fails and leaves it as it was).
+void recordUndo(aslrt_frame* f, Json& target, const std::string* member) {
+  if (!target.is_object()) return;
+  Json* old = aslrt::findMember(target, *member);
+  f->lent.member = member;
+  f->lent.hadMember = old != nullptr;
+  if (old) f->lent.oldValue = std::move(*old);
 }
 
 }  // namespace
@@ -98,11 +110,21 @@ int32_t aslrt_apply_result_path(aslrt_frame* f, uint32_t dst, uint32_t input_ope
   const aslrt::JsonPath& path = f->exec->program.paths[path_id];
   uint32_t input = slotOf(input_operand), result = slotOf(result_operand);
   aslrt::SizeBound size = resultPathSize(f, path, input, result);
-  Json target = movable(input_operand) ? std::move(f->slots[input]) : f->slots[input];
+  // The lent raw input (ASLRT_LEND) is written in place only through a
+  // one-member path, whose write can be undone if the state fails later.
+  bool lent = f->lent.slot == static_cast<int64_t>(input);
+  const std::string* member = lent && !f->lent.member ? path.singleMember() : nullptr;  // one undo at most
+  bool takeInput = movable(input_operand) && (!lent || member);
+  Json target = takeInput ? std::move(f->slots[input]) : f->slots[input];
   Json value = movable(result_operand) ? std::move(f->slots[result]) : f->slots[result];
+  if (takeInput && lent) recordUndo(f, target, member);
   std::string whyNot;
-  if (!path.assign(target, std::move(value), &whyNot)) return f->raise("States.Runtime", whyNot);
+  if (!path.assign(target, std::move(value), &whyNot)) {
+    if (takeInput && lent) aslrt::replaceWith(f->slots[input], std::move(target));  // assign left it unchanged
+    return f->raise("States.Runtime", whyNot);
+  }
   aslrt::replaceWith(f->slots[dst], std::move(target));
+  if (takeInput && lent) f->lent.slot = dst;
   f->setSlotSize(dst, size);
   return ASLRT_OK;
 }

@@ -38,6 +38,7 @@ void aslrt_enter_state(aslrt_frame* f, uint32_t state) {
   // (written by on_error) or a new frame's input starts unknown.
   f->inputSize = f->handoffSize;
   f->handoffSize = aslrt::SizeBound();
+  f->endLoan();
   aslrt::Execution& exec = *f->exec;
   if (!exec.keepsHistory()) {
     f->enteredEventId = exec.countEvent();
@@ -69,6 +70,7 @@ int32_t aslrt_exit_state(aslrt_frame* f, uint32_t state, uint32_t output_slot) {
   else
     exec.countEvent();
   aslrt::replaceWith(f->input, std::move(out));
+  f->endLoan();  // the state is over: its raw input is not needed back
   f->handoffSize = size;
   return ASLRT_OK;
 }
@@ -87,10 +89,12 @@ int32_t aslrt_unsupported(aslrt_frame* f, uint32_t message_const) {
 
 int32_t aslrt_load_input(aslrt_frame* f, uint32_t dst) {
   // ASLRT_MOVE: the compiler proved nothing reads the raw input again in
-  // this state (no retrier or catcher, no Task path reading it).
-  uint32_t slot = dst & ~ASLRT_MOVE;
-  if (dst & ASLRT_MOVE) aslrt::replaceWith(f->slots[slot], std::move(f->input));
+  // this state (no retrier or catcher). ASLRT_LEND: a retrier or catcher
+  // may, so it is lent to the slot and given back on an error (abi.h).
+  uint32_t slot = dst & ~(ASLRT_MOVE | ASLRT_LEND);
+  if (dst & (ASLRT_MOVE | ASLRT_LEND)) aslrt::replaceWith(f->slots[slot], std::move(f->input));
   else aslrt::replaceWith(f->slots[slot], Json(f->input));
+  if (dst & ASLRT_LEND) f->lent.slot = slot;
   f->setSlotSize(slot, f->inputSize);
   return ASLRT_OK;
 }

@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define ASLRT_ABI_VERSION 3
+#define ASLRT_ABI_VERSION 4
 
 typedef struct aslrt_frame aslrt_frame;
 /* Runs a machine from its StartAt: returns ASLRT_OK with the output in the
@@ -55,6 +55,13 @@ enum { ASLRT_OK = 0, ASLRT_FAILED = 1 };
  * instead of copying it. The compiler sets it from slot lifetimes; no other
  * op accepts it. */
 #define ASLRT_MOVE 0x80000000u
+/* OR-ed into load_input's dst when a retrier or catcher may need the raw
+ * input again: the op moves it into the slot and lends it there. The one
+ * op that may then change it in place is apply_result_path with a
+ * one-member path (its input operand flagged ASLRT_MOVE), which records how
+ * to undo the write; aslrt_on_error gives the raw input back, undone, before
+ * it retries or catches. exit_state ends the loan. */
+#define ASLRT_LEND 0x40000000u
 /* aslrt_on_error results besides a catcher index >= 0. */
 enum { ASLRT_PROPAGATE = -1, ASLRT_RETRY = -2 };
 
