@@ -217,7 +217,7 @@ bool renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalC
 bool store(std::optional<Json>& value, Json& out) {
   if (!value) return false;
   out.swap(*value);
-  release(*value);
+  if (value->is_structured()) release(*value);
   return true;
 }
 

@@ -15,8 +15,8 @@ void release(Json& v);
 // target = value, the old target freed the cheap way: for slots and state
 // inputs overwritten on every transition.
 inline void replaceWith(Json& target, Json&& value) {
-  if (target.is_structured()) release(target);
-  target = std::move(value);
+  if (!target.is_null()) release(target);
+  target.swap(value);  // cheaper than a move assignment: no temporary to destroy
 }
 
 }  // namespace aslrt
