@@ -1,7 +1,7 @@
 // The constant tables of a module as the JSON the runtime loads once at start-up
 // (documented in docs/ARCHITECTURE.md, "Runtime ABI"). Control flow is code;
 // this is only data.
-#include "aslc/codegen/codegen.h"
+#include "aslc/codegen/metadata.h"
 #include "entered_time.h"
 
 namespace aslc::codegen {

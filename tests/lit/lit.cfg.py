@@ -19,6 +19,7 @@ config.excludes = ["Inputs"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.aslc_build_dir, "tests", "lit")
 
+config.substitutions.append(("%aslc_libdir", os.path.join(config.aslc_build_dir, "lib", "aslc")))
 config.substitutions.append(("%aslc", os.path.join(config.aslc_build_dir, "aslc")))
 config.substitutions.append(("%examples", os.path.join(config.aslc_source_dir, "examples")))
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.environment.get("PATH", "")])

@@ -8,7 +8,8 @@
 #include <fstream>
 #include <iostream>
 
-#include "aslc/codegen/codegen.h"
+#include "aslc/codegen/backend.h"
+#include "aslc/codegen/metadata.h"
 #include "aslc/frontend/lower.h"
 #include "aslc/frontend/parse.h"
 #include "aslc/interp/interpreter.h"
@@ -130,14 +131,14 @@ bool buildNestedIr(const Options& o, const std::string& definition, ir::Module& 
 // Each state machine a `stateMachine` binding names becomes one more object
 // in the executable, found by the runtime through its "aslrt_machines"
 // record (aslrt/abi.h).
-int compileNested(const Options& o, const std::vector<std::string>& definitions, const std::string& exePath,
-                  std::vector<std::string>* objects) {
+int compileNested(const Options& o, codegen::Backend& backend, const std::vector<std::string>& definitions,
+                  const std::string& exePath, std::vector<std::string>* objects) {
   for (size_t i = 0; i < definitions.size(); ++i) {
     ir::Module module;
     if (!buildNestedIr(o, definitions[i], module)) return kInvalid;
-    codegen::Generated generated(module, definitions[i]);
+    std::unique_ptr<codegen::Lowered> lowered = backend.lower(module, definitions[i]);
     std::string error, objectPath = exePath + ".nested" + std::to_string(i) + ".o";
-    if (!generated.ok() || !generated.emitObject(o.optLevel, objectPath, &error)) {
+    if (!lowered || !lowered->emitObject(o.optLevel, objectPath, &error)) {
       std::cerr << "aslc: error: " << (error.empty() ? "cannot compile '" + definitions[i] + "'" : error) << "\n";
       return kInternal;
     }
@@ -181,22 +182,27 @@ int compile(const Options& o, const std::string& exePath) {
   if (bindings.doc) module.machineInfo["bindings"] = *bindings.doc;
   std::vector<std::string> nested;
   if (bindings.bindings) nested = bindings.bindings->nestedDefinitions();
-  codegen::Generated generated(module);
-  if (!generated.ok()) return kInternal;
-  if (o.emit == Emit::Llvm) return writeOutput(o, [&](std::ostream& out) { generated.print(out, o.optLevel); });
   std::string error;
+  codegen::Backend* backend = codegen::loadBackend(runtimeDirectory(), &error);
+  if (!backend) {
+    std::cerr << "aslc: error: " << error << "\n";
+    return kInternal;
+  }
+  std::unique_ptr<codegen::Lowered> lowered = backend->lower(module, "");
+  if (!lowered) return kInternal;
+  if (o.emit == Emit::Llvm) return writeOutput(o, [&](std::ostream& out) { lowered->print(out, o.optLevel); });
   std::string objectPath = o.emit == Emit::Obj ? o.output : exePath + ".o";
-  if (!generated.emitObject(o.optLevel, objectPath, &error)) {
+  if (!lowered->emitObject(o.optLevel, objectPath, &error)) {
     std::cerr << "aslc: error: " << error << "\n";
     return kInternal;
   }
   if (o.emit == Emit::Obj) return kOk;
   std::vector<std::string> objects = {objectPath};
-  int status = compileNested(o, nested, exePath, &objects);
+  int status = compileNested(o, *backend, nested, exePath, &objects);
   if (status == kOk) {
     codegen::LinkOptions link{runtimeDirectory(), o.fullyStatic, o.pie, o.linkInputs};
     link.extraInputs.insert(link.extraInputs.begin(), objects.begin() + 1, objects.end());
-    if (!codegen::linkExecutable(objectPath, exePath, link, &error)) {
+    if (!backend->link(objectPath, exePath, link, &error)) {
       std::cerr << "aslc: error: " << error << "\n";
       status = kInternal;
     }

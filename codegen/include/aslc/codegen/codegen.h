@@ -1,10 +1,13 @@
-// IR -> LLVM IR -> object file -> executable. The only phase that uses LLVM.
+// IR -> LLVM IR -> object file -> executable. The only phase that uses LLVM;
+// built into libaslc_codegen.so, which aslc reaches through backend.h.
 #pragma once
 #include <iosfwd>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "aslc/codegen/backend.h"
+#include "aslc/codegen/metadata.h"
 #include "aslc/ir/module.h"
 
 namespace llvm {
@@ -13,9 +16,6 @@ class Module;
 }  // namespace llvm
 
 namespace aslc::codegen {
-
-// The constant tables the runtime reads at start-up, as JSON text.
-std::string buildMetadata(const ir::Module& module);
 
 // One LLVM function per machine plus the `aslrt_compiled_program` descriptor;
 // or, for a machine nested through a `stateMachine` binding, a private
@@ -28,29 +28,20 @@ bool emitObject(llvm::Module& module, int optLevel, const std::string& objectPat
 void optimize(llvm::Module& module, int optLevel);
 void printLlvm(const llvm::Module& module, std::ostream& out);
 
-// The compiler driver's view of codegen: LLVM types stay behind this class.
-class Generated {
+// A lowered module behind the driver's interface (backend.h): LLVM types stay inside.
+class Generated : public Lowered {
  public:
   explicit Generated(const ir::Module& module, const std::string& nestedDefinition = "");
-  ~Generated();
+  ~Generated() override;
   bool ok() const;
-  void print(std::ostream& out, int optLevel);  // optimized LLVM IR text
-  bool emitObject(int optLevel, const std::string& objectPath, std::string* error);
+  void print(std::ostream& out, int optLevel) override;
+  bool emitObject(int optLevel, const std::string& objectPath, std::string* error) override;
 
  private:
   std::unique_ptr<llvm::LLVMContext> context_;
   std::unique_ptr<llvm::Module> module_;
 };
 
-struct LinkOptions {
-  std::string runtimeDir;  // where libaslrt*.a and runtime-link.txt live
-  bool fullyStatic = false;
-  // Position-independent (ASLR for the executable image). Off by default:
-  // a PIE's start-up relocations write ~110 more pages (hello: 239 -> 131
-  // page faults, 7.0 -> 5.0 ms wall on the 2-core VM).
-  bool pie = false;
-  std::vector<std::string> extraInputs;  // objects/archives given with --link
-};
 // Links the object with the runtime into an executable.
 bool linkExecutable(const std::string& objectPath, const std::string& exePath, const LinkOptions& options,
                     std::string* error);
