@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <vector>
 
 namespace aslrt {
@@ -20,6 +21,30 @@ TEST(MemberLookup, OrdersKeysAsStdStringDoes) {
       int got = compareKeys(a, b);
       EXPECT_EQ(expected < 0, got < 0) << a << " vs " << b;
       EXPECT_EQ(expected == 0, got == 0) << a << " vs " << b;
+    }
+}
+
+// compareKeys reads 8 and 4 bytes at a time: keys up to 24 bytes sharing
+// prefixes of every length, differing in bytes where the sign bit matters.
+TEST(MemberLookup, OrdersLongKeysAsStdStringDoes) {
+  const std::string alphabet("a\x00\x7f\x80\xffZ", 6);
+  std::mt19937 rng(7);
+  std::vector<std::string> keys;
+  for (int k = 0; k < 400; ++k) {
+    std::string key(rng() % 25, 'a');
+    for (char& c : key) c = alphabet[rng() % alphabet.size()];
+    keys.push_back(key);
+    std::string sibling = key;  // the same but for one byte, or one byte longer
+    if (!sibling.empty() && rng() % 2) sibling[rng() % sibling.size()] = alphabet[rng() % alphabet.size()];
+    else sibling.push_back(alphabet[rng() % alphabet.size()]);
+    keys.push_back(sibling);
+  }
+  for (size_t i = 0; i + 1 < keys.size(); ++i)
+    for (size_t j : {i + 1, (i * 7919) % keys.size()}) {
+      int expected = keys[i].compare(keys[j]);
+      int got = compareKeys(keys[i], keys[j]);
+      EXPECT_EQ(expected < 0, got < 0) << i << " vs " << j;
+      EXPECT_EQ(expected == 0, got == 0) << i << " vs " << j;
     }
 }
 
