@@ -298,7 +298,10 @@ bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure*
   // Every template key is a member now: more members means some the template does not name.
   if (members.size() > n.items.size()) {
     for (auto it = members.begin(); it != members.end();) {
-      bool named = std::find(n.keys.begin(), n.keys.end(), it->first) != n.keys.end();
+      const std::string& name = it->first;
+      bool named = std::any_of(n.keys.begin(), n.keys.end(), [&](const std::string& key) {
+        return key.size() == name.size() && compareKeys(key, name) == 0;  // inline, no memcmp call
+      });
       if (!named) release(it->second);  // often most of the document: freed the cheap way
       it = named ? std::next(it) : members.erase(it);
     }
