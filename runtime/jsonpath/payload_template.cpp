@@ -300,7 +300,7 @@ bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure*
     for (auto it = members.begin(); it != members.end();) {
       const std::string& name = it->first;
       bool named = std::any_of(n.keys.begin(), n.keys.end(), [&](const std::string& key) {
-        return key.size() == name.size() && compareKeys(key, name) == 0;  // inline, no memcmp call
+        return key.size() == name.size() && compareKeys(key, name) == 0;  // lengths first, then the first byte
       });
       if (!named) release(it->second);  // often most of the document: freed the cheap way
       it = named ? std::next(it) : members.erase(it);

@@ -1,8 +1,11 @@
 // Member lookup in a Json object without going through std::string's
-// compare (a memcmp call) for every tree node: keys in workflow documents
-// are short and mostly differ early, so they are compared inline, eight
-// bytes at a time. The order is std::string's (bytes as unsigned char), so
-// the object's std::map finds the same member.
+// compare for every tree node: keys in workflow documents mostly differ in
+// their first byte, which is compared inline; only keys sharing it call
+// memcmp. The order is std::string's (bytes as unsigned char), so the
+// object's std::map finds the same member. (Comparing the rest inline, 8
+// and 4 bytes at a time, ran fewer instructions but was ~3 % slower on the
+// retry-catch bench, whose keys share prefixes; this VM has no branch
+// counters to say why.)
 #pragma once
 #include <cstdint>
 #include <cstring>
@@ -19,28 +22,8 @@ struct MemberKey {
 
 inline int compareKeys(std::string_view a, std::string_view b) {
   size_t n = a.size() < b.size() ? a.size() : b.size();
-  const auto* p = reinterpret_cast<const unsigned char*>(a.data());
-  const auto* q = reinterpret_cast<const unsigned char*>(b.data());
-  if (n != 0 && p[0] != q[0]) return p[0] < q[0] ? -1 : 1;  // most keys differ there
-  size_t i = 1;
-  // Then eight bytes at a time, as big-endian words so that their order is
-  // the bytes' order, four, and the last three byte by byte. No call: keys
-  // are short.
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x, y;
-    std::memcpy(&x, p + i, 8);
-    std::memcpy(&y, q + i, 8);
-    if (x != y) return __builtin_bswap64(x) < __builtin_bswap64(y) ? -1 : 1;
-  }
-  if (i + 4 <= n) {
-    uint32_t x, y;
-    std::memcpy(&x, p + i, 4);
-    std::memcpy(&y, q + i, 4);
-    if (x != y) return __builtin_bswap32(x) < __builtin_bswap32(y) ? -1 : 1;
-    i += 4;
-  }
-  for (; i < n; ++i)
-    if (p[i] != q[i]) return p[i] < q[i] ? -1 : 1;
+  if (n != 0 && a[0] != b[0]) return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]) ? -1 : 1;
+  if (int c = n > 1 ? std::memcmp(a.data() + 1, b.data() + 1, n - 1) : 0) return c;
   return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
 }
 
