@@ -1,7 +1,9 @@
 #include "slot_moves.h"
 
-#include <cctype>
+#include <optional>
 #include <set>
+
+#include "aslrt/jsonpath.h"
 
 namespace aslc::codegen {
 namespace {
@@ -26,12 +28,12 @@ bool mayNeedInputAgain(const ir::State& st) {
   return !st.retriers.empty() || !st.catchers.empty() || st.aslType == "Task";
 }
 
-// "$.name": a write the runtime can undo by putting one member back.
-bool isOneMemberPath(const std::string& path) {
-  if (path.size() < 3 || path.compare(0, 2, "$.") != 0) return false;
-  for (size_t i = 2; i < path.size(); ++i)
-    if (!std::isalnum(static_cast<unsigned char>(path[i])) && path[i] != '_') return false;
-  return !std::isdigit(static_cast<unsigned char>(path[2]));
+// "$.name": a write the runtime can undo by putting one member back. The
+// runtime's own test (JsonPath::singleMember), which apply_result_path checks again.
+bool isOneMemberPath(const std::string& text) {
+  aslrt::SyntaxError error;
+  std::optional<aslrt::JsonPath> path = aslrt::JsonPath::parse(text, aslrt::PathFlavor::Path, &error);
+  return path && path->singleMember();
 }
 
 // With the raw input lent, its slot and the ResultPath output written into

@@ -38,7 +38,6 @@ void aslrt_enter_state(aslrt_frame* f, uint32_t state) {
   // (written by on_error) or a new frame's input starts unknown.
   f->inputSize = f->handoffSize;
   f->handoffSize = aslrt::SizeBound();
-  f->endLoan();
   aslrt::Execution& exec = *f->exec;
   if (!exec.keepsHistory()) {
     f->enteredEventId = exec.countEvent();
