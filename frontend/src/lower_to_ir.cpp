@@ -185,10 +185,12 @@ class Lowering {
     return static_cast<uint32_t>(m_.maps.size() - 1);
   }
 
+  // ItemProcessor's ProcessorConfig, or the legacy Iterator's (AWS runs a
+  // DISTRIBUTED Iterator as a map run too: recorded in
+  // scenarios.base_scenarios.map_state_legacy_config_distributed).
   static bool isDistributed(const ast::State& s) {
-    const JNode* proc = s.node->get("ItemProcessor");
-    const JNode* config = proc ? proc->get("ProcessorConfig") : nullptr;
-    const JNode* mode = config ? config->get("Mode") : nullptr;
+    const JNode* config = s.processorConfig;
+    const JNode* mode = config && config->isObject() ? config->get("Mode") : nullptr;
     return mode && mode->isString() && mode->str() == "DISTRIBUTED";
   }
 

@@ -155,7 +155,9 @@ struct aslrt_frame {
   void findMapNodes();
 
  public:
-  bool forkFailureRecorded = false;  // Map/ParallelStateFailed already in the history
+  // The pending failure came from the Map/Parallel's children (or its map run),
+  // not from the state's own fields: see aslrt_on_error.
+  bool forkFailed = false;
   aslrt::Json variables = aslrt::Json::object();  // this scope's workflow variables
   // Upper bounds on serialised sizes, for the payload check without dump():
   // per slot (reset at each state's entry; ops that do not track sizes leave

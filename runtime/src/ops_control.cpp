@@ -106,6 +106,23 @@ int32_t tryCatch(aslrt_frame* f) {
   return ASLRT_PROPAGATE;
 }
 
+// The events AWS writes for a failure no retrier takes (a retried attempt
+// writes none: scenarios.base_scenarios.map_state_retry_legacy). A failed
+// expression is an EvaluationFailed event, written by the state that
+// evaluated it, not again by the Map/Parallel its error fails
+// (states_variables.error_output.map_catch_error.MAP_CATCH_ERROR_OUTPUT_WITH_RETRY).
+// A Map/Parallel state's failure is <Type>StateFailed, except a States.Runtime
+// error in its own fields, which writes nothing before ExecutionFailed
+// (scenarios.base_scenarios.max_concurrency_path.*, map_state_tolerated_failure_count_path.*).
+void recordFailure(aslrt_frame* f, bool forkFailed) {
+  aslrt::Execution& exec = *f->exec;
+  const std::string& type = f->stateInfo().type;
+  bool ownError = !forkFailed;
+  if (ownError && f->failure.error == "States.QueryEvaluationError") exec.record("EvaluationFailed", exec.lastEventId());
+  if ((type == "Map" || type == "Parallel") && (!ownError || f->failure.error != "States.Runtime"))
+    exec.record(type + "StateFailed", exec.lastEventId());
+}
+
 }  // namespace
 
 extern "C" {
@@ -113,21 +130,14 @@ extern "C" {
 int32_t aslrt_on_error(aslrt_frame* f, uint32_t state) {
   f->state = state;
   f->restoreLentInput();  // retriers and catchers start from the raw input
+  bool forkFailed = f->forkFailed;
+  f->forkFailed = false;  // a retried attempt starts afresh
   aslrt::Scheduler& sched = f->exec->scheduler;
   if (f->exec->unsupported || sched.cancelRequested()) return ASLRT_PROPAGATE;
   if (tryRetry(f)) return sched.cancelRequested() ? ASLRT_PROPAGATE : ASLRT_RETRY;
-  aslrt::Execution& exec = *f->exec;
-  const std::string& type = f->stateInfo().type;
-  // The history AWS writes: a failed expression is an EvaluationFailed event;
-  // a caught error exits the state; an uncaught one fails a Map/Parallel state.
-  if (f->failure.error == "States.QueryEvaluationError") exec.record("EvaluationFailed", exec.lastEventId());
+  recordFailure(f, forkFailed);
   int32_t decision = tryCatch(f);
-  if (decision >= 0) {
-    exec.record(type + "StateExited", exec.lastEventId());
-    return decision;
-  }
-  if ((type == "Map" || type == "Parallel") && !f->forkFailureRecorded)
-    exec.record(type + "StateFailed", exec.lastEventId());
+  if (decision >= 0) f->exec->record(f->stateInfo().type + "StateExited", f->exec->lastEventId());
   return decision;
 }
 

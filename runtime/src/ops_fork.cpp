@@ -372,8 +372,7 @@ bool childInputs(MapRun& run, std::vector<Json>* inputs, std::vector<aslrt::Size
 int32_t mapFailed(MapRun& run, aslrt::Failure failure, const char* runEvent = nullptr) {
   aslrt::Execution& exec = *run.f->exec;
   if (runEvent) exec.record(runEvent, exec.lastEventId());
-  exec.record("MapStateFailed", exec.lastEventId());
-  run.f->forkFailureRecorded = true;
+  run.f->forkFailed = true;  // aslrt_on_error records MapStateFailed unless a retrier takes it
   run.f->failure = std::move(failure);
   return ASLRT_FAILED;
 }
@@ -443,10 +442,7 @@ constexpr int64_t kDistributedConcurrency = 10000;
 int32_t runDistributed(MapRun& run, const Json* fromItems, uint32_t dst) {
   aslrt::Execution& exec = *run.f->exec;
   exec.record("MapStateStarted", exec.lastEventId());
-  if (!settings(run)) {
-    run.f->forkFailureRecorded = true;
-    return ASLRT_FAILED;
-  }
+  if (!settings(run)) return ASLRT_FAILED;
   if (run.limit == 0) run.limit = kDistributedConcurrency;
   run.ids = mapRunIds(run.f, run.map.label);
   exec.record("MapRunStarted", exec.lastEventId(), {{"mapRunStartedEventDetails", {{"mapRunArn", run.ids.arn}}}});
@@ -468,8 +464,7 @@ int32_t aslrt_run_parallel(aslrt_frame* f, uint32_t dst, uint32_t input_slot, ui
     children.push_back(childFrame(f, machine, f->slots[input_slot]));
   if (!runChildren(f, children, 0, join)) {
     if (exec.scheduler.cancelRequested()) return f->abandon();
-    exec.record("ParallelStateFailed", exec.lastEventId());
-    f->forkFailureRecorded = true;
+    f->forkFailed = true;  // aslrt_on_error records ParallelStateFailed unless a retrier takes it
     f->failure = join.failure;
     return ASLRT_FAILED;
   }
