@@ -77,11 +77,23 @@ int threeWay(const T& a, const T& b) {
 }
 
 // Integers compare exactly; anything with a fraction compares as double.
+// (Parsed non-negative integers are unsigned, computed ones signed: a loop
+// counter is often one of each, so mixed signs are compared without a
+// conversion to long double.)
 int compareNumbers(const Json& a, const Json& b) {
   if (a.is_number_float() || b.is_number_float()) return threeWay(a.get<double>(), b.get<double>());
-  if (a.is_number_unsigned() || b.is_number_unsigned())
-    return threeWay(a.get<long double>(), b.get<long double>());
-  return threeWay(a.get<int64_t>(), b.get<int64_t>());
+  // (get_ptr<number_integer_t*> answers for unsigned values too: ask the type first.)
+  bool aUnsigned = a.is_number_unsigned(), bUnsigned = b.is_number_unsigned();
+  if (aUnsigned && bUnsigned)
+    return threeWay(*a.get_ptr<const Json::number_unsigned_t*>(), *b.get_ptr<const Json::number_unsigned_t*>());
+  if (!aUnsigned && !bUnsigned)
+    return threeWay(*a.get_ptr<const Json::number_integer_t*>(), *b.get_ptr<const Json::number_integer_t*>());
+  if (aUnsigned) {
+    int64_t bs = *b.get_ptr<const Json::number_integer_t*>();
+    return bs < 0 ? 1 : threeWay(*a.get_ptr<const Json::number_unsigned_t*>(), static_cast<uint64_t>(bs));
+  }
+  int64_t as = *a.get_ptr<const Json::number_integer_t*>();
+  return as < 0 ? -1 : threeWay(static_cast<uint64_t>(as), *b.get_ptr<const Json::number_unsigned_t*>());
 }
 
 bool isTimestamp(const Json& v) {

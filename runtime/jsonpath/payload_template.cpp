@@ -25,8 +25,9 @@ struct Node {
   bool copiesOwnMember = false;
   // Object: the index of a member whose value is the whole input ("$"), or -1.
   int inputRootItem = -1;
-  // Object: how many members never copy the input's own (always computed).
-  size_t alwaysComputed = 0;
+  // Object: the members' indexes in the order of their keys (the object
+  // map's order), for walking the template and an object side by side.
+  std::vector<uint32_t> byKey;
   // Static: the value's serialised size. Object/Array: braces, commas, keys
   // and colons, i.e. everything but the members' values.
   uint64_t ownSize = 0;
@@ -88,12 +89,14 @@ Node compileObject(const Json& v, const std::string& ptr, std::vector<TemplateEr
       if (wholeInput && node.inputRootItem < 0) node.inputRootItem = static_cast<int>(node.items.size());
     }
     node.ownSize += quotedSize(outKey) + 1;
-    node.alwaysComputed += child.copiesOwnMember ? 0 : 1;
     node.keys.push_back(std::move(outKey));
     node.items.push_back(std::move(child));
     node.sourceKeys.push_back(key);
   }
   node.ownSize += 2 + (node.items.empty() ? 0 : node.items.size() - 1);
+  for (uint32_t i = 0; i < node.items.size(); ++i) node.byKey.push_back(i);
+  std::sort(node.byKey.begin(), node.byKey.end(),
+            [&](uint32_t a, uint32_t b) { return compareKeys(node.keys[a], node.keys[b]) < 0; });
   return node;
 }
 
@@ -221,45 +224,82 @@ bool store(std::optional<Json>& value, Json& out) {
   return true;
 }
 
-// The common in-place case -- one member computed, every other kept as the
-// input has it, nothing to drop ({"i.$": "States.MathAdd($.i, 1)", "limit.$":
-// "$.limit"}) -- without staging: the one new value is computed from the
-// intact input and stored in its member.
-enum class OneMember { NotThisCase, Rendered, Failed };
-OneMember renderOneNewMember(const Node& n, Json::object_t& members, const EvalContext& ctx, Failure* failure,
-                             Sizing* sizing) {
-  constexpr size_t kMaxKept = 8;
-  if (n.alwaysComputed > 1 || members.size() != n.items.size() || n.items.size() > kMaxKept + 1)
-    return OneMember::NotThisCase;
-  const Json* kept[kMaxKept];
-  size_t keptCount = 0, computed = n.items.size();
-  for (size_t i = 0; i < n.items.size(); ++i) {
-    auto member = n.items[i].copiesOwnMember ? members.find(MemberKey{n.keys[i]}) : members.end();
-    if (member != members.end()) {
-      if (keptCount == kMaxKept) return OneMember::NotThisCase;
-      kept[keptCount++] = &member->second;
-    } else if (computed == n.items.size()) {
-      computed = i;
-    } else {
-      return OneMember::NotThisCase;  // a second computed member: values must wait (renderInPlace)
-    }
+// The input's member named by each template key (nullptr when it has none),
+// found by walking both in key order: one compare per member instead of a
+// tree search per key. Returns how many members the template does not name.
+size_t matchMembers(const Node& n, Json::object_t& members, Json** at) {
+  auto member = members.begin();
+  size_t matched = 0;
+  for (uint32_t i : n.byKey) {
+    const std::string& key = n.keys[i];
+    int order = -1;
+    while (member != members.end() && (order = compareKeys(member->first, key)) < 0) ++member;
+    at[i] = member != members.end() && order == 0 ? &member->second : nullptr;
+    matched += at[i] ? 1 : 0;
   }
-  if (computed == n.items.size()) return OneMember::NotThisCase;
-  // Present too, or the member count means the input has one the template drops.
-  auto target = members.find(MemberKey{n.keys[computed]});
-  if (target == members.end()) return OneMember::NotThisCase;
-  std::optional<Json> v = renderNode(n.items[computed], ctx, n.sourceKeys[computed], failure, sizing);
-  if (!v) return OneMember::Failed;
-  if (sizing)
-    for (size_t i = 0; i < keptCount; ++i) sizing->addKept(*kept[i]);
-  target->second = std::move(*v);
-  return OneMember::Rendered;
+  return members.size() - matched;
 }
 
-// Renders an object template into `source`, the (dead) input itself: every
-// new value is computed first, from the intact input, then members the
-// template does not name are erased and the new values stored. The result
-// equals renderNode's; only copies and allocations are saved.
+// Erases the members no template key names (after the new values are stored,
+// so every key is a member): often most of the document, freed the cheap way.
+void eraseUnnamed(const Node& n, Json::object_t& members) {
+  auto member = members.begin();
+  for (uint32_t i : n.byKey) {
+    while (compareKeys(member->first, n.keys[i]) < 0) {
+      release(member->second);
+      member = members.erase(member);
+    }
+    ++member;  // the member named keys[i]
+  }
+  while (member != members.end()) {
+    release(member->second);
+    member = members.erase(member);
+  }
+}
+
+// Stores the new value of each item that is not a kept member (at: the
+// members matchMembers found). Every value is computed before any is stored,
+// so each reads the intact input.
+bool computeAndStore(const Node& n, Json::object_t& members, Json** at, const EvalContext& ctx, Failure* failure,
+                     Sizing* sizing) {
+  size_t count = n.items.size(), computed = 0, last = 0;
+  for (size_t i = 0; i < count; ++i) {
+    if (n.items[i].copiesOwnMember && at[i]) {
+      if (sizing) sizing->addKept(*at[i]);
+      continue;
+    }
+    ++computed;
+    last = i;
+  }
+  if (computed == 0) return true;
+  auto storeValue = [&](size_t i, Json&& value) {
+    if (at[i]) replaceWith(*at[i], std::move(value));
+    else members.emplace(n.keys[i], std::move(value));
+  };
+  if (computed == 1) {  // the common loop step ({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})
+    std::optional<Json> v = renderNode(n.items[last], ctx, n.sourceKeys[last], failure, sizing);
+    if (!v) return false;
+    storeValue(last, std::move(*v));
+    return true;
+  }
+  constexpr size_t kInline = 8;
+  std::optional<Json> inlineValues[kInline];
+  std::vector<std::optional<Json>> spilled(count > kInline ? count : 0);
+  std::optional<Json>* values = spilled.empty() ? inlineValues : spilled.data();
+  for (size_t i = 0; i < count; ++i) {
+    if (n.items[i].copiesOwnMember && at[i]) continue;
+    values[i] = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
+    if (!values[i]) return false;
+  }
+  for (size_t i = 0; i < count; ++i)
+    if (values[i]) storeValue(i, std::move(*values[i]));
+  return true;
+}
+
+// Renders an object template into `source`, the (dead) input itself: the new
+// values are computed from the intact input and stored in their members, and
+// members the template does not name are erased. The result equals
+// renderNode's; only copies and allocations are saved.
 bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure* failure, Sizing* sizing, Json& out) {
   if (n.inputRootItem >= 0) return renderAroundInput(n, n.inputRootItem, source, ctx, failure, sizing, out);
   if (!source.is_object()) {  // no members to keep
@@ -268,44 +308,13 @@ bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure*
   }
   if (sizing) sizing->add(n.ownSize);
   Json::object_t& members = source.get_ref<Json::object_t&>();
-  switch (renderOneNewMember(n, members, ctx, failure, sizing)) {
-    case OneMember::Failed:
-      return false;
-    case OneMember::Rendered:
-      if (&out != &source) out.swap(source);
-      return true;
-    case OneMember::NotThisCase:
-      break;
-  }
-  // Most templates are small: their new values wait on the stack.
-  constexpr size_t kInline = 8;
-  std::optional<Json> inlineValues[kInline];
-  std::vector<std::optional<Json>> spilled(n.items.size() > kInline ? n.items.size() : 0);
-  std::optional<Json>* values = spilled.empty() ? inlineValues : spilled.data();
-  for (size_t i = 0; i < n.items.size(); ++i) {
-    if (n.items[i].copiesOwnMember) {
-      auto kept = members.find(MemberKey{n.keys[i]});
-      if (kept != members.end()) {
-        if (sizing) sizing->addKept(kept->second);
-        continue;
-      }
-    }
-    values[i] = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
-    if (!values[i]) return false;
-  }
-  for (size_t i = 0; i < n.items.size(); ++i)
-    if (values[i]) setMember(members, n.keys[i], std::move(*values[i]));
-  // Every template key is a member now: more members means some the template does not name.
-  if (members.size() > n.items.size()) {
-    for (auto it = members.begin(); it != members.end();) {
-      const std::string& name = it->first;
-      bool named = std::any_of(n.keys.begin(), n.keys.end(), [&](const std::string& key) {
-        return key.size() == name.size() && compareKeys(key, name) == 0;  // lengths first, then the first byte
-      });
-      if (!named) release(it->second);  // often most of the document: freed the cheap way
-      it = named ? std::next(it) : members.erase(it);
-    }
-  }
+  constexpr size_t kInline = 8;  // most templates are small: their members' places wait on the stack
+  Json* inlineAt[kInline];
+  std::vector<Json*> spilledAt(n.items.size() > kInline ? n.items.size() : 0);
+  Json** at = spilledAt.empty() ? inlineAt : spilledAt.data();
+  size_t unnamed = matchMembers(n, members, at);
+  if (!computeAndStore(n, members, at, ctx, failure, sizing)) return false;
+  if (unnamed != 0) eraseUnnamed(n, members);
   if (&out != &source) out.swap(source);
   return true;
 }

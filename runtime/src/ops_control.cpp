@@ -31,13 +31,20 @@ bool matches(const std::vector<std::string>& errorEquals, const std::string& err
   return false;
 }
 
-// A Choice operand: the input's own node when a plain path reaches it,
-// otherwise a selected copy kept in *copy (nullptr when nothing matches).
-const Json* peekOrSelect(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input, std::optional<Json>* copy) {
-  if (!path.isContextPath() && !path.isVariablePath())
-    if (const Json* node = path.peek(input)) return node;
+// A selected copy kept in *copy (nullptr when nothing matches).
+__attribute__((noinline)) const Json* selectCopy(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input,
+                                                 std::optional<Json>* copy) {
   *copy = aslrt_select(f, path, input);
   return *copy ? &**copy : nullptr;
+}
+
+// A Choice operand: the input's own node when a plain path reaches it (the
+// common case, inline), otherwise selectCopy's.
+inline const Json* peekOrSelect(aslrt_frame* f, const aslrt::JsonPath& path, const Json& input,
+                                std::optional<Json>* copy) {
+  if (!path.isContextPath() && !path.isVariablePath())
+    if (const Json* node = path.peek(input)) return node;
+  return selectCopy(f, path, input, copy);
 }
 
 int64_t retryDelayMicros(aslrt_frame* f, const aslrt::RetrierInfo& r, int64_t attempt) {

@@ -12,10 +12,15 @@ namespace {
 // The state's output size, exact whenever it may exceed the quota: the
 // tracked bound usually settles it without walking the value.
 aslrt::SizeBound outputSize(aslrt_frame* f, uint32_t slot) {
-  aslrt::SizeBound size = f->slotSize(slot);
-  if (size.bytes > aslrt::kMaxPayloadBytes && !size.exact)
-    size = aslrt::SizeBound::exactly(aslrt::serializedSize(f->slots[slot]));
-  return size;
+  aslrt::SizeBound size = f->knownSlotSize(slot);
+  if (size.bytes <= aslrt::kMaxPayloadBytes || size.exact) return size;
+  return aslrt::SizeBound::exactly(aslrt::serializedSize(f->slots[slot]));  // also when none is tracked
+}
+
+int32_t outputTooLarge(aslrt_frame* f) {
+  f->failure = {"States.DataLimitExceeded", "The state/task '" + f->stateInfo().name +
+                                                "' returned a result with a size exceeding the maximum number of bytes service limit."};
+  return ASLRT_FAILED;
 }
 
 }  // namespace
@@ -53,21 +58,21 @@ int32_t aslrt_exit_state(aslrt_frame* f, uint32_t state, uint32_t output_slot) {
   f->exec->scheduler.preemptionPoint();
   if (f->exec->scheduler.cancelRequested()) return f->abandon();
   Json& out = f->slots[output_slot];
-  const aslrt::StateInfo& info = f->stateInfo();
   aslrt::Execution& exec = *f->exec;
   // Checked on every transition, as AWS does for each state's output.
-  std::string text = exec.keepsHistory() ? out.dump() : std::string();
-  aslrt::SizeBound size = exec.keepsHistory() ? aslrt::SizeBound::exactly(text.size()) : outputSize(f, output_slot);
-  if (size.bytes > aslrt::kMaxPayloadBytes) {
-    f->failure = {"States.DataLimitExceeded",
-                  "The state/task '" + info.name + "' returned a result with a size exceeding the maximum number of bytes service limit."};
-    return ASLRT_FAILED;
-  }
-  if (exec.keepsHistory())
+  aslrt::SizeBound size;
+  if (exec.keepsHistory()) {
+    std::string text = out.dump();
+    size = aslrt::SizeBound::exactly(text.size());
+    if (size.bytes > aslrt::kMaxPayloadBytes) return outputTooLarge(f);
+    const aslrt::StateInfo& info = f->stateInfo();
     exec.record(info.type + "StateExited", exec.lastEventId(),
                 {{"stateExitedEventDetails", {{"name", info.name}, {"output", std::move(text)}}}});
-  else
+  } else {
+    size = outputSize(f, output_slot);
+    if (size.bytes > aslrt::kMaxPayloadBytes) return outputTooLarge(f);
     exec.countEvent();
+  }
   aslrt::replaceWith(f->input, std::move(out));
   f->endLoan();  // the state is over: its raw input is not needed back
   f->handoffSize = size;

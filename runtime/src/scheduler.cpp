@@ -166,9 +166,7 @@ bool Scheduler::readyDueTimers() {
 // running. Every kPreemptEvery calls it looks for ready fibers, due timers
 // and remote work and, if there are any, lets them run first (round robin).
 // The clock is read only then.
-void Scheduler::preemptionPoint() {
-  constexpr uint32_t kPreemptEvery = 256;
-  if (++sincePreemptCheck_ < kPreemptEvery) return;
+void Scheduler::yieldIfOthersWait() {
   sincePreemptCheck_ = 0;
   bool remote = remoteArrived_.load(std::memory_order_relaxed) && takeRemoteWakes();
   bool due = readyDueTimers();
@@ -202,12 +200,13 @@ void Scheduler::park(std::function<void()> onCancel) {
   }
 }
 
-bool Scheduler::cancelRequested() const { return current_ && current_->scope && current_->scope->cancelled(); }
+bool Scheduler::currentScopeCancelled() const { return current_ && current_->scope && current_->scope->cancelled(); }
 
 CancelScope* Scheduler::currentScope() const { return current_ ? current_->scope : nullptr; }
 
 void Scheduler::cancel(CancelScope& scope) {
   scope.cancelled_ = true;
+  anyCancelled_ = true;
   for (auto it = timers_.begin(); it != timers_.end();) {
     FiberRecord* f = it->second;
     if (!f->scope || !scope.contains(f->scope)) {

@@ -58,7 +58,9 @@ class Scheduler {
   // scheduler's thread. A cancelled fiber is expected to unwind: every
   // suspension point reports the cancellation to its caller.
   void cancel(CancelScope& scope);
-  bool cancelRequested() const;  // the current fiber's scope is cancelled
+  // The current fiber's scope is cancelled. Asked at every state transition:
+  // until the first cancel() nothing can be, and no scope chain is walked.
+  bool cancelRequested() const { return anyCancelled_ && currentScopeCancelled(); }
   CancelScope* currentScope() const;  // for nesting a new scope under it
 
   // From inside a fiber: suspend until the clock reaches `micros`. Returns
@@ -75,7 +77,10 @@ class Scheduler {
   // transition): lets due timers and remote work (the machine's time-out, an
   // abort) run before a fiber that never waits goes on. Cheap: it looks only
   // every few hundred calls.
-  void preemptionPoint();
+  void preemptionPoint() {
+    constexpr uint32_t kPreemptEvery = 256;
+    if (++sincePreemptCheck_ >= kPreemptEvery) yieldIfOthersWait();
+  }
   size_t liveFibers() const { return live_; }
 
   // Remote wake: lets another thread resume a parked fiber. On the scheduler's
@@ -139,6 +144,9 @@ class Scheduler {
   std::vector<std::function<void()>> posted_;
   std::atomic<bool> remoteArrived_{false};  // something above arrived since the last look
   uint32_t sincePreemptCheck_ = 0;
+  bool anyCancelled_ = false;  // cancel() was called at least once
+  bool currentScopeCancelled() const;
+  void yieldIfOthersWait();  // preemptionPoint's look at the others
   size_t remotePending_ = 0;
   std::vector<uint64_t> notified_;  // keys notified from other threads
   // Scheduler thread only: the fibers parked in parkFor, by key.

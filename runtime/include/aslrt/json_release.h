@@ -13,9 +13,10 @@ namespace aslrt {
 void release(Json& v);
 
 // target = value, the old target freed the cheap way: for slots and state
-// inputs overwritten on every transition.
+// inputs overwritten on every transition. (A scalar or string has no tree to
+// walk: it goes to `value`, whose destructor frees it.)
 inline void replaceWith(Json& target, Json&& value) {
-  if (!target.is_null()) release(target);
+  if (target.is_structured()) release(target);
   target.swap(value);  // cheaper than a move assignment: no temporary to destroy
 }
 

@@ -1,6 +1,7 @@
 #include "aslrt/choice_ops.h"
 
 #include <gtest/gtest.h>
+#include <limits>
 
 namespace aslrt {
 namespace {
@@ -77,6 +78,27 @@ TEST(ChoiceOps, NumericComparisonsByValue) {
   EXPECT_TRUE(eval(ChoiceOp::NumericGreaterThanEquals, "1", "0"));
   EXPECT_FALSE(eval(ChoiceOp::NumericGreaterThanEquals, "0", "1"));
   EXPECT_TRUE(eval(ChoiceOp::NumericLessThan, "9007199254740992", "9007199254740993"));
+}
+
+// Parsed non-negative integers are unsigned, computed ones (States.MathAdd)
+// signed: every mix compares exactly, at both ends of the 64-bit ranges.
+TEST(ChoiceOps, SignedAndUnsignedIntegersCompareExactly) {
+  Json smallSigned = Json(static_cast<int64_t>(5)), negative = Json(static_cast<int64_t>(-1));
+  Json minSigned = Json(std::numeric_limits<int64_t>::min());
+  Json maxUnsigned = Json(std::numeric_limits<uint64_t>::max()), five = Json(static_cast<uint64_t>(5));
+  ASSERT_TRUE(smallSigned.is_number_integer() && !smallSigned.is_number_unsigned());
+  ASSERT_TRUE(five.is_number_unsigned());
+  EXPECT_TRUE(evaluateChoiceOp(ChoiceOp::NumericEquals, &smallSigned, five));
+  EXPECT_TRUE(evaluateChoiceOp(ChoiceOp::NumericEquals, &five, smallSigned));
+  EXPECT_TRUE(evaluateChoiceOp(ChoiceOp::NumericLessThan, &negative, five));
+  EXPECT_TRUE(evaluateChoiceOp(ChoiceOp::NumericGreaterThan, &five, negative));
+  EXPECT_TRUE(evaluateChoiceOp(ChoiceOp::NumericLessThan, &minSigned, maxUnsigned));
+  EXPECT_TRUE(evaluateChoiceOp(ChoiceOp::NumericGreaterThan, &maxUnsigned, minSigned));
+  EXPECT_FALSE(evaluateChoiceOp(ChoiceOp::NumericLessThan, &maxUnsigned, smallSigned));
+  Json bigSigned = Json(std::numeric_limits<int64_t>::max());
+  Json justAbove = Json(static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) + 1);
+  EXPECT_TRUE(evaluateChoiceOp(ChoiceOp::NumericLessThan, &bigSigned, justAbove));
+  EXPECT_FALSE(evaluateChoiceOp(ChoiceOp::NumericEquals, &bigSigned, justAbove));
 }
 
 TEST(ChoiceOps, BooleanEquals) {
