@@ -135,15 +135,20 @@ struct Sizing {
   void add(uint64_t n) { total = addBounds(total, n); }
   // A computed value: strings and scalars by a constant-time bound (a byte
   // escapes to at most six), containers by walking them.
-  void addComputed(const Json& value) {
-    if (value.is_string()) return add(addBounds(2, 6 * value.get_ref<const std::string&>().size()));
-    if (value.is_primitive()) return add(32);  // longest number, "false", "null"
-    add(serializedSize(value));
+  void addComputed(const Json& value) { add(computedBound(value)); }
+  static uint64_t computedBound(const Json& value) {
+    if (value.is_string()) return addBounds(2, 6 * value.get_ref<const std::string&>().size());
+    if (value.is_primitive()) return 32;  // longest number, "false", "null"
+    return serializedSize(value);
   }
-  // A selected value is never larger than the input it was selected from.
+  // A selected value is never larger than the input it was selected from;
+  // a scalar or string is bounded on its own (a template copying several
+  // numbers out of its input would otherwise count the input once for each).
   void addSelected(const JsonPath& path, const Json& value) {
     bool fromInput = path.isDefinite() && !path.isContextPath() && !path.isVariablePath();
-    add(fromInput && inputBound != kSizeUnknown ? inputBound : serializedSize(value));
+    bool inputKnown = fromInput && inputBound != kSizeUnknown;
+    if (!value.is_structured()) return add(inputKnown ? std::min(inputBound, computedBound(value)) : computedBound(value));
+    add(inputKnown ? inputBound : serializedSize(value));
   }
   // Members kept in place are distinct members of the input object, so
   // together never larger than it: its bound is counted once for them all.

@@ -66,10 +66,10 @@ TEST(RenderInPlace, NewKeysLargeTemplatesAndAnInputWithOnlyTheNamedMembers) {
                      R"J({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "z": 0})J");
 }
 
-// One member computed and the rest kept is rendered without staging: it must
-// still read the intact input, fail like an ordinary render, and leave the
-// other cases (a missing kept member, a second computed one, members to drop,
-// more kept members than it tracks) to the general path.
+// One member computed and the rest kept is stored without staging: it must
+// still read the intact input and fail like an ordinary render, with a kept
+// member missing, a second computed one, members to drop, or more members
+// than the stack holds.
 TEST(RenderInPlace, OneComputedMemberAndTheRestKept) {
   const char* counter = R"J({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})J";
   expectSameBothWays(counter, R"J({"i": 1, "limit": 10})J");
@@ -82,6 +82,29 @@ TEST(RenderInPlace, OneComputedMemberAndTheRestKept) {
                           "g.$": "$.g", "h.$": "$.h", "i.$": "$.i", "n.$": "States.MathAdd($.n, 1)"})J",
                      R"J({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "n": 0})J");
   expectSameBothWays(R"J({"x.$": "$.x.y", "keep.$": "$.keep"})J", R"J({"x": {"y": [1]}, "keep": true})J");
+}
+
+// Members are matched by walking the template's keys and the object's in key
+// order: unnamed members before, between and after the named ones, keys that
+// are prefixes of others, and bytes above 0x7f (ordered as unsigned).
+TEST(RenderInPlace, MatchesMembersInKeyOrder) {
+  expectSameBothWays(R"J({"b.$": "$.b", "d.$": "States.MathAdd($.b, 1)"})J",
+                     R"J({"a": 1, "b": 2, "c": [3], "d": 4, "e": {"f": 5}})J");
+  expectSameBothWays(R"J({"ab.$": "$.ab", "a.$": "$.abc", "abc": 0})J", R"J({"a": 1, "ab": 2, "abc": 3, "abd": 4})J");
+  expectSameBothWays(R"J({"é.$": "$.z", "z.$": "$['é']"})J", R"J({"z": 1, "é": 2, "y": 3})J");
+  expectSameBothWays(R"J({"new.$": "$.a", "a.$": "$.a"})J", R"J({"a": 1, "b": 2})J");
+}
+
+// A selected scalar or string is bounded on its own, escapes included, so a
+// template copying several of them does not count the input each time.
+TEST(RenderInPlace, SelectedScalarsAreBoundedOnTheirOwn) {
+  std::string text = "{\"s\": \"\\u0001\\\"\\\\" + std::string(300, 'x') + R"J(", "n": -12345678901234, "f": 1.5e300,
+                        "t": true, "z": null})J";
+  const char* tmpl = R"J({"a.$": "$.s", "b.$": "$.n", "c.$": "$.f", "d.$": "$.t", "e.$": "$.z", "g.$": "$.s"})J";
+  expectSameBothWays(tmpl, text.c_str());
+  Json parsed = Json::parse(text);
+  Rendered plain = renderOnce(compileOk(tmpl), parsed, false);
+  EXPECT_LT(plain.bound, 6 * serializedSize(parsed));  // not once per member
 }
 
 TEST(RenderInPlace, KeptMembersCountTheInputBoundOnce) {
