@@ -2,6 +2,7 @@
 // JsonMerge.
 #include "intrinsic_ast.h"
 #include "java_string.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt::intrinsic_detail {
 namespace {
@@ -73,7 +74,7 @@ std::optional<Json> evalStringToJson(const Args& args, const EvalContext&, std::
   if (!wantString(args, 0, fn, cause)) return std::nullopt;
   const std::string& text = args[0].value().get_ref<const std::string&>();
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return Json(nullptr);
-  Json parsed = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  Json parsed = aslrt::parseJson(text);
   if (parsed.is_discarded())
     return fail(cause, fn, "the string is not valid JSON: " + text), std::nullopt;
   return parsed;

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "scheduler.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 namespace {
@@ -180,7 +181,7 @@ Json CallbackRegistry::reply(const Json& request, const std::string& action) {
   if (action == "SendTaskSuccess") {
     std::optional<std::string> text = stringField(request, "output");
     if (!text) return apiError("ValidationException", "SendTaskSuccess needs an \"output\" string (JSON text)");
-    output = Json::parse(*text, nullptr, false);
+    output = aslrt::parseJson(*text);
     if (output.is_discarded()) return apiError("InvalidOutput", "The provided JSON output data is invalid");
   } else if (action == "SendTaskFailure") {
     failure.error = stringField(request, "error").value_or("");

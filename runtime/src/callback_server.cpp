@@ -15,6 +15,7 @@
 
 #include "aslrt/json.h"
 #include "callback_registry.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 namespace {
@@ -55,7 +56,7 @@ bool sendAll(int fd, const std::string& data) {
 }
 
 std::string answer(const std::string& line) {
-  Json request = Json::parse(line, nullptr, false);
+  Json request = aslrt::parseJson(line);
   Json response = request.is_discarded()
                       ? Json{{"ok", false}, {"error", "ValidationException"}, {"message", "the request is not JSON"}}
                       : CallbackRegistry::instance().handle(request);

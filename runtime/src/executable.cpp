@@ -21,6 +21,7 @@
 #include "run_flags.h"
 #include "task_bindings.h"
 #include "task_native.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 namespace {
@@ -43,7 +44,7 @@ bool readInput(const std::string& path, Json* input, std::string* error) {
     }
     text << in.rdbuf();
   }
-  *input = Json::parse(text.str(), nullptr, false);
+  *input = aslrt::parseJson(text.str());
   if (input->is_discarded()) {
     *error = "input '" + (path == "-" ? std::string("<stdin>") : path) + "' is not valid JSON";
     return false;

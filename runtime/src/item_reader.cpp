@@ -1,4 +1,5 @@
 #include "item_reader.h"
+#include "aslrt/json_parse.h"
 
 #include <set>
 #include <sstream>
@@ -76,7 +77,7 @@ std::optional<Json> jsonlItems(const std::string& body, Failure* failure) {
   std::istringstream lines(body);
   for (std::string line; std::getline(lines, line);) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Json v = Json::parse(line, nullptr, false);
+    Json v = aslrt::parseJson(line);
     if (v.is_discarded()) return *failure = readerFailed("JSONL line is not JSON: " + line), std::nullopt;
     items.push_back(std::move(v));
   }
@@ -84,7 +85,7 @@ std::optional<Json> jsonlItems(const std::string& body, Failure* failure) {
 }
 
 std::optional<Json> jsonItems(const std::string& body, const Json& config, Failure* failure) {
-  Json v = Json::parse(body, nullptr, false);
+  Json v = aslrt::parseJson(body);
   if (v.is_discarded()) return *failure = readerFailed("The object is not valid JSON."), std::nullopt;
   std::string pointer = config.is_object() ? config.value("ItemsPointer", "") : "";
   if (!pointer.empty()) {

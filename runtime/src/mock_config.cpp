@@ -1,4 +1,5 @@
 #include "mock_config.h"
+#include "aslrt/json_parse.h"
 
 #include <fstream>
 #include <sstream>
@@ -49,7 +50,7 @@ std::optional<MockConfig> MockConfig::load(const std::string& path, const std::s
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
-  Json root = Json::parse(text.str(), nullptr, false);
+  Json root = aslrt::parseJson(text.str());
   if (!in || root.is_discarded() || !root.is_object()) {
     *error = "mock config '" + path + "' is not a JSON object";
     return std::nullopt;

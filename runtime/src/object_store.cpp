@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "aslrt/json.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 
@@ -12,7 +13,7 @@ bool ObjectStore::loadFixture(const std::string& path, std::string* error) {
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
-  Json j = Json::parse(text.str(), nullptr, false);
+  Json j = aslrt::parseJson(text.str());
   if (!in || j.is_discarded() || !j.is_object() || !j.value("S3", Json::array()).is_array()) {
     *error = "resources file '" + path + "' must be {\"S3\": [{\"Bucket\", \"Key\", \"Body\"}, ...]}";
     return false;

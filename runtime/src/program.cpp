@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "aslrt/payload_size.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 namespace {
@@ -176,7 +177,7 @@ bool loadProgram(const aslrt_program& compiled, Program& p, std::string* error) 
     *error = "executable built for runtime ABI " + std::to_string(compiled.abi_version);
     return false;
   }
-  Json meta = Json::parse(compiled.metadata, compiled.metadata + compiled.metadata_size, nullptr, false);
+  Json meta = aslrt::parseJson(std::string_view(compiled.metadata, compiled.metadata_size));
   if (meta.is_discarded()) {
     *error = "embedded metadata is not JSON";
     return false;

@@ -11,6 +11,7 @@
 #include "task_lambda.h"
 #include "nested_machines.h"
 #include "task_native.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 namespace {
@@ -329,7 +330,7 @@ std::optional<Json> readBindingsDocument(const std::string& path, std::string* e
   }
   std::stringstream text;
   text << in.rdbuf();
-  Json doc = Json::parse(text.str(), nullptr, false);
+  Json doc = aslrt::parseJson(text.str());
   if (doc.is_discarded()) {
     *error = "bindings file '" + path + "' is not valid JSON";
     return std::nullopt;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "http_encoding.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 namespace {
@@ -168,7 +169,7 @@ TaskOutcome httpTaskOutcome(const HttpResponse& response, bool stateTimeout) {
   }
   Json body = response.body;
   if (isJsonMediaType(contentType)) {
-    Json parsed = Json::parse(response.body, nullptr, false);
+    Json parsed = aslrt::parseJson(response.body);
     if (!parsed.is_discarded()) body = std::move(parsed);
   }
   Json result = {{"Headers", headers},

@@ -4,6 +4,7 @@
 
 #include "http_client.h"
 #include "task_lambda.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 namespace {
@@ -26,7 +27,7 @@ bool hasFunctionErrorHeader(const HttpResponse& r) {
 // Both fields, as Lambda writes a function error; a result that merely has
 // an errorType field is not taken for one.
 bool lambdaErrorBody(const std::string& body) {
-  Json parsed = Json::parse(body, nullptr, false);
+  Json parsed = aslrt::parseJson(body);
   return parsed.is_object() && parsed.contains("errorType") && parsed.contains("errorMessage");
 }
 
@@ -47,7 +48,7 @@ TaskOutcome httpBindingOutcome(const TaskCall& call, const HttpResponse& r) {
   }
   size_t start = r.body.find_first_not_of(" \t\r\n");
   if (start == std::string::npos) return {true, nullptr, {}};  // like a function that returns nothing
-  Json value = Json::parse(r.body, nullptr, false);
+  Json value = aslrt::parseJson(r.body);
   if (value.is_discarded())
     return failed({"States.TaskFailed", where(call) + " answered with a body that is not JSON: " + head(r.body)});
   return {true, std::move(value), {}};

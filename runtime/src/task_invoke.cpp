@@ -3,6 +3,7 @@
 #include "task_command.h"
 #include "task_http_binding.h"
 #include "task_lambda.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 namespace {
@@ -38,7 +39,7 @@ TaskOutcome commandOutcome(const TaskCall& call, const CommandResult& r) {
   if (r.exitStatus != 0) return commandFailure(call, r);
   std::string text = trimmed(r.out);
   if (text.empty()) return succeeded(nullptr);  // like a function that returns nothing
-  Json value = Json::parse(text, nullptr, false);
+  Json value = aslrt::parseJson(text);
   if (value.is_discarded())
     return failed({"States.TaskFailed", commandName(call) + " printed output that is not JSON: " + text.substr(0, 200)});
   return succeeded(std::move(value));

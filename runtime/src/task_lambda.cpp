@@ -1,6 +1,7 @@
 #include "task_lambda.h"
 
 #include "sdk_response.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 namespace {
@@ -32,7 +33,7 @@ Json lambdaEvent(const Json& parameters) {
   if (!payload.is_string()) return payload;
   // AWS sends a string Payload as the request body itself (see the
   // invoke_json_values recordings: "\"HelloWorld\"" arrives as "HelloWorld").
-  Json parsed = Json::parse(payload.get<std::string>(), nullptr, false);
+  Json parsed = aslrt::parseJson(payload.get<std::string>());
   return parsed.is_discarded() ? payload : parsed;
 }
 
@@ -49,7 +50,7 @@ Json lambdaInvokeEnvelope(const Json& payload, std::mt19937_64& rng) {
 
 std::optional<Failure> lambdaStyleError(const std::string& body) {
   std::string text = trimmed(body);
-  Json parsed = Json::parse(text, nullptr, false);
+  Json parsed = aslrt::parseJson(text);
   if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
   auto type = parsed.find("errorType");
   if (type == parsed.end() || !type->is_string() || type->get<std::string>().empty()) return std::nullopt;

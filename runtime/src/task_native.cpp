@@ -1,4 +1,5 @@
 #include "task_native.h"
+#include "aslrt/json_parse.h"
 
 #include <dlfcn.h>
 
@@ -59,7 +60,7 @@ NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& re
   // Pass-through handlers reply with their input: the same text is the same value.
   bool echoed = reply.hasResult && reply.result == inputJson;
   if (reply.hasValue) out.value = std::move(reply.value);
-  else out.value = echoed ? input : reply.hasResult ? Json::parse(reply.result, nullptr, false) : Json(nullptr);
+  else out.value = echoed ? input : reply.hasResult ? aslrt::parseJson(reply.result) : Json(nullptr);
   if (out.value.is_discarded()) {
     out.failure = {"States.TaskFailed", "native handler '" + std::string(call.symbol) + "' replied with text that is not JSON: " +
                                             reply.result.substr(0, 200)};

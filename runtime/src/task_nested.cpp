@@ -5,6 +5,7 @@
 #include "aslrt/timestamp.h"
 #include "nested_machines.h"
 #include "sdk_response.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 namespace {
@@ -67,7 +68,7 @@ bool childInput(const Json& parameters, Json* input, std::string* problem) {
     *input = given;
     return true;
   }
-  *input = Json::parse(given.get<std::string>(), nullptr, false);
+  *input = aslrt::parseJson(given.get<std::string>());
   if (!input->is_discarded()) return true;
   *problem = "Invalid State Machine Execution Input: '" + given.get<std::string>() + "'";
   return false;
