@@ -2,6 +2,7 @@
 // characters ("Intrinsics for data encoding and decoding", "... hash calculation").
 #include <uuid/uuid.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "aslrt/base64.h"
@@ -40,7 +41,13 @@ size_t utf8SequenceLength(const std::string& bytes, size_t i) {
 // returned as it is.
 std::string sanitizeUtf8(std::string bytes) {
   size_t valid = 0;
-  for (size_t len; valid < bytes.size() && (len = utf8SequenceLength(bytes, valid));) valid += len;
+  for (size_t len; valid < bytes.size(); valid += len) {
+    if (static_cast<unsigned char>(bytes[valid]) < 0x80) {  // ASCII, most of it
+      len = 1;
+      continue;
+    }
+    if ((len = utf8SequenceLength(bytes, valid)) == 0) break;
+  }
   if (valid == bytes.size()) return bytes;
   std::string out = bytes.substr(0, valid);
   for (size_t i = valid; i < bytes.size();) {
@@ -63,8 +70,7 @@ bool isBase64Char(char ch) {
 bool isValidBase64(const std::string& s) {
   size_t data = s.find('=');
   if (data == std::string::npos) data = s.size();
-  for (size_t i = 0; i < data; ++i)
-    if (!isBase64Char(s[i])) return false;
+  if (!std::all_of(s.begin(), s.begin() + static_cast<long>(data), isBase64Char)) return false;
   size_t pad = s.size() - data;
   if (s.find_first_not_of('=', data) != std::string::npos || data % 4 == 1) return false;
   return pad == 0 || (s.size() % 4 == 0 && pad <= 2);

@@ -98,6 +98,15 @@ TEST(Base64, Rfc4648Examples) {
   EXPECT_EQ(base64Decode(base64Encode(bytes)), bytes);
   EXPECT_EQ(base64Decode("Zm9v\nYmFy"), "foobar");  // characters outside the alphabet are skipped
   EXPECT_EQ(base64Decode("Zg"), "f");               // missing padding: the whole bytes still come out
+  // Skipped characters anywhere: before, inside and after whole groups of four.
+  EXPECT_EQ(base64Decode(" Zm9vYmFy"), "foobar");
+  EXPECT_EQ(base64Decode("Zm9vY mFy"), "foobar");
+  EXPECT_EQ(base64Decode("Zm9vYmFy\n"), "foobar");
+  EXPECT_EQ(base64Decode("Zm=9vYmFy"), "foobar");
+  for (size_t n = 0; n < 40; ++n) {  // every length's padding, groups of four and the rest
+    std::string prefix = bytes.substr(200, n);
+    EXPECT_EQ(base64Decode(base64Encode(prefix)), prefix) << n;
+  }
 }
 
 }  // namespace
