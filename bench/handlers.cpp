@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace {
 
@@ -18,8 +19,10 @@ aslrt::TaskError errorOf(const Json& input) {
                           input.value("cause", std::string("injected failure")));
 }
 
-// A top-level number of the input, 0 if absent or not a number.
-double numberAt(const Json& input, const char* key) {
+// A top-level number of the input, 0 if absent or not a number. (A
+// string_view key: a const char* one is compared through strlen at every
+// node of the object's map.)
+double numberAt(const Json& input, std::string_view key) {
   if (!input.is_object()) return 0;
   auto it = input.find(key);
   return it != input.end() && it->is_number() ? it->get<double>() : 0;
