@@ -6,9 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "aslrt/utf8.h"
+
 namespace aslrt::jsonata {
 
-void appendUtf8(std::string& out, uint32_t cp);
+using aslrt::appendUtf8;  // aslrt/utf8.h
 std::vector<uint32_t> decodeUtf8(std::string_view s);
 std::string encodeUtf8(const std::vector<uint32_t>& cps, size_t from = 0, size_t to = SIZE_MAX);
 size_t utf8Length(std::string_view s);

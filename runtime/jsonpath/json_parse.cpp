@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <string>
 
+#include "aslrt/utf8.h"
+
 namespace aslrt {
 namespace {
 
@@ -85,12 +87,7 @@ class DirectParser {
       // keeps its last value, as nlohmann's parser keeps it.
       if (members.empty() || members.rbegin()->first < key) members.emplace_hint(members.end(), std::move(key), std::move(member));
       else members[key] = std::move(member);
-      skipSpace();
-      if (at_ == end_) return false;
-      if (*at_ == '}') return ++at_, true;
-      if (*at_ != ',') return false;
-      ++at_;
-      skipSpace();
+      if (Next next = afterElement('}'); next != Next::Element) return next == Next::Closed;
     }
   }
 
@@ -104,13 +101,21 @@ class DirectParser {
     for (;;) {
       items.emplace_back();
       if (!value(items.back(), depth)) return false;
-      skipSpace();
-      if (at_ == end_) return false;
-      if (*at_ == ']') return ++at_, true;
-      if (*at_ != ',') return false;
-      ++at_;
-      skipSpace();
+      if (Next next = afterElement(']'); next != Next::Element) return next == Next::Closed;
     }
+  }
+
+  // After an object member or array element: its closing bracket, or a
+  // comma and the next element, or anything else, which is an error.
+  enum class Next { Element, Closed, Error };
+  Next afterElement(char close) {
+    skipSpace();
+    if (at_ == end_) return Next::Error;
+    if (*at_ == close) return ++at_, Next::Closed;
+    if (*at_ != ',') return Next::Error;
+    ++at_;
+    skipSpace();
+    return Next::Element;
   }
 
   // After the opening quote; appends the decoded characters to out.
@@ -181,24 +186,6 @@ class DirectParser {
     }
     appendUtf8(out, code);
     return true;
-  }
-
-  static void appendUtf8(std::string& out, uint32_t code) {
-    if (code < 0x80) {
-      out += static_cast<char>(code);
-    } else if (code < 0x800) {
-      out += static_cast<char>(0xC0 | (code >> 6));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-      out += static_cast<char>(0xE0 | (code >> 12));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (code >> 18));
-      out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    }
   }
 
   // A multi-byte UTF-8 character, well formed as RFC 3629 defines it (no
