@@ -13,15 +13,21 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The error both handlers fail with (an object input's errorName and cause).
-aslrt::TaskError errorOf(const Json& input) {
-  return aslrt::TaskError(input.value("errorName", std::string("Transient")),
-                          input.value("cause", std::string("injected failure")));
+// Members are looked up by string_view: a const char* key would be compared
+// through strlen at every node of the object's map.
+
+// A top-level string of the input, or `fallback` if absent or not a string.
+std::string stringAt(const Json& input, std::string_view key, const char* fallback) {
+  auto it = input.find(key);
+  return it != input.end() && it->is_string() ? it->get<std::string>() : fallback;
 }
 
-// A top-level number of the input, 0 if absent or not a number. (A
-// string_view key: a const char* one is compared through strlen at every
-// node of the object's map.)
+// The error both handlers fail with (an object input's errorName and cause).
+aslrt::TaskError errorOf(const Json& input) {
+  return aslrt::TaskError(stringAt(input, "errorName", "Transient"), stringAt(input, "cause", "injected failure"));
+}
+
+// A top-level number of the input, 0 if absent or not a number.
 double numberAt(const Json& input, std::string_view key) {
   if (!input.is_object()) return 0;
   auto it = input.find(key);
