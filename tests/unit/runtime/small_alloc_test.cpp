@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <set>
@@ -39,6 +40,26 @@ TEST(SmallAlloc, FreedBlocksAreReusedByTheirClass) {
   EXPECT_NE(b, a);
   release(a);
   release(b);
+}
+
+// Blocks of every class, from starter slabs (a class's first kilobyte, four
+// classes to a page) and from whole slabs alike, go back to their own class.
+TEST(SmallAlloc, EveryClassGetsItsOwnBlocksBack) {
+  std::vector<std::vector<void*>> byClass(kClasses + 1);
+  for (int round = 0; round < 40; ++round)  // past the starter slabs: 40 blocks of 512 bytes is 20 KiB
+    for (size_t cls = 1; cls <= kClasses; ++cls) byClass[cls].push_back(allocate(cls * kGranule));
+  // Nothing else may allocate from here on (it would take freed blocks).
+  std::vector<void*> again(40);
+  size_t foreign = 0;
+  for (size_t cls = 1; cls <= kClasses; ++cls)
+    for (void* p : byClass[cls]) release(p);
+  for (auto& blocks : byClass) std::sort(blocks.begin(), blocks.end());
+  for (size_t cls = 1; cls <= kClasses; ++cls) {
+    for (void*& p : again) p = allocate(cls * kGranule);
+    for (void* p : again) foreign += std::binary_search(byClass[cls].begin(), byClass[cls].end(), p) ? 0 : 1;
+    for (void* p : again) release(p);
+  }
+  EXPECT_EQ(foreign, 0u) << "blocks handed to a class they were not freed from";
 }
 
 TEST(SmallAlloc, ReleaseOfNullAndOfMallocBlocks) {
