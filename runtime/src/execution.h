@@ -155,9 +155,11 @@ struct aslrt_frame {
   void findMapNodes();
 
  public:
-  // The pending failure came from the Map/Parallel's children (or its map run),
-  // not from the state's own fields: see aslrt_on_error.
-  bool forkFailed = false;
+  // Where a Map/Parallel's pending failure arose, for the events aslrt_on_error
+  // writes: in its own fields (None), in a distributed map run (Run: the
+  // reader, ItemSelector or writer, after MapRunStarted) or in a child (Children).
+  enum class ForkFailure : uint8_t { None, Run, Children };
+  ForkFailure forkFailure = ForkFailure::None;
   aslrt::Json variables = aslrt::Json::object();  // this scope's workflow variables
   // Upper bounds on serialised sizes, for the payload check without dump():
   // per slot (reset at each state's entry; ops that do not track sizes leave

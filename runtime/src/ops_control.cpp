@@ -120,13 +120,15 @@ int32_t tryCatch(aslrt_frame* f) {
 // (states_variables.error_output.map_catch_error.MAP_CATCH_ERROR_OUTPUT_WITH_RETRY).
 // A Map/Parallel state's failure is <Type>StateFailed, except a States.Runtime
 // error in its own fields, which writes nothing before ExecutionFailed
-// (scenarios.base_scenarios.max_concurrency_path.*, map_state_tolerated_failure_count_path.*).
-void recordFailure(aslrt_frame* f, bool forkFailed) {
+// (scenarios.base_scenarios.max_concurrency_path.*, map_state_tolerated_failure_count_path.*;
+// only Map failures are recorded: Parallel is assumed to follow the same rule).
+void recordFailure(aslrt_frame* f, aslrt_frame::ForkFailure where) {
   aslrt::Execution& exec = *f->exec;
   const std::string& type = f->stateInfo().type;
-  bool ownError = !forkFailed;
-  if (ownError && f->failure.error == "States.QueryEvaluationError") exec.record("EvaluationFailed", exec.lastEventId());
-  if ((type == "Map" || type == "Parallel") && (!ownError || f->failure.error != "States.Runtime"))
+  using Where = aslrt_frame::ForkFailure;
+  if (where != Where::Children && f->failure.error == "States.QueryEvaluationError")
+    exec.record("EvaluationFailed", exec.lastEventId());
+  if ((type == "Map" || type == "Parallel") && (where != Where::None || f->failure.error != "States.Runtime"))
     exec.record(type + "StateFailed", exec.lastEventId());
 }
 
@@ -137,12 +139,12 @@ extern "C" {
 int32_t aslrt_on_error(aslrt_frame* f, uint32_t state) {
   f->state = state;
   f->restoreLentInput();  // retriers and catchers start from the raw input
-  bool forkFailed = f->forkFailed;
-  f->forkFailed = false;  // a retried attempt starts afresh
+  aslrt_frame::ForkFailure where = f->forkFailure;
+  f->forkFailure = aslrt_frame::ForkFailure::None;  // a retried attempt starts afresh
   aslrt::Scheduler& sched = f->exec->scheduler;
   if (f->exec->unsupported || sched.cancelRequested()) return ASLRT_PROPAGATE;
   if (tryRetry(f)) return sched.cancelRequested() ? ASLRT_PROPAGATE : ASLRT_RETRY;
-  recordFailure(f, forkFailed);
+  recordFailure(f, where);
   int32_t decision = tryCatch(f);
   if (decision >= 0) f->exec->record(f->stateInfo().type + "StateExited", f->exec->lastEventId());
   return decision;

@@ -369,10 +369,11 @@ bool childInputs(MapRun& run, std::vector<Json>* inputs, std::vector<aslrt::Size
   return true;
 }
 
-int32_t mapFailed(MapRun& run, aslrt::Failure failure, const char* runEvent = nullptr) {
+// aslrt_on_error writes MapStateFailed unless a retrier takes the failure.
+int32_t mapFailed(MapRun& run, aslrt::Failure failure, aslrt_frame::ForkFailure where, const char* runEvent = nullptr) {
   aslrt::Execution& exec = *run.f->exec;
   if (runEvent) exec.record(runEvent, exec.lastEventId());
-  run.f->forkFailed = true;  // aslrt_on_error records MapStateFailed unless a retrier takes it
+  run.f->forkFailure = where;
   run.f->failure = std::move(failure);
   return ASLRT_FAILED;
 }
@@ -404,7 +405,8 @@ int32_t finish(MapRun& run, const char* events, uint32_t dst) {
   bool distributed = std::string(events) == "MapRun";
   std::vector<Json> inputs;
   std::vector<aslrt::SizeBound> sizes;
-  if (!childInputs(run, &inputs, &sizes)) return distributed ? mapFailed(run, f->failure, "MapRunFailed") : ASLRT_FAILED;
+  if (!childInputs(run, &inputs, &sizes))
+    return distributed ? mapFailed(run, f->failure, aslrt_frame::ForkFailure::Run, "MapRunFailed") : ASLRT_FAILED;
   run.children.reserve(inputs.size());  // frames are large: no regrowth over 10,000 items
   for (size_t i = 0; i < inputs.size(); ++i) {
     run.children.push_back(childFrame(f, run.map.processor, std::move(inputs[i])));
@@ -417,14 +419,14 @@ int32_t finish(MapRun& run, const char* events, uint32_t dst) {
   if (!runChildren(f, run.children, run.limit, join, distributed ? nullptr : events,
                    distributed ? &run.ids.stateMachineName : nullptr, writer ? &records : nullptr)) {
     if (exec.scheduler.cancelRequested()) return f->abandon();
-    return mapFailed(run, join.failure, distributed ? "MapRunFailed" : nullptr);
+    return mapFailed(run, join.failure, aslrt_frame::ForkFailure::Children, distributed ? "MapRunFailed" : nullptr);
   }
   if (run.tolerance.exceededBy(join.failures, run.children.size()))
     return mapFailed(run, {"States.ExceedToleratedFailureThreshold", "The specified tolerated failure threshold was exceeded"},
-                     distributed ? "MapRunFailed" : nullptr);
+                     aslrt_frame::ForkFailure::Run, distributed ? "MapRunFailed" : nullptr);
   Json result;
   if (writer && !aslrt::writeResults(f, run.map, run.input, run.ids, records, &result))
-    return mapFailed(run, f->failure, "MapRunFailed");
+    return mapFailed(run, f->failure, aslrt_frame::ForkFailure::Run, "MapRunFailed");
   if (distributed) exec.record("MapRunSucceeded", exec.lastEventId());
   exec.record("MapStateSucceeded", exec.lastEventId());
   if (writer) aslrt::replaceWith(f->slots[dst], std::move(result));
@@ -446,7 +448,7 @@ int32_t runDistributed(MapRun& run, const Json* fromItems, uint32_t dst) {
   if (run.limit == 0) run.limit = kDistributedConcurrency;
   run.ids = mapRunIds(run.f, run.map.label);
   exec.record("MapRunStarted", exec.lastEventId(), {{"mapRunStartedEventDetails", {{"mapRunArn", run.ids.arn}}}});
-  if (!readItems(run, fromItems)) return mapFailed(run, run.f->failure, "MapRunFailed");
+  if (!readItems(run, fromItems)) return mapFailed(run, run.f->failure, aslrt_frame::ForkFailure::Run, "MapRunFailed");
   return finish(run, "MapRun", dst);
 }
 
@@ -464,7 +466,7 @@ int32_t aslrt_run_parallel(aslrt_frame* f, uint32_t dst, uint32_t input_slot, ui
     children.push_back(childFrame(f, machine, f->slots[input_slot]));
   if (!runChildren(f, children, 0, join)) {
     if (exec.scheduler.cancelRequested()) return f->abandon();
-    f->forkFailed = true;  // aslrt_on_error records ParallelStateFailed unless a retrier takes it
+    f->forkFailure = aslrt_frame::ForkFailure::Children;  // aslrt_on_error writes ParallelStateFailed unless retried
     f->failure = join.failure;
     return ASLRT_FAILED;
   }

@@ -30,7 +30,7 @@ extern "C" {
 void aslrt_enter_state(aslrt_frame* f, uint32_t state) {
   f->state = state;
   f->retryCount = 0;
-  f->forkFailed = false;
+  f->forkFailure = aslrt_frame::ForkFailure::None;
   const aslrt::StateInfo& info = f->stateInfo();
   if (!info.retriers.empty() || !f->retrierAttempts.empty()) f->retrierAttempts.assign(info.retriers.size(), 0);
   // Read lazily (contextObject) by states that cannot see $$ before they finish.

@@ -13,10 +13,11 @@ namespace aslrt {
 void release(Json& v);
 
 // target = value, the old target freed the cheap way: for slots and state
-// inputs overwritten on every transition. (A scalar or string has no tree to
-// walk: it goes to `value`, whose destructor frees it.)
+// inputs overwritten on every transition. `value` is left null, unless the
+// old target was a number, boolean or null (nothing to free), which it then
+// holds: a loop's counter costs no call.
 inline void replaceWith(Json& target, Json&& value) {
-  if (target.is_structured()) release(target);
+  if (target.is_structured() || target.is_string()) release(target);
   target.swap(value);  // cheaper than a move assignment: no temporary to destroy
 }
 
