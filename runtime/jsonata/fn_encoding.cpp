@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "aslrt/base64.h"
+#include "aslrt/hex.h"
 #include "errors.h"
 #include "functions.h"
 #include "utf8.h"
@@ -31,13 +32,6 @@ std::string encodeUri(const std::string& s, const char* keep, const std::string&
   return out;
 }
 
-int hexVal(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // `reserved`: characters whose escapes decodeURI leaves alone.
 std::string decodeUri(const std::string& s, const char* reserved, const std::string& fname) {
   std::string out;
@@ -46,8 +40,8 @@ std::string decodeUri(const std::string& s, const char* reserved, const std::str
       out += s[i];
       continue;
     }
-    int h = i + 2 < s.size() ? hexVal(s[i + 1]) : -1;
-    int l = i + 2 < s.size() ? hexVal(s[i + 2]) : -1;
+    int h = i + 2 < s.size() ? hexDigitValue(s[i + 1]) : -1;
+    int l = i + 2 < s.size() ? hexDigitValue(s[i + 2]) : -1;
     if (h < 0 || l < 0) throw JsonataError("D3140").tok(fname).val(s);
     char c = char(h * 16 + l);
     if (uint8_t(c) < 0x80 && c != 0 && std::strchr(reserved, c)) out += s.substr(i, 3);

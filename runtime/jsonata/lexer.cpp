@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "aslrt/hex.h"
 #include "errors.h"
 #include "utf8.h"
 
@@ -53,12 +54,9 @@ unsigned Lexer::parseHex4(size_t at) {
   if (at + 4 > src_.size()) throw JsonataError("S0104").at(at);
   unsigned v = 0;
   for (size_t i = at; i < at + 4; ++i) {
-    char h = src_[i];
-    v <<= 4;
-    if (h >= '0' && h <= '9') v |= unsigned(h - '0');
-    else if (h >= 'a' && h <= 'f') v |= unsigned(h - 'a' + 10);
-    else if (h >= 'A' && h <= 'F') v |= unsigned(h - 'A' + 10);
-    else throw JsonataError("S0104").at(at);
+    int digit = hexDigitValue(src_[i]);
+    if (digit < 0) throw JsonataError("S0104").at(at);
+    v = v << 4 | unsigned(digit);
   }
   return v;
 }

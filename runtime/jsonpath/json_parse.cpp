@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 
+#include "aslrt/hex.h"
 #include "aslrt/utf8.h"
 
 namespace aslrt {
@@ -162,8 +163,7 @@ class DirectParser {
     if (end_ - at_ < 4) return false;
     uint32_t v = 0;
     for (int i = 0; i < 4; ++i) {
-      char c = at_[i];
-      int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      int digit = hexDigitValue(at_[i]);
       if (digit < 0) return false;
       v = v * 16 + static_cast<uint32_t>(digit);
     }
