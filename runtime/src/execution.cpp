@@ -84,6 +84,11 @@ int64_t Execution::record(const std::string& type, int64_t previousEventId, Json
   return id;
 }
 
+int64_t Execution::countUnderQuota() {
+  static const std::string kStateEvent = "State";  // any type but Execution*
+  return record(kStateEvent, lastEventId());
+}
+
 }  // namespace aslrt
 
 aslrt::SizeBound aslrt_frame::slotSize(uint32_t slot) {

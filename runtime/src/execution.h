@@ -71,7 +71,9 @@ class Execution {
   int64_t record(const std::string& type, int64_t previousEventId, Json details = nullptr);
   // Takes the next event id without building the event: for callers that
   // check keepsHistory() first and so spare the strings when there is none.
-  int64_t countEvent() { return nextEventId_++; }
+  // Under an event quota (--type STANDARD) it counts as record() does, so the
+  // quota holds with or without --history.
+  int64_t countEvent() { return maxEvents ? countUnderQuota() : nextEventId_++; }
   bool keepsHistory() const { return !options.historyPath.empty(); }
   int64_t lastEventId() const { return nextEventId_ - 1; }
   const std::vector<Json>& history() const { return history_; }
@@ -88,6 +90,7 @@ class Execution {
   const Names& names() const;
 
  private:
+  int64_t countUnderQuota();
   int64_t nextEventId_ = 1;
   std::vector<Json> history_;
   mutable Json contextBase_;       // null until first read
