@@ -4,7 +4,10 @@
 // (branch to the catcher's state) or fail the machine.
 #include "lower_machine.h"
 
+#include <memory>
+
 #include "aslrt/abi.h"
+#include "lower_loop.h"
 #include "slot_moves.h"
 
 namespace aslc::codegen {
@@ -35,6 +38,9 @@ class MachineLowering {
     b_.CreateRet(b_.getInt32(1));
     b_.SetInsertPoint(entry);
     b_.CreateBr(blocks_[mc_.start].enter);
+    for (const StateBlocks& sb : blocks_) enters_.push_back(sb.enter);
+    for (const ir::PromotedLoop& loop : mc_.loops)
+      loops_.push_back(std::make_unique<LoopLowering>(mc_, loop, abi_, fn_, enters_));
     for (uint32_t i = 0; i < mc_.states.size(); ++i) state(i);
   }
 
@@ -89,7 +95,7 @@ class MachineLowering {
 
   void terminator(uint32_t id, const ir::Terminator& t) {
     switch (t.kind) {
-      case ir::TermKind::Goto: return transition(id, t.value, blocks_[t.target].enter);
+      case ir::TermKind::Goto: return transition(id, t.value, gotoTarget(id, t.target));
       case ir::TermKind::Succeed:
         checked(abi_.exitState, {frame_, u32(id), u32(t.value)});
         b_.CreateRet(b_.CreateCall(abi_.succeed, {frame_, u32(t.value)}));
@@ -100,6 +106,13 @@ class MachineLowering {
         return;
       case ir::TermKind::Choice: return choice(id, t);
     }
+  }
+
+  // A Pass of a promoted loop enters the loop's native copy at its successor.
+  llvm::BasicBlock* gotoTarget(uint32_t id, uint32_t target) {
+    for (const auto& loop : loops_)
+      if (loop->contains(id) && loop->contains(target)) return loop->entryAt(target);
+    return blocks_[target].enter;
   }
 
   void choice(uint32_t id, const ir::Terminator& t) {
@@ -160,6 +173,8 @@ class MachineLowering {
   llvm::IRBuilder<> b_;
   llvm::Value* frame_;
   std::vector<StateBlocks> blocks_;
+  std::vector<llvm::BasicBlock*> enters_;
+  std::vector<std::unique_ptr<LoopLowering>> loops_;
   StateBlocks* current_ = nullptr;
   llvm::BasicBlock* failed_ = nullptr;
 };

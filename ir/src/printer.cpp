@@ -19,6 +19,31 @@ class Printer {
   void machine(uint32_t id, const Machine& mc) {
     out_ << "\nmachine @" << id << " \"" << mc.name << "\" start=" << stateRef(mc, mc.start) << "\n";
     for (uint32_t s = 0; s < mc.states.size(); ++s) state(mc, s);
+    for (const PromotedLoop& loop : mc.loops) promotedLoop(mc, loop);
+  }
+
+  // e.g. loop ints {i, limit} carried {} states {%s0 "Increment": i = add(i, 1); %s1 "Check"}
+  //        test #0 NumericLessThan(i, limit)
+  void promotedLoop(const Machine& mc, const PromotedLoop& loop) {
+    auto names = [&](const std::vector<std::string>& keys) {
+      std::string out;
+      for (const std::string& k : keys) out += (out.empty() ? "" : ", ") + k;
+      return "{" + out + "}";
+    };
+    auto operand = [&](const LoopOperand& o) {
+      return o.member == kNone ? std::to_string(o.literal) : loop.members[o.member];
+    };
+    out_ << "loop ints " << names(loop.members) << " carried " << names(loop.carried) << " states {";
+    for (size_t i = 0; i < loop.states.size(); ++i) {
+      const LoopState& ls = loop.states[i];
+      out_ << (i ? "; " : "") << stateRef(mc, ls.state);
+      for (size_t k = 0; k < ls.adds.size(); ++k)
+        out_ << (k ? ", " : ": ") << loop.members[ls.adds[k].member] << " = add(" << operand(ls.adds[k].a) << ", "
+             << operand(ls.adds[k].b) << ")";
+    }
+    out_ << "}\n";
+    for (const LoopTest& t : loop.tests)
+      out_ << "  test #" << t.leaf << " " << t.op << "(" << operand(t.a) << ", " << operand(t.b) << ")\n";
   }
 
   std::string stateRef(const Machine& mc, StateId id) const {

@@ -21,6 +21,24 @@ class Verifier {
   void machine(const Machine& mc) {
     if (mc.start >= mc.states.size()) problems.push_back(mc.name + ": start state out of range");
     for (const State& st : mc.states) state(mc, st);
+    for (const PromotedLoop& loop : mc.loops) promotedLoop(mc, loop);
+  }
+
+  // A loop names states of its machine, members it holds, keys in the
+  // constant pool and Choice leaves; codegen trusts all of them.
+  void promotedLoop(const Machine& mc, const PromotedLoop& loop) {
+    auto bad = [&](const std::string& what) { problems.push_back(mc.name + ": promoted loop: " + what); };
+    auto operand = [&](const LoopOperand& o) { return o.member == kNone || o.member < loop.members.size(); };
+    if (loop.memberKeys.size() != loop.members.size()) bad("a key per member expected");
+    for (uint32_t k : loop.memberKeys)
+      if (k >= m_.constants.size() || !m_.constants[k].is_string()) bad("member key not a string constant");
+    for (const LoopState& ls : loop.states) {
+      if (ls.state >= mc.states.size()) { bad("state out of range"); continue; }
+      for (const LoopAdd& a : ls.adds)
+        if (a.member >= loop.members.size() || !operand(a.a) || !operand(a.b)) bad("add names an unknown member");
+    }
+    for (const LoopTest& t : loop.tests)
+      if (t.leaf >= m_.choiceLeaves.size() || !operand(t.a) || !operand(t.b)) bad("test out of range");
   }
 
   void checkValue(const Machine& mc, const State& st, ValueId v, const std::vector<bool>& defined) {

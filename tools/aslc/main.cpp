@@ -34,7 +34,7 @@ const char* const kCompileHelp =
     "  -O0|-O1|-O2|-O3           LLVM optimization level (default -O2)\n"
     "  --emit=ast|ir|llvm|obj|exe  stop after that phase (default exe)\n"
     "  --print-after=PASS        print the IR after an IR pass ('all' for every pass): fold-literals,\n"
-    "                            const-prop, fold-choice, prune, fuse, direct-paths\n"
+    "                            const-prop, fold-choice, prune, fuse, direct-paths, promote-loops\n"
     "  --no-opt                  skip the IR passes (the IR as lowered; LLVM still optimizes per -O)\n"
     "  --static                  link a fully static executable\n"
     "  --pie                     position-independent executable (ASLR for its image; slower start-up:\n"

@@ -9,6 +9,7 @@ void addDefaultPasses(PassManager& pm) {
   pm.add({"prune", passes::prune});
   pm.add({"fuse", passes::fuse});
   pm.add({"direct-paths", passes::directPaths});
+  pm.add({"promote-loops", passes::promoteLoops});  // last: it refers to states by id
 }
 
 }  // namespace aslc::ir

@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define ASLRT_ABI_VERSION 4
+#define ASLRT_ABI_VERSION 5
 
 typedef struct aslrt_frame aslrt_frame;
 /* Runs a machine from its StartAt: returns ASLRT_OK with the output in the
@@ -105,6 +105,22 @@ int32_t aslrt_assign(aslrt_frame* f, uint32_t input_slot, uint32_t result_slot, 
 /* A matched Choice rule's own Output (into value_slot) and Assign. */
 int32_t aslrt_choice_rule_effects(aslrt_frame* f, uint32_t input_slot, uint32_t value_slot, uint32_t assign_id,
                                   uint32_t output_id);
+
+/* Promoted loops (docs/ARCHITECTURE.md): generated code runs a counting
+ * cycle of Pass/Choice states on native integers, the object staying in the
+ * frame's input between a state's exit and the next one's entry.
+ * loop_enter: 1 when the loop may run now (no history kept, no event quota,
+ * room under the payload quota for int_members integers of 20 digits), else 0
+ * and the states run as compiled. loop_load_int: 1 and *out when the input's
+ * member named by the string constant is an integer a signed 64-bit value
+ * holds, else 0. loop_store_int: sets that member. loop_tick: once per state
+ * the loop runs, before it takes effect: gives way to other fibers, returns 1
+ * when the execution is being cancelled (the state then runs as compiled),
+ * else counts its two events and returns 0. */
+int32_t aslrt_loop_enter(aslrt_frame* f, uint32_t int_members);
+int32_t aslrt_loop_load_int(aslrt_frame* f, uint32_t key_const, int64_t* out);
+void aslrt_loop_store_int(aslrt_frame* f, uint32_t key_const, int64_t value);
+int32_t aslrt_loop_tick(aslrt_frame* f);
 
 #ifdef __cplusplus
 }

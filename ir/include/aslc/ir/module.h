@@ -100,10 +100,46 @@ struct State {
   uint32_t valueCount = 0;
 };
 
+// A loop the promote-loops pass found: a cycle of Pass and Choice states
+// whose value is an object of fixed keys and which only add (States.MathAdd)
+// and compare integer members. Codegen runs it on native integers while its
+// guards hold and hands the object back to the states' own code otherwise;
+// the states stay as they are (the interpreter runs only those).
+struct LoopOperand {
+  uint32_t member = kNone;  // index into PromotedLoop::members, or kNone for `literal`
+  int64_t literal = 0;
+};
+
+struct LoopAdd {  // members[member] = a + b, as States.MathAdd
+  uint32_t member;
+  LoopOperand a, b;
+};
+
+struct LoopTest {  // a Choice leaf comparing two integers
+  uint32_t leaf;   // choice-leaf pool index
+  std::string op;  // NumericEquals, NumericLessThan, ... (a *Path leaf compares two members)
+  LoopOperand a, b;
+};
+
+struct LoopState {
+  StateId state;
+  std::vector<LoopAdd> adds;  // a Pass's computed members; empty for a Choice
+};
+
+struct PromotedLoop {
+  std::vector<std::string> members;  // the integer members, held in registers
+  std::vector<uint32_t> memberKeys;  // their names in the constant pool (for the runtime)
+  std::vector<LoopState> states;
+  std::vector<LoopTest> tests;       // the Choice states' leaves
+  // The members the loop only passes along ("k.$": "$.k"), never reads.
+  std::vector<std::string> carried;
+};
+
 struct Machine {
   std::string name;  // "main", "main/Parallel1/branch0", ...
   std::vector<State> states;
   StateId start = 0;
+  std::vector<PromotedLoop> loops;  // from the promote-loops pass
 };
 
 struct ChoiceLeaf {

@@ -19,6 +19,7 @@ void foldChoice(Module& module);    // "fold-choice": known Choice rules fold; a
 void prune(Module& module);         // "prune": states no path reaches are removed
 void fuse(Module& module);          // "fuse": per-state copies and loads nothing reads are dropped
 void directPaths(Module& module);   // "direct-paths": member/index selections become direct accesses
+void promoteLoops(Module& module);  // "promote-loops": counting Pass/Choice cycles run on native integers
 }  // namespace passes
 
 }  // namespace aslc::ir

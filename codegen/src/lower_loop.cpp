@@ -1,0 +1,161 @@
+// See lower_loop.h. The copy is exact because every difference from the
+// states' own code is a guard: the runtime admits the loop only without
+// history, event quota or payload-quota risk (aslrt_loop_enter), a member is
+// held only while it is an integer (aslrt_loop_load_int), States.MathAdd runs
+// only on arguments in Java's int range (where its result is their sum, as
+// quickMathAdd computes it) and a Choice only compares integers (exactly, as
+// compareNumbers does). Anything else is the states' own code's to do.
+#include "lower_loop.h"
+
+namespace aslc::codegen {
+
+LoopLowering::LoopLowering(const ir::Machine& machine, const ir::PromotedLoop& loop, RuntimeAbi& abi,
+                           llvm::Function* fn, const std::vector<llvm::BasicBlock*>& enters)
+    : mc_(machine), loop_(loop), abi_(abi), fn_(fn), b_(fn->getContext()), frame_(fn->getArg(0)), enters_(enters) {
+  // Registers as allocas in the entry block, which LLVM's mem2reg promotes.
+  llvm::IRBuilder<> entry(&fn->getEntryBlock(), fn->getEntryBlock().begin());
+  for (size_t k = 0; k < loop.members.size(); ++k) {
+    regs_.push_back(entry.CreateAlloca(abi.i64, nullptr, loop.members[k]));
+    dirty_.push_back(entry.CreateAlloca(b_.getInt1Ty(), nullptr, loop.members[k] + ".changed"));
+  }
+  loaded_ = entry.CreateAlloca(abi.i64, nullptr, "loaded");
+  for (const ir::LoopTest& t : loop.tests) tests_[t.leaf] = &t;
+  for (const ir::LoopState& ls : loop.states) fast_[ls.state] = block("loop." + mc_.states[ls.state].name);
+  for (const ir::LoopState& ls : loop.states) {
+    b_.SetInsertPoint(fast_[ls.state]);
+    if (mc_.states[ls.state].term.kind == ir::TermKind::Choice) choice(ls.state);
+    else pass(ls.state, ls);
+  }
+}
+
+llvm::BasicBlock* LoopLowering::block(const std::string& name) {
+  return llvm::BasicBlock::Create(fn_->getContext(), name, fn_);
+}
+
+llvm::BasicBlock* LoopLowering::entryAt(ir::StateId target) {
+  llvm::BasicBlock*& entry = entries_[target];
+  if (entry) return entry;
+  entry = block("loop.enter." + mc_.states[target].name);
+  llvm::BasicBlock* compiled = enters_[target];
+  b_.SetInsertPoint(entry);
+  for (llvm::Value* d : dirty_) b_.CreateStore(b_.getFalse(), d);
+  llvm::Value* admitted = b_.CreateCall(abi_.loopEnter, {frame_, b_.getInt32(loop_.members.size())});
+  for (size_t k = 0; k < loop_.members.size(); ++k) {
+    llvm::BasicBlock* load = block("loop.load." + loop_.members[k]);
+    b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), load, compiled);
+    b_.SetInsertPoint(load);
+    admitted = b_.CreateCall(abi_.loopLoadInt, {frame_, b_.getInt32(loop_.memberKeys[k]), loaded_});
+    llvm::BasicBlock* keep = block("loop.loaded." + loop_.members[k]);
+    b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), keep, compiled);
+    b_.SetInsertPoint(keep);
+    b_.CreateStore(b_.CreateLoad(abi_.i64, loaded_), regs_[k]);
+    admitted = b_.getInt32(1);
+  }
+  b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), fast_[target], compiled);
+  return entry;
+}
+
+llvm::Value* LoopLowering::operand(const ir::LoopOperand& o) {
+  if (o.member == ir::kNone) return b_.getInt64(o.literal);
+  return b_.CreateLoad(abi_.i64, regs_[o.member]);
+}
+
+void LoopLowering::pass(ir::StateId id, const ir::LoopState& ls) {
+  // Every sum from the values the state started with, as the template renders.
+  std::vector<llvm::Value*> sums;
+  for (const ir::LoopAdd& add : ls.adds) {
+    llvm::Value* a = operand(add.a);
+    llvm::Value* b = operand(add.b);
+    for (const auto& [o, v] : {std::pair{add.a, a}, std::pair{add.b, b}}) {
+      if (o.member == ir::kNone) continue;  // literals are in range (promote_loops.cpp)
+      llvm::Value* inRange = b_.CreateAnd(b_.CreateICmpSGE(v, b_.getInt64(INT32_MIN)),
+                                          b_.CreateICmpSLE(v, b_.getInt64(INT32_MAX)));
+      llvm::BasicBlock* ok = block("loop.inrange");
+      b_.CreateCondBr(inRange, ok, exitTo(id));
+      b_.SetInsertPoint(ok);
+    }
+    sums.push_back(b_.CreateAdd(a, b));  // two ints: no overflow in 64 bits
+  }
+  llvm::Value* cancelled = b_.CreateCall(abi_.loopTick, {frame_});
+  llvm::BasicBlock* commit = block("loop.commit");
+  b_.CreateCondBr(b_.CreateICmpNE(cancelled, b_.getInt32(0)), exitTo(id), commit);
+  b_.SetInsertPoint(commit);
+  for (size_t i = 0; i < ls.adds.size(); ++i) {
+    b_.CreateStore(sums[i], regs_[ls.adds[i].member]);
+    b_.CreateStore(b_.getTrue(), dirty_[ls.adds[i].member]);
+  }
+  b_.CreateBr(next(mc_.states[id].term.target));
+}
+
+void LoopLowering::choice(ir::StateId id) {
+  const ir::Terminator& t = mc_.states[id].term;
+  for (const ir::ChoiceBranch& branch : t.branches) {
+    llvm::BasicBlock* taken = block("loop.when");
+    llvm::BasicBlock* notTaken = block("loop.else");
+    condition(branch.condition, taken, notTaken);
+    b_.SetInsertPoint(taken);
+    tickThenGo(id, branch.target);
+    b_.SetInsertPoint(notTaken);
+  }
+  if (t.defaultTarget != ir::kNone) return tickThenGo(id, t.defaultTarget);
+  b_.CreateBr(exitTo(id));  // no rule matched: the state's own code raises States.NoChoiceMatched
+}
+
+void LoopLowering::tickThenGo(ir::StateId state, ir::StateId target) {
+  llvm::Value* cancelled = b_.CreateCall(abi_.loopTick, {frame_});
+  b_.CreateCondBr(b_.CreateICmpNE(cancelled, b_.getInt32(0)), exitTo(state), next(target));
+}
+
+// Short-circuit, in rule order, as the compiled Choice evaluates.
+void LoopLowering::condition(const ir::Condition& c, llvm::BasicBlock* yes, llvm::BasicBlock* no) {
+  switch (c.kind) {
+    case ir::Condition::Kind::Const: b_.CreateBr(c.constValue ? yes : no); return;
+    case ir::Condition::Kind::Not: return condition(c.children[0], no, yes);
+    case ir::Condition::Kind::Leaf: {
+      const ir::LoopTest& t = *tests_.at(c.leaf);
+      llvm::Value* a = operand(t.a);
+      llvm::Value* b = operand(t.b);
+      llvm::Value* holds = t.op == "NumericEquals"           ? b_.CreateICmpEQ(a, b)
+                           : t.op == "NumericLessThan"       ? b_.CreateICmpSLT(a, b)
+                           : t.op == "NumericGreaterThan"    ? b_.CreateICmpSGT(a, b)
+                           : t.op == "NumericLessThanEquals" ? b_.CreateICmpSLE(a, b)
+                                                             : b_.CreateICmpSGE(a, b);
+      b_.CreateCondBr(holds, yes, no);
+      return;
+    }
+    case ir::Condition::Kind::And:
+    case ir::Condition::Kind::Or: break;
+  }
+  bool isAnd = c.kind == ir::Condition::Kind::And;
+  for (size_t i = 0; i < c.children.size(); ++i) {
+    bool last = i + 1 == c.children.size();
+    llvm::BasicBlock* following = last ? nullptr : block(isAnd ? "loop.and" : "loop.or");
+    if (isAnd) condition(c.children[i], last ? yes : following, no);
+    else condition(c.children[i], yes, last ? no : following);
+    if (following) b_.SetInsertPoint(following);
+  }
+  if (c.children.empty()) b_.CreateBr(isAnd ? yes : no);
+}
+
+// Hands the object to `state`'s own code with the integers the loop changed.
+llvm::BasicBlock* LoopLowering::exitTo(ir::StateId state) {
+  llvm::BasicBlock*& exit = exits_[state];
+  if (exit) return exit;
+  exit = block("loop.exit." + mc_.states[state].name);
+  llvm::IRBuilderBase::InsertPointGuard keep(b_);
+  b_.SetInsertPoint(exit);
+  for (size_t k = 0; k < loop_.members.size(); ++k) {
+    llvm::BasicBlock* store = block("loop.store." + loop_.members[k]);
+    llvm::BasicBlock* after = block("loop.stored." + loop_.members[k]);
+    b_.CreateCondBr(b_.CreateLoad(b_.getInt1Ty(), dirty_[k]), store, after);
+    b_.SetInsertPoint(store);
+    b_.CreateCall(abi_.loopStoreInt,
+                  {frame_, b_.getInt32(loop_.memberKeys[k]), b_.CreateLoad(abi_.i64, regs_[k])});
+    b_.CreateBr(after);
+    b_.SetInsertPoint(after);
+  }
+  b_.CreateBr(enters_[state]);
+  return exit;
+}
+
+}  // namespace aslc::codegen
