@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <thread>
 
@@ -17,12 +18,22 @@ std::mutex g_mutex;  // guards the target
 Scheduler* g_scheduler = nullptr;
 std::function<void()> g_onAbort;
 
+// A second signal forces the exit, unless it is the first one delivered
+// again: timeout(1) signals its command and then the command's process
+// group, so the command receives SIGTERM twice within microseconds.
+constexpr auto kSameRequest = std::chrono::milliseconds(200);
+
 void waitForSignals(sigset_t set) {
+  std::chrono::steady_clock::time_point first;
   for (;;) {
     int sig = 0;
     if (sigwait(&set, &sig) != 0) continue;
     int expected = 0;
-    if (!g_signal.compare_exchange_strong(expected, sig)) _exit(kForcedExitCode);  // the second one
+    if (!g_signal.compare_exchange_strong(expected, sig)) {
+      if (std::chrono::steady_clock::now() - first < kSameRequest) continue;
+      _exit(kForcedExitCode);
+    }
+    first = std::chrono::steady_clock::now();
     std::lock_guard<std::mutex> lock(g_mutex);
     if (g_scheduler) g_scheduler->post(g_onAbort);
   }
