@@ -72,4 +72,10 @@ std::string base64Decode(std::string_view text) {
   return out;
 }
 
+bool inBase64Alphabet(std::string_view text) {
+  int8_t all = 0;  // negative once any byte is outside the alphabet
+  for (char c : text) all |= kDecoding[static_cast<unsigned char>(c)];
+  return all >= 0;
+}
+
 }  // namespace aslrt

@@ -1,6 +1,7 @@
 // Array intrinsics. Limits from the AWS page "Intrinsics for arrays":
 // ArrayRange produces at most 1000 items and needs a non-zero step.
 #include <algorithm>
+#include <climits>
 
 #include "intrinsic_ast.h"
 
@@ -11,6 +12,35 @@ constexpr int64_t kMaxRangeItems = 1000;
 bool fail(std::string* cause, const char* fn, const std::string& why) {
   *cause = std::string("Invalid arguments in ") + fn + ": " + why;
   return false;
+}
+
+// ArrayUnique of integers (signed or not, as a signed 64-bit value holds
+// them), where equal values are equal integers: sorted once instead of
+// searching what was kept for each item. False, with nothing kept, for any
+// other array.
+bool keepFirstIntegers(const Json::array_t& items, Json::array_t& kept) {
+  std::vector<std::pair<int64_t, uint32_t>> byValue;  // (value, index)
+  byValue.reserve(items.size());
+  for (const Json& item : items) {
+    int64_t v = 0;
+    if (item.is_number_unsigned()) {
+      uint64_t u = *item.get_ptr<const Json::number_unsigned_t*>();
+      if (u > static_cast<uint64_t>(INT64_MAX)) return false;
+      v = static_cast<int64_t>(u);
+    } else if (item.is_number_integer()) {
+      v = *item.get_ptr<const Json::number_integer_t*>();
+    } else {
+      return false;
+    }
+    byValue.emplace_back(v, static_cast<uint32_t>(byValue.size()));
+  }
+  std::sort(byValue.begin(), byValue.end());
+  std::vector<bool> first(items.size(), false);
+  for (size_t i = 0; i < byValue.size(); ++i)
+    if (i == 0 || byValue[i].first != byValue[i - 1].first) first[byValue[i].second] = true;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (first[i]) kept.push_back(items[i]);
+  return true;
 }
 }  // namespace
 
@@ -81,10 +111,11 @@ std::optional<Json> evalArrayLength(const Args& args, const EvalContext&, std::s
 
 std::optional<Json> evalArrayUnique(const Args& args, const EvalContext&, std::string* cause) {
   if (!wantArray(args, 0, "States.ArrayUnique", cause)) return std::nullopt;
-  // Json equality, not hashing: 1, 1u and 1.0 are equal but hash apart.
+  // Json equality: 1, 1u and 1.0 are equal (they would hash apart).
   const Json::array_t& items = args[0].value().get_ref<const Json::array_t&>();
   Json out = Json::array();
   Json::array_t& kept = out.get_ref<Json::array_t&>();
+  if (keepFirstIntegers(items, kept)) return out;
   for (const Json& item : items)
     if (std::find(kept.begin(), kept.end(), item) == kept.end()) kept.push_back(item);
   return out;

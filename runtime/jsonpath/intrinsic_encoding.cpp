@@ -59,18 +59,12 @@ std::string sanitizeUtf8(std::string bytes) {
   return out;
 }
 
-// RFC 4648's alphabet, in ASCII whatever the C locale (isalnum's is not).
-bool isBase64Char(char ch) {
-  return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-         ch == '+' || ch == '/';
-}
-
 // Java's Base64 decoder (RFC 4648 alphabet) accepts missing padding but not
 // wrong padding.
 bool isValidBase64(const std::string& s) {
   size_t data = s.find('=');
   if (data == std::string::npos) data = s.size();
-  if (!std::all_of(s.begin(), s.begin() + static_cast<long>(data), isBase64Char)) return false;
+  if (!inBase64Alphabet(std::string_view(s).substr(0, data))) return false;
   size_t pad = s.size() - data;
   if (s.find_first_not_of('=', data) != std::string::npos || data % 4 == 1) return false;
   return pad == 0 || (s.size() % 4 == 0 && pad <= 2);

@@ -58,21 +58,23 @@ uint64_t serializedSize(const Json& v) {
     case Json::value_t::null: return 4;
     case Json::value_t::boolean: return v.get_ref<const Json::boolean_t&>() ? 4 : 5;
     case Json::value_t::string: return quotedSize(v.get_ref<const std::string&>());
-    case Json::value_t::number_unsigned: return digitCount(v.get<uint64_t>());
+    case Json::value_t::number_unsigned: return digitCount(*v.get_ptr<const Json::number_unsigned_t*>());
     case Json::value_t::number_integer: {
-      int64_t i = v.get<int64_t>();
+      int64_t i = *v.get_ptr<const Json::number_integer_t*>();
       // Negate in unsigned arithmetic: INT64_MIN has no positive counterpart.
       return i < 0 ? 1 + digitCount(0 - static_cast<uint64_t>(i)) : digitCount(static_cast<uint64_t>(i));
     }
-    case Json::value_t::number_float: return floatSize(v.get<double>());
-    case Json::value_t::object: {
-      uint64_t n = 2 + (v.empty() ? 0 : v.size() - 1);  // braces, commas
-      for (auto it = v.begin(); it != v.end(); ++it) n += quotedSize(it.key()) + 1 + serializedSize(it.value());
+    case Json::value_t::number_float: return floatSize(*v.get_ptr<const Json::number_float_t*>());
+    case Json::value_t::object: {  // (the containers themselves: nlohmann's iterators cost more)
+      const Json::object_t& members = v.get_ref<const Json::object_t&>();
+      uint64_t n = 2 + (members.empty() ? 0 : members.size() - 1);  // braces, commas
+      for (const auto& [key, value] : members) n += quotedSize(key) + 1 + serializedSize(value);
       return n;
     }
     case Json::value_t::array: {
-      uint64_t n = 2 + (v.empty() ? 0 : v.size() - 1);
-      for (const Json& item : v) n += serializedSize(item);
+      const Json::array_t& items = v.get_ref<const Json::array_t&>();
+      uint64_t n = 2 + (items.empty() ? 0 : items.size() - 1);
+      for (const Json& item : items) n += serializedSize(item);
       return n;
     }
     case Json::value_t::discarded: return 11;  // "<discarded>"

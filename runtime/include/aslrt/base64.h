@@ -15,4 +15,7 @@ std::string base64Encode(std::string_view bytes);
 // it first (States.Base64Decode does).
 std::string base64Decode(std::string_view text);
 
+// Whether every character of `text` is in the alphabet (A-Z a-z 0-9 + /).
+bool inBase64Alphabet(std::string_view text);
+
 }  // namespace aslrt

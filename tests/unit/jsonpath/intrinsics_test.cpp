@@ -1,5 +1,9 @@
 #include "aslrt/intrinsics.h"
 
+#include <algorithm>
+#include <limits>
+#include <random>
+
 #include <gtest/gtest.h>
 
 namespace aslrt {
@@ -124,6 +128,30 @@ TEST(IntrinsicArray, ContainsGetItemLengthUnique) {
   failsWith("States.ArrayUnique(1)", "States.IntrinsicFailure");
 }
 
+// Integer arrays take a sorted path: it must keep exactly what the plain
+// first-occurrence search keeps (signed and unsigned equal values included),
+// in order, and leave other arrays (1 and 1.0 are equal) to that search.
+TEST(IntrinsicArray, UniqueIntegersKeepFirstOccurrences) {
+  std::mt19937_64 rng(7);
+  for (int round = 0; round < 300; ++round) {
+    Json arr = Json::array();
+    size_t n = rng() % 40;
+    for (size_t i = 0; i < n; ++i) {
+      int64_t v = static_cast<int64_t>(rng() % 9) - 4;
+      if (rng() % 3 == 0 && v >= 0) arr.push_back(static_cast<uint64_t>(v));  // unsigned, as parsed
+      else arr.push_back(v);
+    }
+    if (round % 50 == 0) arr.push_back(std::numeric_limits<uint64_t>::max());  // beyond int64: the search
+    Json expected = Json::array();
+    for (const Json& item : arr)
+      if (std::find(expected.begin(), expected.end(), item) == expected.end()) expected.push_back(item);
+    Json got = ok("States.ArrayUnique($.a)", Json{{"a", arr}});
+    ASSERT_EQ(got.dump(), expected.dump()) << arr.dump();
+    for (size_t i = 0; i < got.size(); ++i) ASSERT_EQ(got[i].type(), expected[i].type()) << arr.dump();
+  }
+  EXPECT_EQ(ok("States.ArrayUnique($.a)", Json::parse(R"({"a":[1,1.0,2,"2",2]})")).dump(), R"([1,2,"2"])");
+}
+
 TEST(IntrinsicArray, RangeWithLimits) {
   EXPECT_EQ(ok("States.ArrayRange(1, 9, 2)"), Json::parse("[1,3,5,7,9]"));
   EXPECT_EQ(ok("States.ArrayRange(0, 10, 3)"), Json::parse("[0,3,6,9]"));
@@ -148,6 +176,8 @@ TEST(IntrinsicEncoding, Base64RoundTripAndLimits) {
   failsWith("States.Base64Decode('not base64!')", "States.IntrinsicFailure");
   failsWith("States.Base64Decode('YQ=')", "States.IntrinsicFailure");
   failsWith("States.Base64Decode('Y')", "States.IntrinsicFailure");
+  failsWith("States.Base64Decode('YW\xC3\xA9=')", "States.IntrinsicFailure");  // a byte outside the alphabet
+  failsWith("States.Base64Decode('YW-_')", "States.IntrinsicFailure");          // the URL alphabet is not RFC 4648's
   Json big = {{"s", std::string(10001, 'a')}};
   failsWith("States.Base64Encode($.s)", "States.IntrinsicFailure", big);
   failsWith("States.Base64Encode(1)", "States.IntrinsicFailure");
