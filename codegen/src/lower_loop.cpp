@@ -7,6 +7,8 @@
 // compareNumbers does). Anything else is the states' own code's to do.
 #include "lower_loop.h"
 
+#include "short_circuit.h"
+
 namespace aslc::codegen {
 
 LoopLowering::LoopLowering(const ir::Machine& machine, const ir::PromotedLoop& loop, RuntimeAbi& abi,
@@ -106,35 +108,19 @@ void LoopLowering::tickThenGo(ir::StateId state, ir::StateId target) {
   b_.CreateCondBr(b_.CreateICmpNE(cancelled, b_.getInt32(0)), exitTo(state), next(target));
 }
 
-// Short-circuit, in rule order, as the compiled Choice evaluates.
+// Short-circuit, in rule order, as the compiled Choice evaluates; a leaf compares registers.
 void LoopLowering::condition(const ir::Condition& c, llvm::BasicBlock* yes, llvm::BasicBlock* no) {
-  switch (c.kind) {
-    case ir::Condition::Kind::Const: b_.CreateBr(c.constValue ? yes : no); return;
-    case ir::Condition::Kind::Not: return condition(c.children[0], no, yes);
-    case ir::Condition::Kind::Leaf: {
-      const ir::LoopTest& t = *tests_.at(c.leaf);
-      llvm::Value* a = operand(t.a);
-      llvm::Value* b = operand(t.b);
-      llvm::Value* holds = t.op == "NumericEquals"           ? b_.CreateICmpEQ(a, b)
-                           : t.op == "NumericLessThan"       ? b_.CreateICmpSLT(a, b)
-                           : t.op == "NumericGreaterThan"    ? b_.CreateICmpSGT(a, b)
-                           : t.op == "NumericLessThanEquals" ? b_.CreateICmpSLE(a, b)
-                                                             : b_.CreateICmpSGE(a, b);
-      b_.CreateCondBr(holds, yes, no);
-      return;
-    }
-    case ir::Condition::Kind::And:
-    case ir::Condition::Kind::Or: break;
-  }
-  bool isAnd = c.kind == ir::Condition::Kind::And;
-  for (size_t i = 0; i < c.children.size(); ++i) {
-    bool last = i + 1 == c.children.size();
-    llvm::BasicBlock* following = last ? nullptr : block(isAnd ? "loop.and" : "loop.or");
-    if (isAnd) condition(c.children[i], last ? yes : following, no);
-    else condition(c.children[i], yes, last ? no : following);
-    if (following) b_.SetInsertPoint(following);
-  }
-  if (c.children.empty()) b_.CreateBr(isAnd ? yes : no);
+  emitCondition(b_, fn_, c, yes, no, [&](const ir::Condition& leaf, llvm::BasicBlock* y, llvm::BasicBlock* n) {
+    const ir::LoopTest& t = *tests_.at(leaf.leaf);
+    llvm::Value* a = operand(t.a);
+    llvm::Value* b = operand(t.b);
+    llvm::Value* holds = t.op == "NumericEquals"           ? b_.CreateICmpEQ(a, b)
+                         : t.op == "NumericLessThan"       ? b_.CreateICmpSLT(a, b)
+                         : t.op == "NumericGreaterThan"    ? b_.CreateICmpSGT(a, b)
+                         : t.op == "NumericLessThanEquals" ? b_.CreateICmpSLE(a, b)
+                                                           : b_.CreateICmpSGE(a, b);
+    b_.CreateCondBr(holds, y, n);
+  });
 }
 
 // Hands the object to `state`'s own code with the integers the loop changed.

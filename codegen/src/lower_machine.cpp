@@ -8,6 +8,7 @@
 
 #include "aslrt/abi.h"
 #include "lower_loop.h"
+#include "short_circuit.h"
 #include "slot_moves.h"
 
 namespace aslc::codegen {
@@ -131,31 +132,14 @@ class MachineLowering {
     b_.CreateBr(current_->error);
   }
 
-  // Short-circuit control flow, as ASL evaluates And/Or in order.
+  // Short-circuit control flow, as ASL evaluates And/Or in order; a leaf asks the runtime.
   void condition(const ir::Condition& c, uint32_t test, llvm::BasicBlock* yes, llvm::BasicBlock* no) {
-    llvm::LLVMContext& ctx = fn_->getContext();
-    switch (c.kind) {
-      case ir::Condition::Kind::Const: b_.CreateBr(c.constValue ? yes : no); return;
-      case ir::Condition::Kind::Not: return condition(c.children[0], test, no, yes);
-      case ir::Condition::Kind::Leaf: {
-        llvm::Value* r = b_.CreateCall(abi_.choiceTest, {frame_, u32(test), u32(c.leaf)});
-        llvm::SwitchInst* sw = b_.CreateSwitch(r, current_->error, 2);
-        sw->addCase(b_.getInt32(1), yes);
-        sw->addCase(b_.getInt32(0), no);
-        return;
-      }
-      case ir::Condition::Kind::And:
-      case ir::Condition::Kind::Or: break;
-    }
-    bool isAnd = c.kind == ir::Condition::Kind::And;
-    for (size_t i = 0; i < c.children.size(); ++i) {
-      bool last = i + 1 == c.children.size();
-      auto* next = last ? nullptr : llvm::BasicBlock::Create(ctx, isAnd ? "and" : "or", fn_);
-      if (isAnd) condition(c.children[i], test, last ? yes : next, no);
-      else condition(c.children[i], test, yes, last ? no : next);
-      if (next) b_.SetInsertPoint(next);
-    }
-    if (c.children.empty()) b_.CreateBr(isAnd ? yes : no);
+    emitCondition(b_, fn_, c, yes, no, [&](const ir::Condition& leaf, llvm::BasicBlock* y, llvm::BasicBlock* n) {
+      llvm::Value* r = b_.CreateCall(abi_.choiceTest, {frame_, u32(test), u32(leaf.leaf)});
+      llvm::SwitchInst* sw = b_.CreateSwitch(r, current_->error, 2);
+      sw->addCase(b_.getInt32(1), y);
+      sw->addCase(b_.getInt32(0), n);
+    });
   }
 
   void errorBlock(uint32_t id, const ir::State& st) {
