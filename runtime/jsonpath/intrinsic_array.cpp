@@ -15,29 +15,43 @@ bool fail(std::string* cause, const char* fn, const std::string& why) {
 }
 
 // ArrayUnique of integers (signed or not, as a signed 64-bit value holds
-// them), where equal values are equal integers: sorted once instead of
-// searching what was kept for each item. False, with nothing kept, for any
-// other array.
+// them), where equal values are equal integers: each value marked seen in a
+// table of the values' span when that is small, else the values sorted once,
+// instead of searching what was kept for each item. False, with nothing kept,
+// for any other array.
 bool keepFirstIntegers(const Json::array_t& items, Json::array_t& kept) {
-  std::vector<std::pair<int64_t, uint32_t>> byValue;  // (value, index)
-  byValue.reserve(items.size());
+  std::vector<int64_t> values;
+  values.reserve(items.size());
   for (const Json& item : items) {
-    int64_t v = 0;
     if (item.is_number_unsigned()) {
       uint64_t u = *item.get_ptr<const Json::number_unsigned_t*>();
       if (u > static_cast<uint64_t>(INT64_MAX)) return false;
-      v = static_cast<int64_t>(u);
+      values.push_back(static_cast<int64_t>(u));
     } else if (item.is_number_integer()) {
-      v = *item.get_ptr<const Json::number_integer_t*>();
+      values.push_back(*item.get_ptr<const Json::number_integer_t*>());
     } else {
       return false;
     }
-    byValue.emplace_back(v, static_cast<uint32_t>(byValue.size()));
   }
-  std::sort(byValue.begin(), byValue.end());
   std::vector<bool> first(items.size(), false);
-  for (size_t i = 0; i < byValue.size(); ++i)
-    if (i == 0 || byValue[i].first != byValue[i - 1].first) first[byValue[i].second] = true;
+  auto [low, high] = std::minmax_element(values.begin(), values.end());
+  // (in unsigned arithmetic: the span of INT64_MIN..INT64_MAX overflows a signed one)
+  uint64_t span = values.empty() ? 0 : static_cast<uint64_t>(*high) - static_cast<uint64_t>(*low);
+  if (span < 16 * values.size() + 64) {
+    std::vector<bool> seen(span + 1, false);
+    for (size_t i = 0; i < values.size(); ++i) {
+      uint64_t at = static_cast<uint64_t>(values[i]) - static_cast<uint64_t>(*low);
+      first[i] = !seen[at];
+      seen[at] = true;
+    }
+  } else {
+    std::vector<std::pair<int64_t, uint32_t>> byValue;  // (value, index)
+    byValue.reserve(values.size());
+    for (size_t i = 0; i < values.size(); ++i) byValue.emplace_back(values[i], static_cast<uint32_t>(i));
+    std::sort(byValue.begin(), byValue.end());
+    for (size_t i = 0; i < byValue.size(); ++i)
+      if (i == 0 || byValue[i].first != byValue[i - 1].first) first[byValue[i].second] = true;
+  }
   for (size_t i = 0; i < items.size(); ++i)
     if (first[i]) kept.push_back(items[i]);
   return true;
