@@ -11,18 +11,27 @@
 
 namespace aslc::codegen {
 
-LoopLowering::LoopLowering(const ir::Machine& machine, const ir::PromotedLoop& loop, RuntimeAbi& abi,
-                           llvm::Function* fn, const std::vector<llvm::BasicBlock*>& enters)
-    : mc_(machine), loop_(loop), abi_(abi), fn_(fn), b_(fn->getContext()), frame_(fn->getArg(0)), enters_(enters) {
+LoopLowering::LoopLowering(const ir::Machine& machine, uint32_t index, const ir::PromotedLoop& loop,
+                           RuntimeAbi& abi, llvm::Function* machineFn)
+    : mc_(machine), loop_(loop), abi_(abi), b_(machineFn->getContext()) {
+  auto* type = llvm::FunctionType::get(abi.i32, {abi.ptr, abi.i32}, false);
+  fn_ = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage,
+                               machineFn->getName() + "_loop_" + std::to_string(index), machineFn->getParent());
+  fn_->setDoesNotThrow();
+  fn_->addFnAttr(llvm::Attribute::NoInline);  // called once per entry: inlined it only grows the machine
+  frame_ = fn_->getArg(0);
+  frame_->setName("frame");
+  fn_->getArg(1)->setName("state");
+  b_.SetInsertPoint(block("entry"));
   // Registers as allocas in the entry block, which LLVM's mem2reg promotes.
-  llvm::IRBuilder<> entry(&fn->getEntryBlock(), fn->getEntryBlock().begin());
   for (size_t k = 0; k < loop.members.size(); ++k) {
-    regs_.push_back(entry.CreateAlloca(abi.i64, nullptr, loop.members[k]));
-    dirty_.push_back(entry.CreateAlloca(b_.getInt1Ty(), nullptr, loop.members[k] + ".changed"));
+    regs_.push_back(b_.CreateAlloca(abi.i64, nullptr, loop.members[k]));
+    dirty_.push_back(b_.CreateAlloca(b_.getInt1Ty(), nullptr, loop.members[k] + ".changed"));
   }
-  loaded_ = entry.CreateAlloca(abi.i64, nullptr, "loaded");
+  loaded_ = b_.CreateAlloca(abi.i64, nullptr, "loaded");
   for (const ir::LoopTest& t : loop.tests) tests_[t.leaf] = &t;
   for (const ir::LoopState& ls : loop.states) fast_[ls.state] = block("loop." + mc_.states[ls.state].name);
+  emitEntry();
   for (const ir::LoopState& ls : loop.states) {
     b_.SetInsertPoint(fast_[ls.state]);
     if (mc_.states[ls.state].term.kind == ir::TermKind::Choice) choice(ls.state);
@@ -34,27 +43,40 @@ llvm::BasicBlock* LoopLowering::block(const std::string& name) {
   return llvm::BasicBlock::Create(fn_->getContext(), name, fn_);
 }
 
-llvm::BasicBlock* LoopLowering::entryAt(ir::StateId target) {
-  llvm::BasicBlock*& entry = entries_[target];
-  if (entry) return entry;
-  entry = block("loop.enter." + mc_.states[target].name);
-  llvm::BasicBlock* compiled = enters_[target];
-  b_.SetInsertPoint(entry);
+// Admission and loads; a refusal returns the state asked for, which then runs as compiled.
+void LoopLowering::emitEntry() {
+  llvm::Value* state = fn_->getArg(1);
+  llvm::BasicBlock* refused = block("refused");
+  {
+    llvm::IRBuilderBase::InsertPointGuard keep(b_);
+    b_.SetInsertPoint(refused);
+    b_.CreateRet(state);
+  }
   for (llvm::Value* d : dirty_) b_.CreateStore(b_.getFalse(), d);
   llvm::Value* admitted = b_.CreateCall(abi_.loopEnter, {frame_, b_.getInt32(loop_.members.size())});
   for (size_t k = 0; k < loop_.members.size(); ++k) {
-    llvm::BasicBlock* load = block("loop.load." + loop_.members[k]);
-    b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), load, compiled);
+    llvm::BasicBlock* load = block("load." + loop_.members[k]);
+    b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), load, refused);
     b_.SetInsertPoint(load);
     admitted = b_.CreateCall(abi_.loopLoadInt, {frame_, b_.getInt32(loop_.memberKeys[k]), loaded_});
-    llvm::BasicBlock* keep = block("loop.loaded." + loop_.members[k]);
-    b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), keep, compiled);
+    llvm::BasicBlock* keep = block("loaded." + loop_.members[k]);
+    b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), keep, refused);
     b_.SetInsertPoint(keep);
     b_.CreateStore(b_.CreateLoad(abi_.i64, loaded_), regs_[k]);
     admitted = b_.getInt32(1);
   }
-  b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), fast_[target], compiled);
-  return entry;
+  llvm::BasicBlock* dispatch = block("dispatch");
+  b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), dispatch, refused);
+  b_.SetInsertPoint(dispatch);
+  llvm::SwitchInst* sw = b_.CreateSwitch(state, refused, fast_.size());
+  for (const auto& [id, fast] : fast_) sw->addCase(b_.getInt32(id), fast);
+}
+
+void LoopLowering::callFrom(llvm::IRBuilder<>& b, ir::StateId target, const std::vector<llvm::BasicBlock*>& enters) {
+  llvm::Value* next = b.CreateCall(fn_, {b.GetInsertBlock()->getParent()->getArg(0), b.getInt32(target)});
+  llvm::SwitchInst* sw = b.CreateSwitch(next, enters[target], exits_.size());
+  for (const auto& [id, exit] : exits_)
+    if (id != target) sw->addCase(b.getInt32(id), enters[id]);
 }
 
 llvm::Value* LoopLowering::operand(const ir::LoopOperand& o) {
@@ -72,14 +94,14 @@ void LoopLowering::pass(ir::StateId id, const ir::LoopState& ls) {
       if (o.member == ir::kNone) continue;  // literals are in range (promote_loops.cpp)
       llvm::Value* inRange = b_.CreateAnd(b_.CreateICmpSGE(v, b_.getInt64(INT32_MIN)),
                                           b_.CreateICmpSLE(v, b_.getInt64(INT32_MAX)));
-      llvm::BasicBlock* ok = block("loop.inrange");
+      llvm::BasicBlock* ok = block("inrange");
       b_.CreateCondBr(inRange, ok, exitTo(id));
       b_.SetInsertPoint(ok);
     }
     sums.push_back(b_.CreateAdd(a, b));  // two ints: no overflow in 64 bits
   }
   llvm::Value* cancelled = b_.CreateCall(abi_.loopTick, {frame_});
-  llvm::BasicBlock* commit = block("loop.commit");
+  llvm::BasicBlock* commit = block("commit");
   b_.CreateCondBr(b_.CreateICmpNE(cancelled, b_.getInt32(0)), exitTo(id), commit);
   b_.SetInsertPoint(commit);
   for (size_t i = 0; i < ls.adds.size(); ++i) {
@@ -92,8 +114,8 @@ void LoopLowering::pass(ir::StateId id, const ir::LoopState& ls) {
 void LoopLowering::choice(ir::StateId id) {
   const ir::Terminator& t = mc_.states[id].term;
   for (const ir::ChoiceBranch& branch : t.branches) {
-    llvm::BasicBlock* taken = block("loop.when");
-    llvm::BasicBlock* notTaken = block("loop.else");
+    llvm::BasicBlock* taken = block("when");
+    llvm::BasicBlock* notTaken = block("else");
     condition(branch.condition, taken, notTaken);
     b_.SetInsertPoint(taken);
     tickThenGo(id, branch.target);
@@ -123,16 +145,16 @@ void LoopLowering::condition(const ir::Condition& c, llvm::BasicBlock* yes, llvm
   });
 }
 
-// Hands the object to `state`'s own code with the integers the loop changed.
+// Ends the loop at `state` (its own code runs next), with the integers the loop changed.
 llvm::BasicBlock* LoopLowering::exitTo(ir::StateId state) {
   llvm::BasicBlock*& exit = exits_[state];
   if (exit) return exit;
-  exit = block("loop.exit." + mc_.states[state].name);
+  exit = block("exit." + mc_.states[state].name);
   llvm::IRBuilderBase::InsertPointGuard keep(b_);
   b_.SetInsertPoint(exit);
   for (size_t k = 0; k < loop_.members.size(); ++k) {
-    llvm::BasicBlock* store = block("loop.store." + loop_.members[k]);
-    llvm::BasicBlock* after = block("loop.stored." + loop_.members[k]);
+    llvm::BasicBlock* store = block("store." + loop_.members[k]);
+    llvm::BasicBlock* after = block("stored." + loop_.members[k]);
     b_.CreateCondBr(b_.CreateLoad(b_.getInt1Ty(), dirty_[k]), store, after);
     b_.SetInsertPoint(store);
     b_.CreateCall(abi_.loopStoreInt,
@@ -140,7 +162,7 @@ llvm::BasicBlock* LoopLowering::exitTo(ir::StateId state) {
     b_.CreateBr(after);
     b_.SetInsertPoint(after);
   }
-  b_.CreateBr(enters_[state]);
+  b_.CreateRet(b_.getInt32(state));
   return exit;
 }
 

@@ -1,9 +1,12 @@
-// Lowers a promoted loop (ir::PromotedLoop) to a second, native copy of its
-// states inside the machine's function: integer members live in registers,
-// each state is a few compares and adds and one aslrt_loop_tick, and any
-// state the copy cannot run exactly as compiled (an argument outside
-// States.MathAdd's range, no rule matching, a cancellation) hands the
-// object back, its changed integers written, to that state's own code.
+// Lowers a promoted loop (ir::PromotedLoop) to a function of its own, a
+// native copy of its states: integer members live in registers, each state
+// is a few compares and adds and one aslrt_loop_tick, and any state the copy
+// cannot run exactly as compiled (an argument outside States.MathAdd's range,
+// no rule matching, a cancellation, a successor outside the loop) ends it,
+// the changed integers written back, returning that state's id: the
+// machine's function continues there with the state's own code. (A function
+// of its own keeps the loop's registers out of the machine's function, whose
+// size LLVM's loop passes are sensitive to.)
 #pragma once
 #include <map>
 
@@ -14,15 +17,16 @@ namespace aslc::codegen {
 
 class LoopLowering {
  public:
-  // `enters`: each state's own entry block (by state id).
-  LoopLowering(const ir::Machine& machine, const ir::PromotedLoop& loop, RuntimeAbi& abi, llvm::Function* fn,
-               const std::vector<llvm::BasicBlock*>& enters);
+  // `index`: the loop's number in its machine (names the function).
+  LoopLowering(const ir::Machine& machine, uint32_t index, const ir::PromotedLoop& loop, RuntimeAbi& abi,
+               llvm::Function* machineFn);
 
   bool contains(ir::StateId state) const { return fast_.count(state) != 0; }
-  // Where a state of the loop, run as compiled, goes after its exit when its
-  // successor `target` is in the loop: the checks and loads that enter the
-  // loop there (or, when they fail, the target's own entry).
-  llvm::BasicBlock* entryAt(ir::StateId target);
+  // Emits, at `b`'s insertion point in the machine's function, the call that
+  // runs the loop from `target` (a successor of one of its Pass states, just
+  // exited as compiled) and the branch to the state it returns, by `enters`
+  // (each state's own entry block).
+  void callFrom(llvm::IRBuilder<>& b, ir::StateId target, const std::vector<llvm::BasicBlock*>& enters);
 
  private:
   void pass(ir::StateId id, const ir::LoopState& ls);
@@ -34,17 +38,17 @@ class LoopLowering {
   llvm::BasicBlock* next(ir::StateId target) { return contains(target) ? fast_[target] : exitTo(target); }
   llvm::BasicBlock* exitTo(ir::StateId state);
   llvm::BasicBlock* block(const std::string& name);
+  void emitEntry();
 
   const ir::Machine& mc_;
   const ir::PromotedLoop& loop_;
   RuntimeAbi& abi_;
-  llvm::Function* fn_;
+  llvm::Function* fn_;  // i32 (ptr frame, i32 state): the state to continue at
   llvm::IRBuilder<> b_;
   llvm::Value* frame_;
-  const std::vector<llvm::BasicBlock*>& enters_;
   std::vector<llvm::Value*> regs_, dirty_;  // per member: its value, and whether the loop changed it
   llvm::Value* loaded_ = nullptr;           // loop_load_int's out-parameter
-  std::map<ir::StateId, llvm::BasicBlock*> fast_, entries_, exits_;
+  std::map<ir::StateId, llvm::BasicBlock*> fast_, exits_;
   std::map<uint32_t, const ir::LoopTest*> tests_;  // by Choice leaf
 };
 

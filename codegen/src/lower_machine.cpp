@@ -40,8 +40,8 @@ class MachineLowering {
     b_.SetInsertPoint(entry);
     b_.CreateBr(blocks_[mc_.start].enter);
     for (const StateBlocks& sb : blocks_) enters_.push_back(sb.enter);
-    for (const ir::PromotedLoop& loop : mc_.loops)
-      loops_.push_back(std::make_unique<LoopLowering>(mc_, loop, abi_, fn_, enters_));
+    for (uint32_t k = 0; k < mc_.loops.size(); ++k)
+      loops_.push_back(std::make_unique<LoopLowering>(mc_, k, mc_.loops[k], abi_, fn_));
     for (uint32_t i = 0; i < mc_.states.size(); ++i) state(i);
   }
 
@@ -94,9 +94,19 @@ class MachineLowering {
     b_.CreateBr(target);
   }
 
+  // A Pass of a promoted loop runs the loop's native copy from its successor.
+  void gotoTransition(uint32_t id, uint32_t value, uint32_t target) {
+    for (const auto& loop : loops_) {
+      if (!loop->contains(id) || !loop->contains(target)) continue;
+      checked(abi_.exitState, {frame_, u32(id), u32(value)});
+      return loop->callFrom(b_, target, enters_);
+    }
+    transition(id, value, blocks_[target].enter);
+  }
+
   void terminator(uint32_t id, const ir::Terminator& t) {
     switch (t.kind) {
-      case ir::TermKind::Goto: return transition(id, t.value, gotoTarget(id, t.target));
+      case ir::TermKind::Goto: return gotoTransition(id, t.value, t.target);
       case ir::TermKind::Succeed:
         checked(abi_.exitState, {frame_, u32(id), u32(t.value)});
         b_.CreateRet(b_.CreateCall(abi_.succeed, {frame_, u32(t.value)}));
@@ -107,13 +117,6 @@ class MachineLowering {
         return;
       case ir::TermKind::Choice: return choice(id, t);
     }
-  }
-
-  // A Pass of a promoted loop enters the loop's native copy at its successor.
-  llvm::BasicBlock* gotoTarget(uint32_t id, uint32_t target) {
-    for (const auto& loop : loops_)
-      if (loop->contains(id) && loop->contains(target)) return loop->entryAt(target);
-    return blocks_[target].enter;
   }
 
   void choice(uint32_t id, const ir::Terminator& t) {
