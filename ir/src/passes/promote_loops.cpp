@@ -71,15 +71,15 @@ std::optional<std::string> plainMember(std::string_view text) {
   return member ? std::optional<std::string>(*member) : std::nullopt;
 }
 
-// A decimal integer written plainly ("12", "-3"; no exponent, fraction or
-// leading zero) within MathAdd's argument range.
+// A decimal integer written plainly ("12", "-3"; no exponent, fraction,
+// leading zero or "-0") within MathAdd's argument range.
 std::optional<int64_t> intLiteral(std::string_view text) {
   size_t digits = text.size() - (!text.empty() && text[0] == '-' ? 1 : 0);
   if (digits == 0 || digits > 10) return std::nullopt;
   std::string_view body = text.substr(text.size() - digits);
   if (!std::all_of(body.begin(), body.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return std::nullopt;
-  if (body.size() > 1 && body[0] == '0') return std::nullopt;
+  if ((body.size() > 1 && body[0] == '0') || text == "-0") return std::nullopt;
   int64_t v = std::stoll(std::string(text));
   if (v < kIntMin || v > kIntMax) return std::nullopt;
   return v;
