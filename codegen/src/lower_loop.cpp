@@ -52,22 +52,18 @@ void LoopLowering::emitEntry() {
     b_.SetInsertPoint(refused);
     b_.CreateRet(state);
   }
+  auto proceedIf = [&](llvm::Value* ok, const std::string& name) {
+    llvm::BasicBlock* next = block(name);
+    b_.CreateCondBr(b_.CreateICmpNE(ok, b_.getInt32(0)), next, refused);
+    b_.SetInsertPoint(next);
+  };
   for (llvm::Value* d : dirty_) b_.CreateStore(b_.getFalse(), d);
-  llvm::Value* admitted = b_.CreateCall(abi_.loopEnter, {frame_, b_.getInt32(loop_.members.size())});
+  proceedIf(b_.CreateCall(abi_.loopEnter, {frame_, b_.getInt32(loop_.members.size())}), "admitted");
   for (size_t k = 0; k < loop_.members.size(); ++k) {
-    llvm::BasicBlock* load = block("load." + loop_.members[k]);
-    b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), load, refused);
-    b_.SetInsertPoint(load);
-    admitted = b_.CreateCall(abi_.loopLoadInt, {frame_, b_.getInt32(loop_.memberKeys[k]), loaded_});
-    llvm::BasicBlock* keep = block("loaded." + loop_.members[k]);
-    b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), keep, refused);
-    b_.SetInsertPoint(keep);
+    proceedIf(b_.CreateCall(abi_.loopLoadInt, {frame_, b_.getInt32(loop_.memberKeys[k]), loaded_}),
+              "loaded." + loop_.members[k]);
     b_.CreateStore(b_.CreateLoad(abi_.i64, loaded_), regs_[k]);
-    admitted = b_.getInt32(1);
   }
-  llvm::BasicBlock* dispatch = block("dispatch");
-  b_.CreateCondBr(b_.CreateICmpNE(admitted, b_.getInt32(0)), dispatch, refused);
-  b_.SetInsertPoint(dispatch);
   llvm::SwitchInst* sw = b_.CreateSwitch(state, refused, fast_.size());
   for (const auto& [id, fast] : fast_) sw->addCase(b_.getInt32(id), fast);
 }
