@@ -8,8 +8,10 @@
 // What qualifies, exactly (anything else stays with the states' own code):
 //  - a Pass whose only work is a JSONPath `Parameters` object (no InputPath,
 //    Result, ResultPath, OutputPath or Assign), every member either
-//    "k.$": "$.k" (kept) or "k.$": "States.MathAdd(x, y)" with x and y each
-//    "$.member" or an integer literal in Java's int range;
+//    "k.$": "$.k" (kept), "k.$": "States.MathAdd(x, y)" with x and y each
+//    "$.member" or an integer literal in Java's int range, or a literal
+//    ("k": value) that every Pass of the loop writes alike (so it never
+//    changes: after any of them the member holds it already);
 //  - a Choice without InputPath/OutputPath, Assign or Output whose leaves
 //    compare "$.member" with an integer literal or another "$.member"
 //    (Numeric* and Numeric*Path), under And/Or/Not.
@@ -23,6 +25,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "aslc/ir/passes.h"
 #include "aslrt/jsonpath.h"
@@ -49,7 +52,9 @@ struct NamedTest {
 struct Candidate {
   enum class Kind { None, Pass, Choice } kind = Kind::None;
   std::vector<std::string> keys;  // Pass: the template's output keys, sorted
-  std::vector<std::string> kept;  // Pass: "k.$": "$.k" members
+  // Pass: its literal members ("k": value), by key, with their values'
+  // text; the Passes of a loop must agree on them, so they never change.
+  std::map<std::string, std::string> literals;
   std::vector<NamedAdd> adds;     // Pass
   std::vector<NamedTest> tests;   // Choice
   std::vector<StateId> next;
@@ -127,11 +132,16 @@ Candidate passCandidate(const aslrt::Json& tmpl, StateId next) {
   Candidate c;
   for (auto it = tmpl.begin(); it != tmpl.end(); ++it) {
     const std::string& key = it.key();
-    if (key.size() < 3 || key.compare(key.size() - 2, 2, ".$") != 0 || !it->is_string()) return {};
+    if (key.size() < 3 || key.compare(key.size() - 2, 2, ".$") != 0) {
+      c.literals[key] = it->dump();
+      c.keys.push_back(key);
+      continue;
+    }
+    if (!it->is_string()) return {};
     std::string out = key.substr(0, key.size() - 2);
     const std::string& text = it->get_ref<const std::string&>();
     if (std::optional<std::string> m = plainMember(text); m && *m == out && text.rfind("$.", 0) == 0) {
-      c.kept.push_back(out);
+      // kept: the member stays as it is
     } else if (auto args = mathAdd(text)) {
       c.adds.push_back({out, args->first, args->second});
     } else {
@@ -210,15 +220,23 @@ void intMembers(const Candidate& c, std::set<std::string>* out) {
   for (const NamedTest& t : c.tests) operand(t.a), operand(t.b);
 }
 
-// Whether `c` fits a loop over objects with exactly `keys`: a Pass must have
-// those keys, and every member it or a Choice names must be one of them.
-bool fits(const Candidate& c, const std::vector<std::string>& keys) {
+// What a loop's Passes all produce: the same keys, the same literal members.
+struct Shape {
+  std::vector<std::string> keys;
+  std::map<std::string, std::string> literals;
+  bool operator<(const Shape& o) const { return std::tie(keys, literals) < std::tie(o.keys, o.literals); }
+};
+
+// Whether `c` fits a loop over objects of `shape`: a Pass must produce it,
+// and every member a state adds or compares must be one of its keys.
+bool fits(const Candidate& c, const Shape& shape) {
   if (c.kind == Candidate::Kind::None) return false;
-  if (c.kind == Candidate::Kind::Pass && c.keys != keys) return false;
+  if (c.kind == Candidate::Kind::Pass && (c.keys != shape.keys || c.literals != shape.literals)) return false;
   std::set<std::string> used;
   intMembers(c, &used);
-  return std::all_of(used.begin(), used.end(),
-                     [&](const std::string& k) { return std::binary_search(keys.begin(), keys.end(), k); });
+  return std::all_of(used.begin(), used.end(), [&](const std::string& k) {
+    return std::binary_search(shape.keys.begin(), shape.keys.end(), k);
+  });
 }
 
 bool hasCycle(const std::vector<Candidate>& cands, const std::set<StateId>& region) {
@@ -267,24 +285,24 @@ PromotedLoop describe(Module& m, const std::vector<Candidate>& cands, const std:
 void promoteIn(Module& m, Machine& mc) {
   std::vector<Candidate> cands;
   for (const State& st : mc.states) cands.push_back(classify(m, st));
-  std::map<std::vector<std::string>, std::vector<StateId>> passesByKeys;
+  std::map<Shape, std::vector<StateId>> passesByShape;
   for (StateId s = 0; s < cands.size(); ++s)
-    if (cands[s].kind == Candidate::Kind::Pass) passesByKeys[cands[s].keys].push_back(s);
-  for (const auto& [keys, passes] : passesByKeys) {
+    if (cands[s].kind == Candidate::Kind::Pass) passesByShape[{cands[s].keys, cands[s].literals}].push_back(s);
+  for (const auto& [shape, passes] : passesByShape) {
     // Every state such a Pass leads to through fitting states.
     std::set<StateId> region;
     std::vector<StateId> work;
     for (StateId s : passes)
-      if (fits(cands[s], keys)) work.push_back(s);
+      if (fits(cands[s], shape)) work.push_back(s);
     while (!work.empty()) {
       StateId s = work.back();
       work.pop_back();
       if (!region.insert(s).second) continue;
       for (StateId n : cands[s].next)
-        if (!region.count(n) && fits(cands[n], keys)) work.push_back(n);
+        if (!region.count(n) && fits(cands[n], shape)) work.push_back(n);
     }
     if (mc.loops.size() == kMaxLoopsPerMachine) return;
-    if (hasCycle(cands, region)) mc.loops.push_back(describe(m, cands, region, keys));
+    if (hasCycle(cands, region)) mc.loops.push_back(describe(m, cands, region, shape.keys));
   }
 }
 

@@ -1,6 +1,6 @@
 """Differential fuzzer for promoted loops: random counting loops (Pass states
-adding members and literals with States.MathAdd, a Choice comparing them under
-And/Or/Not) built with the IR passes and with --no-opt, run on random inputs
+adding members and literals with States.MathAdd, sometimes a literal member, a
+Choice comparing them under And/Or/Not) built with the IR passes and with --no-opt, run on random inputs
 (integers near Java's int range, floats, strings, absent members); every
 output and exit status must agree. Runs that time out (the machine's
 TimeoutSeconds) are not compared: how far a loop gets in a second depends on
@@ -26,7 +26,7 @@ def condition(members, depth=0):
         return {"Not": condition(members, depth + 1)}
     op = rng.choice(OPS)
     if rng.random() < 0.5:
-        return {"Variable": "$." + rng.choice(members), op + "Path": "$." + rng.choice(members)}
+        return {"Variable": "$." + rng.choice(members), op + "Path": "$." + rng.choice(members + ["lit"])}
     return {"Variable": "$." + rng.choice(members), op: rng.choice([0, 3, 10, 50, -1, 2147483647, 9223372036854775807])}
 
 
@@ -34,8 +34,9 @@ def machine():
     members = ["m%d" % i for i in range(rng.randint(1, 3))]
     names = ["P%d" % i for i in range(rng.randint(1, 2))]
     states = {}
+    literal = rng.choice([None, 5, "x", {"k": [1, 2.5]}])  # a literal member all Passes write (None: none)
     for i, name in enumerate(names):
-        params = {}
+        params = {} if literal is None else {"lit": literal if rng.random() < 0.9 else "other"}
         for m in members:
             if rng.random() < 0.6:
                 a = "$." + rng.choice(members) if rng.random() < 0.7 else str(rng.choice([0, 1, -1, 7, 2147483647, -2147483648]))
