@@ -88,6 +88,7 @@ ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags
   // and the first payload check would otherwise walk it each time.
   SizeBound inputSize = SizeBound::exactly(serializedSize(input));
   long faultsBefore = minorFaults();
+  int64_t promotedStates = 0;
   std::chrono::steady_clock::now();  // the first call maps the vDSO's data pages: not the execution's cost
   for (long long i = 0; i < flags.repeat; ++i) {
     // Each timed execution runs from its input to its output, which belongs
@@ -98,6 +99,7 @@ ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags
     result = runExecution(program, flags.run, mocks, input, inputSize);
     releaseHandlerSlots();  // the execution has ended: native handlers' slots go
     auto end = std::chrono::steady_clock::now();
+    promotedStates += result.promotedStates;
     micros.push_back(std::chrono::duration<double, std::micro>(end - start).count());
     if (result.outcome == Outcome::Aborted) break;
   }
@@ -108,7 +110,8 @@ ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags
     std::sort(micros.begin(), micros.end());
     std::cerr << "bench: median_us=" << micros[micros.size() / 2] << " runs=" << flags.repeat
               << " min_us=" << micros.front() << " max_us=" << micros.back()
-              << " first_us=" << firstMicros << " minor_faults=" << minorFaults() - faultsBefore << "\n";
+              << " first_us=" << firstMicros << " minor_faults=" << minorFaults() - faultsBefore
+              << " promoted_states=" << promotedStates << "\n";
   }
   return result;
 }

@@ -58,6 +58,7 @@ class Execution {
   int64_t maxEvents = 0;
   CancelScope* root = nullptr;
   bool eventQuotaReached = false;
+  int64_t promotedStates = 0;  // states a promoted loop ran (aslrt_loop_tick)
   // Per Task (program.tasks index): the binding of a target that does not
   // depend on the parameters, looked up on its first call (ops_task.cpp).
   struct FoundBinding {

@@ -60,6 +60,7 @@ int32_t aslrt_loop_tick(aslrt_frame* f) {
   if (scheduler.cancelRequested()) return 1;
   f->exec->countEvent();  // <Type>StateEntered
   f->exec->countEvent();  // <Type>StateExited
+  ++f->exec->promotedStates;
   return 0;
 }
 

@@ -117,6 +117,7 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
     exec.record("ExecutionFailed", exec.lastEventId(), failedDetails(result.failure));
   }
   result.history = exec.history();
+  result.promotedStates = exec.promotedStates;
   return result;
 }
 

@@ -11,6 +11,7 @@ struct ExecutionResult {
   Json output;
   Failure failure;
   std::vector<Json> history;
+  int64_t promotedStates = 0;  // states run by promoted loops' native copies (--bench reports it)
 };
 
 // `inputSize`: the input's serialised size when the caller knows it (payload
