@@ -1,7 +1,6 @@
 // Array intrinsics. Limits from the AWS page "Intrinsics for arrays":
 // ArrayRange produces at most 1000 items and needs a non-zero step.
 #include <algorithm>
-#include <climits>
 
 #include "intrinsic_ast.h"
 
@@ -23,15 +22,9 @@ bool keepFirstIntegers(const Json::array_t& items, Json::array_t& kept) {
   std::vector<int64_t> values;
   values.reserve(items.size());
   for (const Json& item : items) {
-    if (item.is_number_unsigned()) {
-      uint64_t u = *item.get_ptr<const Json::number_unsigned_t*>();
-      if (u > static_cast<uint64_t>(INT64_MAX)) return false;
-      values.push_back(static_cast<int64_t>(u));
-    } else if (item.is_number_integer()) {
-      values.push_back(*item.get_ptr<const Json::number_integer_t*>());
-    } else {
-      return false;
-    }
+    std::optional<int64_t> v = exactInt64(item);
+    if (!v) return false;
+    values.push_back(*v);
   }
   std::vector<bool> first(items.size(), false);
   auto [low, high] = std::minmax_element(values.begin(), values.end());

@@ -126,17 +126,9 @@ std::optional<Json> quickMathAdd(const ix::CallNode& call, const EvalContext& ct
     const Json* v = arg.kind == ix::Arg::Kind::Literal ? &arg.literal
                     : arg.kind == ix::Arg::Kind::Path  ? peekPath(*arg.path, ctx)
                                                        : nullptr;
-    if (!v || !v->is_number_integer()) return std::nullopt;
-    // (get_ptr<number_integer_t*> answers for unsigned values too: ask the type first.)
-    if (v->is_number_unsigned()) {
-      uint64_t x = *v->get_ptr<const Json::number_unsigned_t*>();
-      if (x > static_cast<uint64_t>(INT32_MAX)) return std::nullopt;
-      sum += static_cast<int64_t>(x);
-      continue;
-    }
-    int64_t x = *v->get_ptr<const Json::number_integer_t*>();
-    if (x < INT32_MIN || x > INT32_MAX) return std::nullopt;
-    sum += x;
+    std::optional<int64_t> x = v ? exactInt64(*v) : std::nullopt;
+    if (!x || *x < INT32_MIN || *x > INT32_MAX) return std::nullopt;
+    sum += *x;
   }
   return Json(sum);
 }

@@ -30,7 +30,7 @@ void waitForSignals(sigset_t set) {
     if (sigwait(&set, &sig) != 0) continue;
     int expected = 0;
     if (!g_signal.compare_exchange_strong(expected, sig)) {
-      if (std::chrono::steady_clock::now() - first < kSameRequest) continue;
+      if (sig == expected && std::chrono::steady_clock::now() - first < kSameRequest) continue;
       _exit(kForcedExitCode);
     }
     first = std::chrono::steady_clock::now();

@@ -59,19 +59,24 @@ std::string Execution::executionArn() const {
   return contextBase(false)["Execution"]["Id"].get<std::string>();
 }
 
-int64_t Execution::record(const std::string& type, int64_t previousEventId, Json details) {
+bool Execution::admitEvent(bool executionEvent) {
   // A cancelled branch or iteration adds nothing while it unwinds (AWS shows
   // the state that failed, then the aborted iterations, then the outcome).
-  if (scheduler.cancelRequested()) return lastEventId();
+  if (scheduler.cancelRequested()) return false;
   // The history quota: with 24,999 events the execution waits for the next;
   // ExecutionSucceeded (or the outcome's own event) may be number 25,000,
   // anything else fails the execution, whose ExecutionFailed takes that place.
   // https://docs.aws.amazon.com/step-functions/latest/dg/bp-history-limit.html
-  if (maxEvents && root && nextEventId_ >= maxEvents && !eventQuotaReached && type.rfind("Execution", 0) != 0) {
+  if (maxEvents && root && nextEventId_ >= maxEvents && !eventQuotaReached && !executionEvent) {
     eventQuotaReached = true;
     scheduler.cancel(*root);
-    return lastEventId();
+    return false;
   }
+  return true;
+}
+
+int64_t Execution::record(const std::string& type, int64_t previousEventId, Json details) {
+  if (!admitEvent(type.rfind("Execution", 0) == 0)) return lastEventId();
   int64_t id = nextEventId_++;
   if (options.historyPath.empty()) return id;
   Json event = {{"id", id},
@@ -84,10 +89,7 @@ int64_t Execution::record(const std::string& type, int64_t previousEventId, Json
   return id;
 }
 
-int64_t Execution::countUnderQuota() {
-  static const std::string kStateEvent = "State";  // any type but Execution*
-  return record(kStateEvent, lastEventId());
-}
+int64_t Execution::countUnderQuota() { return admitEvent(false) ? nextEventId_++ : lastEventId(); }
 
 }  // namespace aslrt
 

@@ -72,8 +72,8 @@ class Execution {
   int64_t record(const std::string& type, int64_t previousEventId, Json details = nullptr);
   // Takes the next event id without building the event: for callers that
   // check keepsHistory() first and so spare the strings when there is none.
-  // Under an event quota (--type STANDARD) it counts as record() does, so the
-  // quota holds with or without --history.
+  // Under an event quota (--type STANDARD) it is admitted as record() admits
+  // a state's event, so the quota holds with or without --history.
   int64_t countEvent() { return maxEvents ? countUnderQuota() : nextEventId_++; }
   bool keepsHistory() const { return !options.historyPath.empty(); }
   int64_t lastEventId() const { return nextEventId_ - 1; }
@@ -91,6 +91,9 @@ class Execution {
   const Names& names() const;
 
  private:
+  // Whether an event is counted: not while cancelled, nor past the quota
+  // (which it then enforces) unless it is an Execution* event.
+  bool admitEvent(bool executionEvent);
   int64_t countUnderQuota();
   int64_t nextEventId_ = 1;
   std::vector<Json> history_;

@@ -3,7 +3,6 @@
 // loop's states on native integers; the object they stand for stays in the
 // frame's input, its integer members written back when the loop hands over
 // to the states' own code.
-#include <climits>
 
 #include "aslrt/json_release.h"
 #include "aslrt/member_lookup.h"
@@ -37,15 +36,9 @@ int32_t aslrt_loop_enter(aslrt_frame* f, uint32_t int_members) {
 
 int32_t aslrt_loop_load_int(aslrt_frame* f, uint32_t key_const, int64_t* out) {
   const Json* v = aslrt::findMember(f->input, keyOf(f, key_const));
-  if (!v || !v->is_number_integer()) return 0;
-  // (get_ptr<number_integer_t*> answers for unsigned values too: ask the type first.)
-  if (v->is_number_unsigned()) {
-    uint64_t x = *v->get_ptr<const Json::number_unsigned_t*>();
-    if (x > static_cast<uint64_t>(INT64_MAX)) return 0;
-    *out = static_cast<int64_t>(x);
-    return 1;
-  }
-  *out = *v->get_ptr<const Json::number_integer_t*>();
+  std::optional<int64_t> value = v ? aslrt::exactInt64(*v) : std::nullopt;
+  if (!value) return 0;
+  *out = *value;
   return 1;
 }
 

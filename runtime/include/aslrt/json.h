@@ -1,7 +1,24 @@
 // The one JSON value type used by the runtime and the compiler's constant data.
 #pragma once
+#include <cstdint>
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 namespace aslrt {
 using Json = nlohmann::json;
+
+// A JSON integer (parsed non-negative ones are unsigned, computed ones
+// signed) as a signed 64-bit value; nullopt for any other value and for an
+// unsigned one beyond INT64_MAX. (get_ptr<number_integer_t*> answers for
+// unsigned values too, so the type is asked first.)
+inline std::optional<int64_t> exactInt64(const Json& v) {
+  if (v.is_number_unsigned()) {
+    uint64_t u = *v.get_ptr<const Json::number_unsigned_t*>();
+    if (u > static_cast<uint64_t>(INT64_MAX)) return std::nullopt;
+    return static_cast<int64_t>(u);
+  }
+  if (v.is_number_integer()) return *v.get_ptr<const Json::number_integer_t*>();
+  return std::nullopt;
+}
 }  // namespace aslrt

@@ -48,6 +48,21 @@ void expectSameBothWays(const char* tmpl, const char* input) {
   EXPECT_GE(plain.bound, serializedSize(*plain.value)) << tmpl;
 }
 
+// The in-place render really reuses the input: a kept member's value stays
+// where it was (not copied), and the rendered object is the input's own.
+TEST(RenderInPlace, KeptMembersStayWhereTheyAre) {
+  PayloadTemplate t = compileOk(R"J({"i.$": "States.MathAdd($.i, 1)", "big.$": "$.big"})J");
+  Json input = Json::parse(R"J({"i": 1, "big": {"list": [1, 2, 3]}, "drop": "x"})J");
+  const Json::array_t* listBefore = &input["big"]["list"].get_ref<const Json::array_t&>();
+  RenderOptions options;
+  options.reuse = &input;
+  Failure failure;
+  Json out;
+  ASSERT_TRUE(t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options));
+  EXPECT_EQ(out.dump(), R"J({"big":{"list":[1,2,3]},"i":2})J");
+  EXPECT_EQ(&out["big"]["list"].get_ref<const Json::array_t&>(), listBefore);  // the same nodes, moved whole
+}
+
 TEST(RenderInPlace, KeepsCopiedMembersAndDropsTheRest) {
   expectSameBothWays(R"J({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})J",
                      R"J({"i": 1, "limit": 10, "extra": [1, 2]})J");
