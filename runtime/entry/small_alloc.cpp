@@ -198,14 +198,26 @@ __attribute__((noinline)) void releaseSlow(FreeBlock* block, size_t cls) {
 }
 }  // namespace
 
-void release(void* p) {
-  if (!inRegion(p)) return std::free(p);  // free(nullptr) is a no-op
-  size_t offset = static_cast<size_t>(static_cast<char*>(p) - regionBase.load(std::memory_order_relaxed));
-  size_t cls = offset >= kSlabBytes ? slabClass[offset / kSlabBytes] : starterClass[offset / kStarterBytes];
+namespace {
+void releaseToClass(void* p, size_t cls) {
   auto* block = static_cast<FreeBlock*>(p);
   if (cacheState != CacheState::Armed) return releaseSlow(block, cls);
   block->next = cache.free[cls];
   cache.free[cls] = block;
+}
+}  // namespace
+
+void release(void* p) {
+  if (!inRegion(p)) return std::free(p);  // free(nullptr) is a no-op
+  size_t offset = static_cast<size_t>(static_cast<char*>(p) - regionBase.load(std::memory_order_relaxed));
+  releaseToClass(p, offset >= kSlabBytes ? slabClass[offset / kSlabBytes] : starterClass[offset / kStarterBytes]);
+}
+
+// The size new was asked for gives the class without reading the slab's
+// (a table of 256 K entries, often a cache miss when trees are freed).
+void release(void* p, size_t bytes) {
+  if (bytes > kMaxSmall || !inRegion(p)) return release(p);
+  releaseToClass(p, classOf(bytes));
 }
 
 bool owns(const void* p) { return inRegion(p); }
@@ -221,4 +233,4 @@ void* operator new(std::size_t bytes) {
   return p;
 }
 void operator delete(void* p) noexcept { aslrt::small_alloc::release(p); }
-void operator delete(void* p, std::size_t) noexcept { aslrt::small_alloc::release(p); }
+void operator delete(void* p, std::size_t bytes) noexcept { aslrt::small_alloc::release(p, bytes); }

@@ -11,6 +11,7 @@ constexpr size_t kClasses = kMaxSmall / kGranule;
 
 void* allocate(size_t bytes);  // nullptr only when malloc fails too
 void release(void* p);         // any pointer allocate() returned, from any thread
+void release(void* p, size_t bytes);  // the same, with the size allocate() was given
 bool owns(const void* p);      // a small block (false: malloc's)
 
 }  // namespace aslrt::small_alloc

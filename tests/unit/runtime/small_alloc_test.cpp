@@ -62,6 +62,23 @@ TEST(SmallAlloc, EveryClassGetsItsOwnBlocksBack) {
   EXPECT_EQ(foreign, 0u) << "blocks handed to a class they were not freed from";
 }
 
+// Sized release (operator delete(p, n)) finds the class from the size: a
+// block goes back to the class it came from, and malloc's blocks to free.
+TEST(SmallAlloc, SizedReleaseReturnsBlocksToTheirClass) {
+  for (size_t bytes : {size_t(0), size_t(1), size_t(16), size_t(17), size_t(200), kMaxSmall, kMaxSmall + 1,
+                       size_t(100000)}) {
+    void* p = allocate(bytes);
+    release(p, bytes);
+    void* q = allocate(bytes);
+    if (bytes <= kMaxSmall) {
+      EXPECT_EQ(q, p) << bytes;  // the class's list hands it back first
+    }
+    release(q, bytes);
+  }
+  release(nullptr, 0);
+  release(nullptr, 4096);
+}
+
 TEST(SmallAlloc, ReleaseOfNullAndOfMallocBlocks) {
   release(nullptr);
   void* big = allocate(4096);
