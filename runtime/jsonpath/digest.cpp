@@ -7,6 +7,9 @@
 
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
+
+#include "sha256_ni.h"
 
 namespace aslrt {
 namespace {
@@ -189,11 +192,13 @@ Word rotr(Word x, int n) {
 // A SHA-2 digest from its initial state, as the first `words` words of the
 // final state (SHA-384 keeps 6 of SHA-512's 8).
 template <typename Word>
-std::string sha2(std::string_view data, const Word (&init)[8], size_t words) {
+std::string sha2(std::string_view data, const Word (&init)[8], size_t words, bool useCpuInstructions) {
   using P = Sha2<Word>;
   Word h[8];
   std::memcpy(h, init, sizeof h);
   forEachBlock(data, P::kBlockBytes, P::kLengthBytes, true, [&](const unsigned char* block) {
+    if constexpr (std::is_same_v<Word, uint32_t>)
+      if (useCpuInstructions) return digest_detail::compressSha256WithInstructions(h, block, kSha256);
     Word w[P::kRounds];
     for (size_t t = 0; t < 16; ++t) w[t] = P::load(block + sizeof(Word) * t);
     for (size_t t = 16; t < P::kRounds; ++t) {
@@ -216,12 +221,18 @@ std::string sha2(std::string_view data, const Word (&init)[8], size_t words) {
 
 }  // namespace
 
+namespace digest_detail {
+std::string sha256Hex(std::string_view data, bool allowCpuInstructions) {
+  return sha2(data, kSha256Init, 8, allowCpuInstructions && haveSha256Instructions());
+}
+}  // namespace digest_detail
+
 std::optional<std::string> hexDigest(std::string_view algorithm, std::string_view data) {
   if (algorithm == "MD5") return md5(data);
   if (algorithm == "SHA-1") return sha1(data);
-  if (algorithm == "SHA-256") return sha2(data, kSha256Init, 8);
-  if (algorithm == "SHA-384") return sha2(data, kSha384Init, 6);
-  if (algorithm == "SHA-512") return sha2(data, kSha512Init, 8);
+  if (algorithm == "SHA-256") return digest_detail::sha256Hex(data, true);
+  if (algorithm == "SHA-384") return sha2(data, kSha384Init, 6, false);
+  if (algorithm == "SHA-512") return sha2(data, kSha512Init, 8, false);
   return std::nullopt;
 }
 

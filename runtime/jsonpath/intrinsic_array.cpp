@@ -15,36 +15,41 @@ bool fail(std::string* cause, const char* fn, const std::string& why) {
 
 // ArrayUnique of integers (signed or not, as a signed 64-bit value holds
 // them), where equal values are equal integers: each value marked seen in a
-// table of the values' span when that is small, else the values sorted once,
-// instead of searching what was kept for each item. False, with nothing kept,
-// for any other array.
+// bit table of the values' span when that is small (on the stack for short
+// arrays), else the values sorted once, instead of searching what was kept
+// for each item. False, with nothing kept, for any other array.
 bool keepFirstIntegers(const Json::array_t& items, Json::array_t& kept) {
-  std::vector<int64_t> values;
-  values.reserve(items.size());
+  if (items.empty()) return true;
+  int64_t low = INT64_MAX, high = INT64_MIN;
   for (const Json& item : items) {
     std::optional<int64_t> v = exactInt64(item);
     if (!v) return false;
-    values.push_back(*v);
+    low = std::min(low, *v), high = std::max(high, *v);
   }
-  std::vector<bool> first(items.size(), false);
-  auto [low, high] = std::minmax_element(values.begin(), values.end());
   // (in unsigned arithmetic: the span of INT64_MIN..INT64_MAX overflows a signed one)
-  uint64_t span = values.empty() ? 0 : static_cast<uint64_t>(*high) - static_cast<uint64_t>(*low);
-  if (span < 16 * values.size() + 64) {
-    std::vector<bool> seen(span + 1, false);
-    for (size_t i = 0; i < values.size(); ++i) {
-      uint64_t at = static_cast<uint64_t>(values[i]) - static_cast<uint64_t>(*low);
-      first[i] = !seen[at];
-      seen[at] = true;
+  auto offset = [low](const Json& item) { return static_cast<uint64_t>(*exactInt64(item)) - static_cast<uint64_t>(low); };
+  uint64_t span = static_cast<uint64_t>(high) - static_cast<uint64_t>(low);
+  if (span < 16 * items.size() + 64) {
+    constexpr size_t kInlineWords = 32;  // 2,048 values
+    uint64_t inlineSeen[kInlineWords] = {};
+    size_t words = span / 64 + 1;
+    std::vector<uint64_t> spilled(words > kInlineWords ? words : 0);
+    uint64_t* seen = spilled.empty() ? inlineSeen : spilled.data();
+    for (const Json& item : items) {
+      uint64_t at = offset(item), bit = uint64_t(1) << (at % 64);
+      if (seen[at / 64] & bit) continue;
+      seen[at / 64] |= bit;
+      kept.push_back(item);
     }
-  } else {
-    std::vector<std::pair<int64_t, uint32_t>> byValue;  // (value, index)
-    byValue.reserve(values.size());
-    for (size_t i = 0; i < values.size(); ++i) byValue.emplace_back(values[i], static_cast<uint32_t>(i));
-    std::sort(byValue.begin(), byValue.end());
-    for (size_t i = 0; i < byValue.size(); ++i)
-      if (i == 0 || byValue[i].first != byValue[i - 1].first) first[byValue[i].second] = true;
+    return true;
   }
+  std::vector<std::pair<uint64_t, uint32_t>> byValue;  // (offset, index)
+  byValue.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) byValue.emplace_back(offset(items[i]), static_cast<uint32_t>(i));
+  std::sort(byValue.begin(), byValue.end());
+  std::vector<bool> first(items.size(), false);
+  for (size_t i = 0; i < byValue.size(); ++i)
+    if (i == 0 || byValue[i].first != byValue[i - 1].first) first[byValue[i].second] = true;
   for (size_t i = 0; i < items.size(); ++i)
     if (first[i]) kept.push_back(items[i]);
   return true;

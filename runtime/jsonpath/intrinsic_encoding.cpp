@@ -3,6 +3,7 @@
 #include <uuid/uuid.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 #include "aslrt/base64.h"
@@ -41,6 +42,10 @@ size_t utf8SequenceLength(const std::string& bytes, size_t i) {
 // returned as it is.
 std::string sanitizeUtf8(std::string bytes) {
   size_t valid = 0;
+  for (uint64_t w; valid + 8 <= bytes.size(); valid += 8) {  // ASCII, 8 bytes at a time
+    std::memcpy(&w, bytes.data() + valid, 8);
+    if (w & 0x8080808080808080ull) break;
+  }
   for (size_t len; valid < bytes.size(); valid += len) {
     if (static_cast<unsigned char>(bytes[valid]) < 0x80) {  // ASCII, most of it
       len = 1;

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "aslrt/base64.h"
+
 namespace aslrt {
 namespace {
 
@@ -135,10 +137,13 @@ TEST(IntrinsicArray, UniqueIntegersKeepFirstOccurrences) {
   std::mt19937_64 rng(7);
   for (int round = 0; round < 300; ++round) {
     Json arr = Json::array();
-    size_t n = rng() % 40;
+    bool longer = round % 3 == 2;  // a span past the table kept on the stack (2,048 values)
+    size_t n = longer ? 200 + rng() % 400 : rng() % 40;
     for (size_t i = 0; i < n; ++i) {
       // Small spans (a table of seen values) and wide ones (sorted).
-      int64_t v = round % 2 ? static_cast<int64_t>(rng() % 9) - 4 : static_cast<int64_t>(rng() % 7) * 1000000007LL - 3000000000LL;
+      int64_t v = longer       ? static_cast<int64_t>(rng() % 3000) - 1500
+                  : round % 2 ? static_cast<int64_t>(rng() % 9) - 4
+                              : static_cast<int64_t>(rng() % 7) * 1000000007LL - 3000000000LL;
       if (rng() % 3 == 0 && v >= 0) arr.push_back(static_cast<uint64_t>(v));  // unsigned, as parsed
       else arr.push_back(v);
     }
@@ -176,6 +181,12 @@ TEST(IntrinsicEncoding, Base64RoundTripAndLimits) {
   EXPECT_EQ(ok("States.Base64Decode('YcOp')"), "a\xC3\xA9");
   EXPECT_EQ(ok("States.Base64Decode('Yf9i')"), "a\xEF\xBF\xBD" "b");
   EXPECT_EQ(ok("States.Base64Decode('w6nigg==')"), "\xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD");
+  // ... past the first 8-byte words of ASCII too (they are checked a word at a time).
+  for (size_t prefix : {7, 8, 9, 16, 23}) {
+    std::string plain = std::string(prefix, 'x') + "\xFF" + std::string(prefix, 'y') + "\xC3\xA9";
+    std::string expected = std::string(prefix, 'x') + "\xEF\xBF\xBD" + std::string(prefix, 'y') + "\xC3\xA9";
+    EXPECT_EQ(ok("States.Base64Decode($.b)", Json{{"b", base64Encode(plain)}}), expected) << prefix;
+  }
   failsWith("States.Base64Decode('not base64!')", "States.IntrinsicFailure");
   failsWith("States.Base64Decode('YQ=')", "States.IntrinsicFailure");
   failsWith("States.Base64Decode('Y')", "States.IntrinsicFailure");
