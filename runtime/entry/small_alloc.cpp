@@ -183,6 +183,9 @@ void* allocate(size_t bytes) {
   if (bytes <= kMaxSmall) {
     size_t cls = classOf(bytes);
     if (FreeBlock* b = cache.free[cls]) {
+      // The next allocation reads the new head's link: fetch its line now,
+      // while this block is being filled, rather than wait on it then.
+      __builtin_prefetch(b->next, 1);
       cache.free[cls] = b->next;
       return b;
     }
