@@ -112,14 +112,27 @@ void appendJavaJsonDump(const Json& value, std::string* out) {
   if (value.is_string()) return appendQuoted(value.get_ref<const std::string&>(), out);
   if (value.is_number_float()) return void(*out += javaDoubleToString(value.get<double>()));
   if (!value.is_structured()) return appendPlainScalar(value, out);
-  bool object = value.is_object();
-  *out += object ? '{' : '[';
-  for (auto it = value.begin(); it != value.end(); ++it) {
-    if (it != value.begin()) *out += ',';
-    if (object) appendQuoted(it.key(), out), *out += ':';
-    appendJavaJsonDump(*it, out);
+  // (the containers themselves: nlohmann's iterators cost more)
+  char separator = 0;
+  if (value.is_object()) {
+    *out += '{';
+    for (const auto& [key, member] : value.get_ref<const Json::object_t&>()) {
+      if (separator) *out += separator;
+      separator = ',';
+      appendQuoted(key, out);
+      *out += ':';
+      appendJavaJsonDump(member, out);
+    }
+    *out += '}';
+    return;
   }
-  *out += object ? '}' : ']';
+  *out += '[';
+  for (const Json& item : value.get_ref<const Json::array_t&>()) {
+    if (separator) *out += separator;
+    separator = ',';
+    appendJavaJsonDump(item, out);
+  }
+  *out += ']';
 }
 
 std::string javaJsonDump(const Json& value) {
