@@ -45,7 +45,7 @@ void Evaluator::enter() {
   if (limits_.timeLimitMs > 0 && (++steps_ & 255) == 0) {
     // CPU time of this thread, not wall time: the limit catches runaway
     // expressions, and a loaded machine must not turn a slow case into one.
-    if (threadCpuMicros() - startCpuMicros_ > limits_.timeLimitMs * 1000)
+    if (threadCpuMicros() - startCpuMicros_ > static_cast<int64_t>(limits_.timeLimitMs) * 1000)
       throw JsonataError("U1001", "Expression evaluation timeout: Check for infinite loop");
   }
 }

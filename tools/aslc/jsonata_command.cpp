@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 
+#include <climits>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "aslrt/cli_args.h"
 #include "aslrt/jsonata.h"
 
 namespace {
@@ -34,11 +36,38 @@ bool readFile(const std::string& path, std::string* out) {
   return true;
 }
 
+constexpr const char* kUsage =
+    "usage: aslc jsonata (--expr-file E | --expr TEXT) [--data-file D] [--bindings-file B]"
+    " [--depth N] [--timelimit MS] [--aws] [--seed S]\n";
+
 int usage(const std::string& why) {
-  std::cerr << "aslc jsonata: " << why << "\n"
-            << "usage: aslc jsonata (--expr-file E | --expr TEXT) [--data-file D] [--bindings-file B]"
-               " [--depth N] [--timelimit MS] [--aws] [--seed S]\n";
+  std::cerr << "aslc jsonata: " << why << "\n" << kUsage;
   return 2;
+}
+
+int help() {
+  std::cout << kUsage
+            << "Evaluates a JSONata expression (the runtime's evaluator, as JSONata states use it) and\n"
+               "prints its result as JSON ('undefined' when it has none), or its error as\n"
+               "{\"code\", \"message\", \"position\"} with exit status 1.\n\n"
+               "  --expr-file E      the expression, from file E\n"
+               "  --expr TEXT        the expression itself\n"
+               "  --data-file D      the input document ($), a JSON file (default: none)\n"
+               "  --bindings-file B  variables, a JSON object of name -> value\n"
+               "  --depth N          the deepest evaluation allowed (error U1001 beyond it)\n"
+               "  --timelimit MS     the most CPU time the evaluation may take, in milliseconds (U1001)\n"
+               "  --aws              also the functions AWS adds ($partition, $uuid, $hash, ...)\n"
+               "  --seed S           seed for $random and $uuid (default: random)\n";
+  return 0;
+}
+
+// A flag's value as a non-negative integer no larger than max.
+bool integerValue(const std::string& flag, const std::string& text, long long max, long long* out,
+                  std::string* problem) {
+  std::optional<long long> n = aslrt::parseInteger(text);
+  if (n && *n <= max) return *out = *n, true;
+  *problem = flag + " needs a whole number from 0 to " + std::to_string(max) + ", not '" + text + "'";
+  return false;
 }
 
 // Returns an empty string on success, else the usage problem.
@@ -48,6 +77,8 @@ std::string parseArgs(int argc, char** argv, Options* o) {
     if (a == "--aws") { o->aws = true; continue; }
     if (i + 1 >= argc) return "missing value for " + a;
     std::string v = argv[++i];
+    std::string problem;
+    long long n = 0;
     if (a == "--expr-file") {
       if (!readFile(v, &o->expr)) return "cannot read " + v;
       o->haveExpr = true;
@@ -59,11 +90,14 @@ std::string parseArgs(int argc, char** argv, Options* o) {
     } else if (a == "--bindings-file") {
       o->bindingsFile = v;
     } else if (a == "--depth") {
-      o->limits.maxDepth = std::stoi(v);
+      if (!integerValue(a, v, INT_MAX, &n, &problem)) return problem;
+      o->limits.maxDepth = static_cast<int>(n);
     } else if (a == "--timelimit") {
-      o->limits.timeLimitMs = std::stoi(v);
+      if (!integerValue(a, v, INT_MAX, &n, &problem)) return problem;
+      o->limits.timeLimitMs = static_cast<int>(n);
     } else if (a == "--seed") {
-      o->seed = std::stoull(v);
+      if (!integerValue(a, v, 999999999999999999LL, &n, &problem)) return problem;  // parseInteger: 18 digits
+      o->seed = static_cast<unsigned long long>(n);
       o->haveSeed = true;
     } else {
       return "unknown flag " + a;
@@ -117,6 +151,8 @@ void* runJob(void* p) {
 }  // namespace
 
 int runJsonataCommand(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i)
+    if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) return help();
   Options o;
   std::string problem = parseArgs(argc, argv, &o);
   if (!problem.empty()) return usage(problem);
