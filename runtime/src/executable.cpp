@@ -4,6 +4,7 @@
 #include "aslrt/executable.h"
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
@@ -188,7 +189,17 @@ int runExecutable(const aslrt_program& compiled, int argc, char** argv, const Ho
     std::cerr << "error: " << error << "\n";
     return kUsage;
   }
+  struct stat rootStat {};
+  if (!flags.run.s3Root.empty() && (stat(flags.run.s3Root.c_str(), &rootStat) != 0 || !S_ISDIR(rootStat.st_mode))) {
+    std::cerr << "error: --s3-root '" << flags.run.s3Root << "' is not a directory\n";
+    return kUsage;
+  }
   objects.setRoot(flags.run.s3Root);
+  if (!flags.run.historyPath.empty() && !std::ofstream(flags.run.historyPath, std::ios::app)) {
+    // Found before the execution runs, not after it (its history would be lost).
+    std::cerr << "error: cannot write history to '" << flags.run.historyPath << "'\n";
+    return kUsage;
+  }
   setNativeHandlersUnavailable(host.nativeHandlersUnavailable);
   for (const auto& [definition, nested] : host.nestedMachines) addNestedMachine(definition, nested);
   flags.run.objects = &objects;

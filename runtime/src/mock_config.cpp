@@ -48,6 +48,10 @@ bool selectTestCase(const Json& root, std::string stateMachine, const std::strin
 std::optional<MockConfig> MockConfig::load(const std::string& path, const std::string& stateMachine,
                                            const std::string& testCase, std::string* error) {
   std::ifstream in(path);
+  if (!in) {
+    *error = "cannot read mock config '" + path + "'";
+    return std::nullopt;
+  }
   std::stringstream text;
   text << in.rdbuf();
   Json root = aslrt::parseJson(text.str());

@@ -11,6 +11,10 @@ namespace aslrt {
 
 bool ObjectStore::loadFixture(const std::string& path, std::string* error) {
   std::ifstream in(path);
+  if (!in) {
+    *error = "cannot read resources file '" + path + "'";
+    return false;
+  }
   std::stringstream text;
   text << in.rdbuf();
   Json j = aslrt::parseJson(text.str());
