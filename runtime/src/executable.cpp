@@ -4,7 +4,6 @@
 #include "aslrt/executable.h"
 
 #include <sys/resource.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
@@ -187,11 +186,6 @@ int runExecutable(const aslrt_program& compiled, int argc, char** argv, const Ho
   ObjectStore objects;
   if (!flags.run.resourcesPath.empty() && !objects.loadFixture(flags.run.resourcesPath, &error)) {
     std::cerr << "error: " << error << "\n";
-    return kUsage;
-  }
-  struct stat rootStat {};
-  if (!flags.run.s3Root.empty() && (stat(flags.run.s3Root.c_str(), &rootStat) != 0 || !S_ISDIR(rootStat.st_mode))) {
-    std::cerr << "error: --s3-root '" << flags.run.s3Root << "' is not a directory\n";
     return kUsage;
   }
   objects.setRoot(flags.run.s3Root);
