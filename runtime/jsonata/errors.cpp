@@ -119,6 +119,7 @@ std::string describeError(const JsonataError& e) {
   std::string m = it->second;
   replaceAll(m, "{{token}}", e.token);
   replaceAll(m, "{{value}}", e.value);
+  replaceAll(m, "{{index}}", e.value);  // the argument-signature errors (T0410-T0412) carry it as their value
   return m;
 }
 

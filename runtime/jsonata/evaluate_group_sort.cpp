@@ -38,12 +38,16 @@ Value evaluateGroup(Evaluator& ev, const Group& g, const Value& input, const Env
   std::vector<Value> items;
   if (input.isArray()) items = input.arr().items;
   else items.push_back(input);
-  if (items.empty()) items.push_back(Value());
+  // An empty sequence groups one undefined item, so a literal key still
+  // makes its object; an empty tuple stream groups nothing ({}), as
+  // jsonata-js 2.x does (x@$e{"k": 1} with no x).
+  if (items.empty() && !reduce) items.push_back(Value());
   std::vector<GroupEntry> groups;
   std::unordered_map<std::string, size_t> index;
   for (auto& item : items) {
     EnvPtr itemEnv = reduce ? frameFromTuple(env, item) : env;
-    Value context = reduce ? *item.obj().get("@") : item;
+    const Value* at = reduce ? item.obj().get("@") : nullptr;
+    Value context = reduce ? (at ? *at : Value()) : item;
     for (size_t p = 0; p < g.pairs.size(); ++p) {
       Value key = ev.evaluate(g.pairs[p].first, context, itemEnv);
       if (key.isUndefined()) continue;

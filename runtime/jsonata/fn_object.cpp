@@ -84,7 +84,9 @@ const char* typeName(const Value& v) {
 
 void registerObjectFunctions(Registry& r) {
   addNative(r, "keys", "<x-:a<s>>", 1, [](Evaluator&, std::vector<Value>& a) { return keys(a[0]); });
-  addNative(r, "lookup", "<x-s:x>", 2, [](Evaluator&, std::vector<Value>& a) { return lookupField(a[0], a[1].s()); });
+  addNative(r, "lookup", "<x-s:x>", 2, [](Evaluator&, std::vector<Value>& a) {
+    return a[1].isString() ? lookupField(a[0], a[1].s()) : Value();  // no key: nothing found
+  });
   addNative(r, "spread", "<x-:a<o>>", 1, [](Evaluator&, std::vector<Value>& a) { return spread(a[0]); });
   addNative(r, "merge", "<a<o>:o>", 1, [](Evaluator&, std::vector<Value>& a) { return merge(a[0]); });
   addNative(r, "each", "<o-f:a>", 2, [](Evaluator& ev, std::vector<Value>& a) { return each(ev, a); });

@@ -75,10 +75,15 @@ Value pad(std::vector<Value>& a) {
   double width = std::trunc(a[1].n());
   double padLength = std::fabs(width) - double(utf8Length(a[0].s()));
   if (!(padLength > 0)) return a[0];
+  // jsonata-js cannot make a longer string either (V8's limit); past it a
+  // width is out of range instead of hours of padding.
+  constexpr double kMaxStringLength = 536870888;
+  if (padLength > kMaxStringLength) throw JsonataError("D1001").val(formatNumber(width));
   std::vector<uint32_t> chCps = decodeUtf8(ch);
-  std::vector<uint32_t> padding;
-  for (size_t i = 0; i < static_cast<size_t>(padLength); ++i) padding.push_back(chCps[i % chCps.size()]);
-  std::string p = encodeUtf8(padding);
+  size_t count = static_cast<size_t>(padLength);
+  std::string unit = encodeUtf8(chCps), p;
+  for (size_t i = 0; i < count / chCps.size(); ++i) p += unit;  // whole repeats of ch, then its first characters
+  p += encodeUtf8(std::vector<uint32_t>(chCps.begin(), chCps.begin() + static_cast<std::ptrdiff_t>(count % chCps.size())));
   return Value::string(width > 0 ? a[0].s() + p : p + a[0].s());
 }
 

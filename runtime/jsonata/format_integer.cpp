@@ -218,11 +218,11 @@ std::string formatIntegerWith(double value, IntegerFormat f) {
 void registerIntegerFormatFunctions(Registry& r) {
   addNative(r, "formatInteger", "<n-s:s>", 2, [](Evaluator&, std::vector<Value>& a) {
     if (a[0].isUndefined()) return Value();
-    return Value::string(formatIntegerWith(std::floor(a[0].n()), analyseIntegerPicture(a[1].s())));
+    return Value::string(formatIntegerWith(std::floor(a[0].n()), analyseIntegerPicture(requiredString(a, 1, "formatInteger"))));
   });
   addNative(r, "parseInteger", "<s-s:n>", 2, [](Evaluator&, std::vector<Value>& a) {
     if (a[0].isUndefined()) return Value();
-    IntegerFormat f = analyseIntegerPicture(a[1].s());
+    IntegerFormat f = analyseIntegerPicture(requiredString(a, 1, "parseInteger"));
     if (f.primary == IntegerFormat::Primary::Sequence) throw JsonataError("D3130").val(f.token);
     size_t pos = 0;
     auto v = scanInteger(a[0].s(), pos, f);

@@ -223,7 +223,7 @@ Value formatNumberFn(std::vector<Value>& a) {
       if (v.isString()) pr.p[k] = toU32(v.s());
   double value = a[0].n();
   if (std::isnan(value)) return Value::string(toUtf8(pr.p["NaN"]));
-  U32 picture = toU32(a[1].s());
+  U32 picture = toU32(requiredString(a, 1, "formatNumber"));
   std::vector<U32> subs;
   size_t sep = picture.find(pr.c("pattern-separator"));
   subs.push_back(picture.substr(0, sep));

@@ -1,6 +1,8 @@
 // The built-in function table, built once on first use.
 #include "functions.h"
 
+#include "errors.h"
+
 #include "signature.h"
 
 namespace aslrt::jsonata {
@@ -12,6 +14,12 @@ void addNative(Registry& r, const std::string& name, const std::string& signatur
   nf->arity = arity;
   nf->impl = std::move(impl);
   r[name] = makeNative(nf);
+}
+
+const std::string& requiredString(const std::vector<Value>& args, size_t i, const std::string& function) {
+  const Value& v = argAt(args, i);
+  if (!v.isString()) throw JsonataError("T0410").tok(function).val(std::to_string(i + 1));
+  return v.s();
 }
 
 static Registry buildRegistry() {

@@ -18,6 +18,12 @@ inline const Value& argAt(const std::vector<Value>& args, size_t i) {
   return i < args.size() ? args[i] : undefinedValue;
 }
 
+// A picture or other string argument a function cannot do without: an
+// undefined one (which the signature lets through, as jsonata-js's does) is
+// T0410 rather than a read of nothing (jsonata-js fails there with a
+// JavaScript TypeError).
+const std::string& requiredString(const std::vector<Value>& args, size_t i, const std::string& function);
+
 // $round's rounding: half to even, on the decimal digits (fn_numeric.cpp).
 double roundHalfEven(double x, int precision);
 

@@ -41,13 +41,17 @@ void addSymbol(const std::string& sig, size_t& i, std::vector<SigParam>& params,
     case 'j': p.regex = "[asnblom]"; break;
     case 'x': p.regex = "[asnblfom]"; break;
     case '-':
+      if (params.empty()) return;  // modifies nothing (jsonata-js ignores it too)
       params.back().context = true;
       params.back().contextRegex = params.back().regex;
       params.back().regex += "?";
       return;
-    case '?': case '+': params.back().regex += c; return;
+    case '?': case '+':
+      if (!params.empty()) params.back().regex += c;
+      return;
     case '(': {
       size_t end = closingBracket(sig, i, '(', ')');
+      if (end == std::string::npos) throw JsonataError("S0401").at(position);
       std::string choice = sig.substr(i + 1, end - i - 1);
       if (choice.find('<') != std::string::npos) throw JsonataError("S0402").at(position);
       p.regex = "[" + choice + "m]";
@@ -59,6 +63,7 @@ void addSymbol(const std::string& sig, size_t& i, std::vector<SigParam>& params,
       if (params.empty() || (params.back().type != 'a' && params.back().type != 'f'))
         throw JsonataError("S0401").at(position);
       size_t end = closingBracket(sig, i, '<', '>');
+      if (end == std::string::npos) throw JsonataError("S0401").at(position);
       params.back().subtype = sig.substr(i + 1, end - i - 1);
       i = end;
       return;
@@ -101,6 +106,19 @@ namespace {
   throw JsonataError("T0410").tok(name).val(std::to_string(goodTo + 1));
 }
 
+// The items an `a<x>` signature wants, as T0412's message names them.
+std::string arrayItemsName(char symbol) {
+  switch (symbol) {
+    case 'a': return "arrays";
+    case 'b': return "booleans";
+    case 'f': return "functions";
+    case 'n': return "numbers";
+    case 'o': return "objects";
+    case 's': return "strings";
+    default: return std::string(1, symbol);
+  }
+}
+
 // An `a<x>` parameter: every item must have the subtype's symbol.
 void checkArraySubtype(const SigParam& p, const Value& arg, char single, const std::string& match,
                        size_t argIndex, const std::string& name) {
@@ -114,7 +132,12 @@ void checkArraySubtype(const SigParam& p, const Value& arg, char single, const s
     for (auto& item : arg.arr().items)
       if (typeSymbol(item) != itemType) ok = false;
   }
-  if (!ok) throw JsonataError("T0412").tok(name).val(std::to_string(argIndex + 1));
+  if (ok) return;
+  std::string index = std::to_string(argIndex + 1);
+  throw JsonataError("T0412", "Argument " + index + " of function " + name + " must be an array of " +
+                                  arrayItemsName(p.subtype[0]))
+      .tok(name)
+      .val(index);
 }
 
 }  // namespace
