@@ -150,7 +150,8 @@ Node* Parser::parseBlock(const Token& t) {
 
 Node* Parser::parseArray(const Token& t) {
   Node* n = make(NodeType::Unary, t);
-  while (!isOp("]")) {
+  // After a comma an item must follow: "[1, ]" is S0211 at the "]", as in jsonata-js.
+  for (bool more = !isOp("]"); more;) {
     Node* item = expression(0);
     if (isOp("..")) {
       Token r = advance("..");
@@ -160,21 +161,19 @@ Node* Parser::parseArray(const Token& t) {
       item = range;
     }
     n->expressions.push_back(item);
-    if (!isOp(",")) break;
-    advance(",");
+    if ((more = isOp(","))) advance(",");
   }
   advance("]");
   return n;
 }
 
 void Parser::parsePairs(std::vector<std::pair<Node*, Node*>>& pairs) {
-  while (!isOp("}")) {
+  for (bool more = !isOp("}"); more;) {
     Node* key = expression(0);
     advance(":");
     Node* value = expression(0);
     pairs.emplace_back(key, value);
-    if (!isOp(",")) break;
-    advance(",");
+    if ((more = isOp(","))) advance(",");
   }
   advance("}");
 }
@@ -249,15 +248,14 @@ Node* Parser::parseBinding(const Token& t, Node* left) {
 Node* Parser::parseCall(const Token& t, Node* left) {
   std::vector<Node*> args;
   bool partial = false;
-  while (!isOp(")")) {
+  for (bool more = !isOp(")"); more;) {
     if (isOp("?")) {
       args.push_back(make(NodeType::Placeholder, advance()));
       partial = true;
     } else {
       args.push_back(expression(0));
     }
-    if (!isOp(",")) break;
-    advance(",");
+    if ((more = isOp(","))) advance(",");
   }
   advance(")");
   bool lambdaKeyword = left->type == NodeType::Name && (left->value == "function" || left->value == "\xCE\xBB");

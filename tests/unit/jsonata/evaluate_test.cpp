@@ -93,3 +93,15 @@ TEST(Fuzzed, UndefinedPicturesAndKeys) {
   EXPECT_EQ(eval(R"($lookup({"a": 1}, "a"))"), "1");
   EXPECT_EQ(eval("$formatNumber($nope, $nope)"), "undefined");  // no number: nothing to format
 }
+
+// Found by comparing with jsonata-js 2.2.2 on fuzzed expressions: a comma must
+// be followed by an item, argument or pair.
+TEST(Errors, TrailingCommasAreSyntaxErrors) {
+  EXPECT_EQ(eval("[1, 2, ]"), "error:S0211");
+  EXPECT_EQ(eval(R"({"a": 1, })"), "error:S0211");
+  EXPECT_EQ(eval(R"($split("a,b", ",", ))"), "error:S0211");
+  EXPECT_EQ(eval("function($x, ){1}"), "error:S0211");
+  EXPECT_EQ(eval("[]"), "[]");
+  EXPECT_EQ(eval("{}"), "{}");
+  EXPECT_EQ(eval(R"($count([1, 2]) & $string({"a": 1}))"), R"("2{\"a\":1}")");
+}
