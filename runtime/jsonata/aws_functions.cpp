@@ -30,8 +30,10 @@ Value partition(std::vector<Value>& a) {
   if (!(size >= 1) || !isInteger(size)) throw JsonataError("D3040", "$partition: chunk size must be a positive integer");
   Value out = Value::array();
   auto& items = a[0].arr().items;
-  for (size_t i = 0; i < items.size(); i += size_t(size)) {
-    size_t end = std::min(items.size(), i + size_t(size));
+  // (a chunk larger than the array is the whole array: 1e300 does not fit a size_t)
+  size_t step = size >= double(items.size()) ? std::max<size_t>(items.size(), 1) : size_t(size);
+  for (size_t i = 0; i < items.size(); i += step) {
+    size_t end = std::min(items.size(), i + step);
     out.arr().items.push_back(arrayOf(std::vector<Value>(items.begin() + long(i), items.begin() + long(end))));
   }
   return out;

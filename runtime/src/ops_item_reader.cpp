@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "aslrt/cli_args.h"
+#include "aslrt/member_lookup.h"
 #include "execution.h"
 #include "item_reader.h"
 
@@ -44,7 +45,14 @@ bool aslrt_read_items(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& in
   Json location;
   int64_t maxItems = 0;
   if (!readerLocation(f, r, input, &location) || !readerMaxItems(f, r, input, &maxItems)) return false;
-  std::string bucket = location.value("Bucket", ""), key = location.value("Key", "");
+  const Json* bucketField = location.is_object() ? aslrt::findMember(location, "Bucket") : nullptr;
+  const Json* keyField = location.is_object() ? aslrt::findMember(location, "Key") : nullptr;
+  if (!bucketField || !bucketField->is_string() || !keyField || !keyField->is_string()) {
+    f->failure = {"States.ItemReaderFailed",
+                  "The ItemReader needs a string Bucket and a string Key, but got: " + location.dump()};
+    return false;
+  }
+  const std::string &bucket = bucketField->get_ref<const std::string&>(), &key = keyField->get_ref<const std::string&>();
   std::optional<std::string> body = f->exec->objects ? f->exec->objects->get(bucket, key) : std::nullopt;
   if (!body) {
     f->failure = {"States.ItemReaderFailed", "The object s3://" + bucket + "/" + key +

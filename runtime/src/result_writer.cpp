@@ -55,6 +55,8 @@ bool resolveSpec(aslrt_frame* f, const MapInfo& map, const Json& input, WriterSp
   if (map.resultWriterJsonata) {
     std::optional<Json> v = f->evalJsonata(*map.resultWriterJsonata, input);
     if (!v) return false;
+    if (!v->is_object())
+      return f->raise("States.ResultWriterFailed", "The ResultWriter must be an object, but got: " + v->dump()), false;
     writer = std::move(*v);
     location = writer.value("Arguments", Json::object());
   } else if (map.resultWriterParameters) {
@@ -67,11 +69,16 @@ bool resolveSpec(aslrt_frame* f, const MapInfo& map, const Json& input, WriterSp
   const Json& config = writer.value("WriterConfig", Json::object());
   if (!config.is_null() && config.is_object()) {
     // Without a WriterConfig an export is NONE; a WriterConfig alone defaults to COMPACT.
-    spec->transformation = config.value("Transformation", spec->toS3 ? "NONE" : "COMPACT");
-    spec->outputType = config.value("OutputType", "JSON");
+    const Json& transformation = config.value("Transformation", Json(spec->toS3 ? "NONE" : "COMPACT"));
+    const Json& outputType = config.value("OutputType", Json("JSON"));
+    if (!transformation.is_string() || !outputType.is_string())
+      return f->raise("States.ResultWriterFailed", "The WriterConfig's Transformation and OutputType must be strings, but got: " + config.dump()),
+             false;
+    spec->transformation = transformation.get<std::string>();
+    spec->outputType = outputType.get<std::string>();
   }
   if (spec->toS3) {
-    if (!location.value("Bucket", Json()).is_string())
+    if (!location.is_object() || !location.value("Bucket", Json()).is_string())
       return f->raise("States.ResultWriterFailed", "The ResultWriter needs a string Bucket, but got: " + location.dump()),
              false;
     spec->bucket = location["Bucket"].get<std::string>();

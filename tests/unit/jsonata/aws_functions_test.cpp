@@ -24,6 +24,10 @@ std::string evalAws(const std::string& text, std::mt19937_64* rng) {
 TEST(AwsFunctions, PartitionAndRange) {
   std::mt19937_64 rng(1);
   EXPECT_EQ(evalAws("$partition([1,2,3,4,5],2)", &rng), "[[1,2],[3,4],[5]]");
+  // A chunk size past the array (even past a size_t: it looped forever) is the whole array.
+  EXPECT_EQ(evalAws("$partition([0,1,2,3], 1e300)", &rng), "[[0,1,2,3]]");
+  EXPECT_EQ(evalAws("$partition([0,1,2,3], 4)", &rng), "[[0,1,2,3]]");
+  EXPECT_EQ(evalAws("$partition([], 1e300)", &rng), "[]");
   EXPECT_EQ(evalAws("$range(0,10,2)", &rng), "[0,2,4,6,8,10]");
   EXPECT_EQ(evalAws("$range(5,1,-2)", &rng), "[5,3,1]");
 }
