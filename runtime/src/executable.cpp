@@ -21,6 +21,7 @@
 #include "run_flags.h"
 #include "task_bindings.h"
 #include "task_native.h"
+#include "uncaught_exception.h"
 #include "aslrt/json_parse.h"
 
 namespace aslrt {
@@ -150,6 +151,7 @@ bool startCallbackServer(const ExecutableFlags& flags, const Program& program, s
 
 int runExecutable(const aslrt_program& compiled, int argc, char** argv, const HostOptions& host) {
   installAbortSignals();  // first: every thread started later inherits the signal mask
+  reportUncaughtExceptionsAsFailures();
   std::ios::sync_with_stdio(false);
   ExecutableFlags flags;
   std::string error;
