@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "aslrt/digest.h"
+#include "aslrt/json_parse.h"
 #include "errors.h"
 #include "format_value.h"
 #include "functions.h"
@@ -89,6 +90,8 @@ void addAwsFunctions(std::unordered_map<std::string, Value>& host, std::mt19937_
   });
   host["parse"] = makeFn("parse", "<s-:j>", 1, [](Evaluator&, std::vector<Value>& a) {
     if (a[0].isUndefined()) return Value();
+    if (jsonNestingDepth(a[0].s()) > kMaxJsonNesting)  // (as the runtime's own parser: aslrt/json_parse.h)
+      throw JsonataError("D3137", "$parse: argument is nested deeper than " + std::to_string(kMaxJsonNesting) + " levels");
     try {
       return fromJson(nlohmann::ordered_json::parse(a[0].s()));
     } catch (const std::exception&) {

@@ -6,6 +6,7 @@
 // mutated documents).
 #include "aslrt/json_parse.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -283,8 +284,28 @@ std::optional<Json> parseJsonDirect(std::string_view text) {
   return std::nullopt;
 }
 
+size_t jsonNestingDepth(std::string_view text) {
+  size_t depth = 0, deepest = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (inString) {
+      if (c == '\\') ++i;
+      else if (c == '"') inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 Json parseJson(std::string_view text) {
   if (std::optional<Json> direct = parseJsonDirect(text)) return std::move(*direct);
+  if (jsonNestingDepth(text) > kMaxJsonNesting) return Json(Json::value_t::discarded);
   return Json::parse(text, nullptr, /*allow_exceptions=*/false);
 }
 

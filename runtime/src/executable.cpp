@@ -47,7 +47,10 @@ bool readInput(const std::string& path, Json* input, std::string* error) {
   }
   *input = aslrt::parseJson(text.str());
   if (input->is_discarded()) {
-    *error = "input '" + (path == "-" ? std::string("<stdin>") : path) + "' is not valid JSON";
+    std::string name = path == "-" ? std::string("<stdin>") : path;
+    *error = aslrt::jsonNestingDepth(text.str()) > aslrt::kMaxJsonNesting
+                 ? "input '" + name + "' is nested deeper than " + std::to_string(aslrt::kMaxJsonNesting) + " levels"
+                 : "input '" + name + "' is not valid JSON";
     return false;
   }
   return true;

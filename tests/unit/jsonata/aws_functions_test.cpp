@@ -46,3 +46,10 @@ TEST(AwsFunctions, UuidIsVersion4AndSeeded) {
   EXPECT_EQ(u1, u2);
   EXPECT_TRUE(std::regex_match(u1, std::regex("\"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\"")));
 }
+
+TEST(AwsFunctions, ParseRefusesDeepDocuments) {
+  std::mt19937_64 rng(1);
+  EXPECT_EQ(evalAws("$count($parse('[[[1]]]'))", &rng), "1");
+  std::string deep = "$parse('" + std::string(1001, '[') + std::string(1001, ']') + "')";
+  EXPECT_EQ(evalAws(deep, &rng), "error:D3137");
+}

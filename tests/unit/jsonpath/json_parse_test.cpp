@@ -139,3 +139,31 @@ TEST(JsonParse, AgreesWithNlohmannOnGeneratedAndMutatedDocuments) {
 
 }  // namespace
 }  // namespace aslrt
+
+namespace aslrt {
+namespace {
+
+// Deep documents overflowed a fiber's stack in the runtime's recursive walks
+// (a 10,000-deep array crashed States.StringToJson): past kMaxJsonNesting
+// levels parseJson refuses the text as it refuses text that is not JSON.
+TEST(JsonParse, RefusesDocumentsNestedDeeperThanTheLimit) {
+  auto nested = [](size_t depth, const char* open, const char* close) {
+    std::string text;
+    for (size_t i = 0; i < depth; ++i) text += open;
+    text += "1";
+    for (size_t i = 0; i < depth; ++i) text += close;
+    return text;
+  };
+  EXPECT_FALSE(parseJson(nested(kMaxJsonNesting, "[", "]")).is_discarded());
+  EXPECT_TRUE(parseJson(nested(kMaxJsonNesting + 1, "[", "]")).is_discarded());
+  EXPECT_TRUE(parseJson(nested(100000, "[", "]")).is_discarded());
+  EXPECT_FALSE(parseJson(nested(kMaxJsonNesting, "{\"a\":", "}")).is_discarded());
+  EXPECT_TRUE(parseJson(nested(kMaxJsonNesting + 1, "{\"a\":", "}")).is_discarded());
+  // Brackets inside strings (escaped quotes too) are not nesting.
+  EXPECT_EQ(jsonNestingDepth(R"({"s": "[[[[\"[[", "t": [1]})"), 2u);
+  EXPECT_EQ(jsonNestingDepth(std::string(5000, '"')), 0u);
+  EXPECT_FALSE(parseJson("[\"" + std::string(5000, '[') + "\"]").is_discarded());
+}
+
+}  // namespace
+}  // namespace aslrt
