@@ -14,14 +14,14 @@ the documented ones: exit 0, or exit 2 with diagnostics in the
 error or an uncaught exception. Prints a summary; exits 1 on the first
 improper answer, with the mutant kept in --work for a reproduction.
 """
-import argparse
 import copy
 import json
 import os
-import random
 import re
 import subprocess
 import sys
+
+from fuzz_common import fuzz_arguments
 
 GARBAGE = [
     None, True, 0, -1, 1.5, 1e300, 2**70, -2**63, "", " ", "$", "$$", "$.", "$..", "$[", "$.a[?(@.b ==",
@@ -152,17 +152,10 @@ def run(cmd, timeout=60):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("aslc")
-    ap.add_argument("dirs", nargs="+")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--count", type=int, default=200)
-    ap.add_argument("--work", default="/tmp/aslc-fuzz-definitions")
-    args = ap.parse_args()
-    rng = random.Random(args.seed)
-    sources = sorted(definitions(args.dirs))
+    args, rng = fuzz_arguments("fuzz_definitions", "folders of definitions")
+    sources = sorted(definitions(args.sources))
     if not sources:
-        print("fuzz_definitions: no definitions under %s" % " ".join(args.dirs))
+        print("fuzz_definitions: no definitions under %s" % " ".join(args.sources))
         return 1
     os.makedirs(args.work, exist_ok=True)
     counts = {"accepted": 0, "rejected": 0, "built": 0}

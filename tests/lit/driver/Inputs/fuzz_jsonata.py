@@ -13,12 +13,12 @@ time and depth limit against a fixed document. Every answer must be a result
 time-out, a usage error or an uncaught exception. Exits 1 on the first
 improper answer, keeping the expression in --work.
 """
-import argparse
 import json
 import os
-import random
 import subprocess
 import sys
+
+from fuzz_common import fuzz_arguments
 
 DATA = {"a": 1, "b": [1, 2, 3], "s": "text", "o": {"x": {"y": [{"z": 1}, {"z": "2"}]}}, "n": None, "t": True,
         "f": 1.5e300, "e": [], "m": {}}
@@ -72,14 +72,7 @@ def mutate(expr, others, rng):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("aslc")
-    ap.add_argument("sources", nargs="+")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--count", type=int, default=200)
-    ap.add_argument("--work", default="/tmp/aslc-fuzz-jsonata")
-    args = ap.parse_args()
-    rng = random.Random(args.seed)
+    args, rng = fuzz_arguments("fuzz_jsonata", "expression files or folders of suite cases")
     pool = sorted(set(expressions(args.sources)))
     if not pool:
         print("fuzz_jsonata: no expressions in %s" % " ".join(args.sources))
