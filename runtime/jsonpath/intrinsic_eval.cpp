@@ -198,7 +198,8 @@ bool wantArray(const Args& a, size_t i, const char* fn, std::string* cause) {
 
 bool wantInteger(const Args& a, size_t i, const char* fn, int64_t* out, std::string* cause) {
   const Json& v = a[i].value();
-  if (v.is_number_integer() || v.is_number_unsigned()) return *out = v.get<int64_t>(), true;
+  // (exactInt64: an unsigned value past int64 would wrap to a negative one)
+  if (std::optional<int64_t> n = exactInt64(v)) return *out = *n, true;
   if (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>() &&
       std::fabs(v.get<double>()) < 9e18)
     return *out = static_cast<int64_t>(v.get<double>()), true;

@@ -278,3 +278,21 @@ TEST(IntrinsicPaths, MissingPathArgumentIsRuntimeError) {
 
 }  // namespace
 }  // namespace aslrt
+
+namespace aslrt {
+namespace {
+
+// An integer argument beyond int64 (parsed as unsigned) is not an integer
+// the functions can use: it wrapped to a negative value before ("chunk size
+// must be greater than 0" for 18446744073709551615).
+TEST(IntrinsicArray, IntegerArgumentsBeyondInt64AreNotIntegers) {
+  Json input = Json::parse(R"({"a": [1, 2, 3], "n": 18446744073709551615, "m": 9223372036854775807})");
+  Outcome o = run("States.ArrayPartition($.a, $.n)", input);
+  ASSERT_FALSE(o.value);
+  EXPECT_EQ(o.failure.error, "States.IntrinsicFailure");
+  EXPECT_NE(o.failure.cause->find("argument 2 must be an integer"), std::string::npos) << *o.failure.cause;
+  EXPECT_EQ(ok("States.ArrayPartition($.a, $.m)", input), Json::parse("[[1,2,3]]"));
+}
+
+}  // namespace
+}  // namespace aslrt
