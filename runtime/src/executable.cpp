@@ -9,7 +9,6 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "abort_signal.h"
 #include "callback_registry.h"
@@ -21,8 +20,8 @@
 #include "run_flags.h"
 #include "task_bindings.h"
 #include "task_native.h"
+#include "json_file.h"
 #include "uncaught_exception.h"
-#include "aslrt/json_parse.h"
 
 namespace aslrt {
 namespace {
@@ -34,25 +33,9 @@ bool readInput(const std::string& path, Json* input, std::string* error) {
     *input = Json::object();
     return true;
   }
-  std::stringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      *error = "cannot read input file '" + path + "'";
-      return false;
-    }
-    text << in.rdbuf();
-  }
-  *input = aslrt::parseJson(text.str());
-  if (input->is_discarded()) {
-    std::string name = path == "-" ? std::string("<stdin>") : path;
-    *error = aslrt::jsonNestingDepth(text.str()) > aslrt::kMaxJsonNesting
-                 ? "input '" + name + "' is nested deeper than " + std::to_string(aslrt::kMaxJsonNesting) + " levels"
-                 : "input '" + name + "' is not valid JSON";
-    return false;
-  }
+  std::optional<Json> doc = readJsonFile(path, "input", error);
+  if (!doc) return false;
+  *input = std::move(*doc);
   return true;
 }
 

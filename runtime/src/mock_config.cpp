@@ -1,8 +1,6 @@
 #include "mock_config.h"
-#include "aslrt/json_parse.h"
+#include "json_file.h"
 
-#include <fstream>
-#include <sstream>
 
 namespace aslrt {
 namespace {
@@ -47,15 +45,10 @@ bool selectTestCase(const Json& root, std::string stateMachine, const std::strin
 
 std::optional<MockConfig> MockConfig::load(const std::string& path, const std::string& stateMachine,
                                            const std::string& testCase, std::string* error) {
-  std::ifstream in(path);
-  if (!in) {
-    *error = "cannot read mock config '" + path + "'";
-    return std::nullopt;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  Json root = aslrt::parseJson(text.str());
-  if (!in || root.is_discarded() || !root.is_object()) {
+  std::optional<Json> doc = readJsonFile(path, "mock config", error);
+  if (!doc) return std::nullopt;
+  const Json& root = *doc;
+  if (!root.is_object()) {
     *error = "mock config '" + path + "' is not a JSON object";
     return std::nullopt;
   }

@@ -5,20 +5,15 @@
 #include <sstream>
 
 #include "aslrt/json.h"
-#include "aslrt/json_parse.h"
+#include "json_file.h"
 
 namespace aslrt {
 
 bool ObjectStore::loadFixture(const std::string& path, std::string* error) {
-  std::ifstream in(path);
-  if (!in) {
-    *error = "cannot read resources file '" + path + "'";
-    return false;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  Json j = aslrt::parseJson(text.str());
-  if (!in || j.is_discarded() || !j.is_object() || !j.value("S3", Json::array()).is_array()) {
+  std::optional<Json> doc = readJsonFile(path, "resources file", error);
+  if (!doc) return false;
+  const Json& j = *doc;
+  if (!j.is_object() || !j.value("S3", Json::array()).is_array()) {
     *error = "resources file '" + path + "' must be {\"S3\": [{\"Bucket\", \"Key\", \"Body\"}, ...]}";
     return false;
   }

@@ -42,7 +42,7 @@ bool readerMaxItems(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& inpu
 }  // namespace
 
 bool aslrt_read_items(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& input, Json* items) {
-  if (r.resource.size() < 12 || r.resource.compare(r.resource.size() - 12, 12, "s3:getObject") != 0) {
+  if (!r.resource.ends_with("s3:getObject")) {
     // (listObjectsV2 and the S3 inventory manifests need a listing of the bucket)
     std::string why = "the ItemReader resource '" + r.resource + "' is not implemented yet (only s3:getObject is)";
     f->exec->unsupported = why;

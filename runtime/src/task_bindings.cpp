@@ -4,14 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "task_lambda.h"
 #include "nested_machines.h"
 #include "task_native.h"
-#include "aslrt/json_parse.h"
+#include "json_file.h"
 
 namespace aslrt {
 namespace {
@@ -323,18 +321,9 @@ std::optional<TaskBindings> TaskBindings::parse(const Json& doc, const std::stri
 }
 
 std::optional<Json> readBindingsDocument(const std::string& path, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "cannot read bindings file '" + path + "'";
-    return std::nullopt;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  Json doc = aslrt::parseJson(text.str());
-  if (doc.is_discarded()) {
-    *error = "bindings file '" + path + "' is not valid JSON";
-    return std::nullopt;
-  }
+  std::optional<Json> read = readJsonFile(path, "bindings file", error);
+  if (!read) return std::nullopt;
+  Json doc = std::move(*read);
   std::string dir = fs::absolute(fs::path(path)).parent_path().string();
   bool hasBase = doc.is_object() && doc.contains("baseDirectory");
   if (doc.is_object() && (!hasBase || doc["baseDirectory"].is_string())) {

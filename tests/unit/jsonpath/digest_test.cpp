@@ -4,6 +4,8 @@
 // the next one when padded.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <random>
 
 #include "aslrt/base64.h"
@@ -28,6 +30,23 @@ TEST(Digest, Sha256InstructionsAgreeWithPortableCode) {
     for (char& c : message) c = static_cast<char>(rng());
     ASSERT_EQ(digest_detail::sha256Hex(message, true), digest_detail::sha256Hex(message, false)) << length;
   }
+}
+
+// The instructions are used where the CPU has them: the kernel's flag for
+// them ("sha_ni" in /proc/cpuinfo, from the same cpuid) and the runtime's
+// detection agree -- a detection that always said no would leave the
+// portable code serving and the test above skipped, unnoticed.
+TEST(Digest, DetectsTheSha256InstructionsTheCpuHas) {
+#if defined(__x86_64__)
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  if (!cpuinfo) GTEST_SKIP() << "no /proc/cpuinfo";
+  std::string text((std::istreambuf_iterator<char>(cpuinfo)), std::istreambuf_iterator<char>());
+  bool flagged = text.find(" sha_ni") != std::string::npos;
+  bool ssse3 = text.find(" ssse3") != std::string::npos, sse41 = text.find(" sse4_1") != std::string::npos;
+  EXPECT_EQ(digest_detail::haveSha256Instructions(), flagged && ssse3 && sse41);
+#else
+  EXPECT_FALSE(digest_detail::haveSha256Instructions());
+#endif
 }
 
 TEST(Digest, PublishedExamples) {
