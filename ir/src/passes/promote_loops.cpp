@@ -29,6 +29,7 @@
 
 #include "aslc/ir/passes.h"
 #include "aslrt/jsonpath.h"
+#include "reference_scan.h"
 
 namespace aslc::ir::passes {
 namespace {
@@ -128,25 +129,13 @@ const aslrt::Json* passTemplate(const Module& m, const State& st) {
   return t.is_object() && !t.empty() ? &t : nullptr;
 }
 
-bool endsWithDollar(const std::string& key) {
-  return key.size() >= 2 && key.compare(key.size() - 2, 2, ".$") == 0;
-}
-
-// A template value with no "k.$" member at any depth: rendered, it is itself.
-bool isLiteral(const aslrt::Json& v) {
-  if (v.is_object())
-    for (auto it = v.begin(); it != v.end(); ++it)
-      if (endsWithDollar(it.key()) || !isLiteral(*it)) return false;
-  if (v.is_array()) return std::all_of(v.begin(), v.end(), isLiteral);
-  return true;
-}
 
 Candidate passCandidate(const aslrt::Json& tmpl, StateId next) {
   Candidate c;
   for (auto it = tmpl.begin(); it != tmpl.end(); ++it) {
     const std::string& key = it.key();
     if (!endsWithDollar(key)) {
-      if (!isLiteral(*it)) return {};  // {"n.$": "$.i"} inside: rendered anew each time
+      if (looksLikeTemplate(*it, /*jsonata=*/false)) return {};  // {"n.$": "$.i"} inside: rendered anew each time
       c.literals[key] = it->dump();
       c.keys.push_back(key);
       continue;

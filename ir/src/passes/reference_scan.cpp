@@ -5,9 +5,10 @@
 #include "jsonata_template.h"
 
 namespace aslc::ir::passes {
-namespace {
 
 bool endsWithDollar(const std::string& key) { return key.size() >= 2 && key.compare(key.size() - 2, 2, ".$") == 0; }
+
+namespace {
 
 // JSONata functions that always give the same result for the same arguments.
 // Excluded on purpose: $now, $millis, $random, $uuid, $shuffle (time and

@@ -26,6 +26,9 @@ References scanTemplate(const aslrt::Json& tmpl);
 // that name (`assignedNames`), since the variable would shadow the function.
 References scanJsonata(const aslrt::Json& value, const std::set<std::string>& assignedNames);
 
+// Whether a payload-template key names a path or intrinsic ("k.$").
+bool endsWithDollar(const std::string& key);
+
 // Whether a folded value placed back into a template would be read as a
 // template again (a "*.$" key, or a "{% %}" string in JSONata).
 bool looksLikeTemplate(const aslrt::Json& value, bool jsonata);

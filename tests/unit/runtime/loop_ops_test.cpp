@@ -106,10 +106,11 @@ TEST(LoopOps, StoresASignedIntegerAsMathAddsResultIs) {
 TEST(LoopOps, EachTickCountsAStatesTwoEvents) {
   Harness h;
   h.run(Json{{"i", 1}}, [](aslrt_frame& f, Execution& exec) {
-    int64_t before = exec.lastEventId();
+    int64_t before = exec.lastEventId(), promotedBefore = exec.promotedStates;
     EXPECT_EQ(aslrt_loop_tick(&f), 0);
     EXPECT_EQ(aslrt_loop_tick(&f), 0);
     EXPECT_EQ(exec.lastEventId(), before + 4);  // entered and exited, twice
+    EXPECT_EQ(exec.promotedStates, promotedBefore + 2);  // what --bench reports as promoted_states
   });
 }
 
