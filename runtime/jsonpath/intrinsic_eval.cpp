@@ -150,7 +150,7 @@ std::optional<Json> IntrinsicCall::evaluate(const EvalContext& ctx, std::string_
 
 namespace {
 
-bool allArgPaths(const ix::CallNode& call, bool (*pred)(const JsonPath&)) {
+bool allArgPaths(const ix::CallNode& call, const std::function<bool(const JsonPath&)>& pred) {
   for (const ix::Arg& arg : call.args) {
     if (arg.kind == ix::Arg::Kind::Path && !pred(*arg.path)) return false;
     if (arg.kind == ix::Arg::Kind::Call && !allArgPaths(*arg.call, pred)) return false;
@@ -160,7 +160,7 @@ bool allArgPaths(const ix::CallNode& call, bool (*pred)(const JsonPath&)) {
 
 }  // namespace
 
-bool IntrinsicCall::allPaths(bool (*pred)(const JsonPath&)) const { return allArgPaths(*root_, pred); }
+bool IntrinsicCall::allPaths(const std::function<bool(const JsonPath&)>& pred) const { return allArgPaths(*root_, pred); }
 
 namespace intrinsic_detail {
 

@@ -2,6 +2,8 @@
 // the select entry points.
 #include "aslrt/jsonpath.h"
 
+#include <algorithm>
+
 #include "aslrt/member_lookup.h"
 
 #include "map_item_path.h"
@@ -182,6 +184,39 @@ const Json* JsonPath::peekSteps(const Json& root) const {
     }
   }
   return at;
+}
+
+namespace {
+
+bool isPlainStep(const jp::Segment& s) {
+  if (s.deep) return false;
+  if (s.kind == jp::SegmentKind::Property) return s.names.size() == 1;
+  if (s.kind == jp::SegmentKind::Index) return s.indexes.size() == 1 && s.indexes[0] >= 0;
+  return false;
+}
+
+// Two plain steps that cannot select the same child: different names, or
+// different indexes (a name never matches in an array, nor an index in an object).
+bool stepsPart(const jp::Segment& a, const jp::Segment& b) {
+  if (a.kind != b.kind) return true;
+  return a.kind == jp::SegmentKind::Property ? a.names[0] != b.names[0] : a.indexes[0] != b.indexes[0];
+}
+
+}  // namespace
+
+bool JsonPath::isPlainChain() const {
+  return std::all_of(parsed_->segments.begin(), parsed_->segments.end(), isPlainStep);
+}
+
+bool JsonPath::mayOverlap(const JsonPath& other) const {
+  const jp::ParsedPath& a = *parsed_;
+  const jp::ParsedPath& b = *other.parsed_;
+  if (a.root != b.root) return false;
+  if (!isPlainChain() || !other.isPlainChain()) return true;
+  size_t common = std::min(a.segments.size(), b.segments.size());
+  for (size_t i = 0; i < common; ++i)
+    if (stepsPart(a.segments[i], b.segments[i])) return false;
+  return true;  // one is a prefix of the other
 }
 
 uint64_t JsonPath::assignGrowthBound() const {

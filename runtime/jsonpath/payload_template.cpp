@@ -23,6 +23,10 @@ struct Node {
   // Path: "k.$": "$.k" inside an object, copying the input's own member of
   // the same name (rendering in place can leave that member where it is).
   bool copiesOwnMember = false;
+  // Path: a plain chain from the input ("$.a.b[0]") that no other path of
+  // the template reads into or around, so a render into the dead input may
+  // move the value out of it instead of copying (see MoveList).
+  bool movesFromInput = false;
   // Object: the index of a member whose value is the whole input ("$"), or -1.
   int inputRootItem = -1;
   // Object: the members' indexes in the order of their keys (the object
@@ -160,46 +164,99 @@ struct Sizing {
   }
 };
 
-std::optional<Json> renderNode(const Node& n, const EvalContext& ctx, std::string_view key,
-                               Failure* failure, Sizing* sizing) {
+// Values a render into its dead input takes out of it instead of copying.
+// They move only once every value has rendered: a failure's cause quotes the
+// input (pathNotFoundCause), which must still be whole then.
+class MoveList {
+ public:
+  explicit MoveList(Json& source) : source_(source) {}
+  MoveList(const MoveList&) = delete;
+  MoveList& operator=(const MoveList&) = delete;
+
+  Json& source() const { return source_; }
+  // `to`: a null placeholder that stays where it is until apply().
+  void add(Json* to, const Json* from) {
+    Move move{to, const_cast<Json*>(from)};  // a node of source_, which this render owns
+    if (count_ < kInline) inline_[count_] = move;
+    else spilled_.push_back(move);
+    ++count_;
+  }
+  void apply() {
+    for (size_t i = 0; i < count_; ++i) {
+      Move& move = i < kInline ? inline_[i] : spilled_[i - kInline];
+      move.to->swap(*move.from);  // the source keeps the placeholder's null
+    }
+    count_ = 0;
+    spilled_.clear();
+  }
+
+ private:
+  struct Move {
+    Json* to;
+    Json* from;
+  };
+  static constexpr size_t kInline = 8;
+  Json& source_;
+  Move inline_[kInline];
+  std::vector<Move> spilled_;
+  size_t count_ = 0;
+};
+
+// Renders n into `out`, a null value that stays in place for the render (a
+// MoveList may point at it). moves: null unless the input is dead.
+bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Failure* failure, Sizing* sizing,
+                MoveList* moves, Json& out) {
   if (sizing && n.kind != Node::Kind::Path && n.kind != Node::Kind::Call) sizing->add(n.ownSize);
   switch (n.kind) {
     case Node::Kind::Static:
-      return n.value;
+      out = n.value;
+      return true;
     case Node::Kind::Path: {
+      if (moves && n.movesFromInput) {
+        if (const Json* at = n.path->peek(moves->source())) {
+          if (sizing) sizing->addSelected(*n.path, *at);
+          moves->add(&out, at);
+          return true;
+        }
+      }
       std::optional<Json> v = selectPath(*n.path, ctx);
-      if (!v) *failure = Failure{"States.Runtime", pathNotFoundCause(*n.path, key, ctx)};
-      else if (sizing) sizing->addSelected(*n.path, *v);
-      return v;
+      if (!v) {
+        *failure = Failure{"States.Runtime", pathNotFoundCause(*n.path, key, ctx)};
+        return false;
+      }
+      if (sizing) sizing->addSelected(*n.path, *v);
+      out.swap(*v);
+      return true;
     }
     case Node::Kind::Call: {
       std::optional<Json> v = n.call->evaluate(ctx, key, failure);
-      if (v && sizing) sizing->addComputed(*v);
-      return v;
+      if (!v) return false;
+      if (sizing) sizing->addComputed(*v);
+      out.swap(*v);
+      return true;
     }
     case Node::Kind::Array: {
-      Json out = Json::array();
-      out.get_ref<Json::array_t&>().reserve(n.items.size());
+      out = Json::array();
+      Json::array_t& items = out.get_ref<Json::array_t&>();
+      items.reserve(n.items.size());  // no reallocation: the elements stay in place
       for (const auto& item : n.items) {
-        std::optional<Json> v = renderNode(item, ctx, key, failure, sizing);
-        if (!v) return std::nullopt;
-        out.push_back(std::move(*v));
+        items.emplace_back();
+        if (!renderNode(item, ctx, key, failure, sizing, moves, items.back())) return false;
       }
-      return out;
+      return true;
     }
     case Node::Kind::Object: {
-      Json out = Json::object();
+      out = Json::object();
       Json::object_t& members = out.get_ref<Json::object_t&>();
       for (size_t i = 0; i < n.items.size(); ++i) {
-        std::optional<Json> v = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
-        if (!v) return std::nullopt;
         // Keys are distinct and mostly in order (removing ".$" can reorder a few).
-        members.emplace_hint(members.end(), n.keys[i], std::move(*v));
+        auto member = members.emplace_hint(members.end(), n.keys[i], nullptr);
+        if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, moves, member->second)) return false;
       }
-      return out;
+      return true;
     }
   }
-  return std::nullopt;
+  return false;
 }
 
 // An envelope such as {"body.$": "$", "kind": "report"}: the other fields are
@@ -210,9 +267,7 @@ bool renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalC
   Json result = Json::object();
   for (size_t i = 0; i < n.items.size(); ++i) {
     if (i == rootItem) continue;
-    std::optional<Json> v = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
-    if (!v) return false;
-    result[n.keys[i]] = std::move(*v);
+    if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, nullptr, result[n.keys[i]])) return false;
   }
   if (sizing) sizing->addSelected(*n.items[rootItem].path, source);
   result[n.keys[rootItem]] = std::move(source);
@@ -222,11 +277,9 @@ bool renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalC
 
 // Moves a rendered value into `out` without a temporary; what `out` held
 // (often the slot's value from an earlier state) is freed the cheap way.
-bool store(std::optional<Json>& value, Json& out) {
-  if (!value) return false;
-  out.swap(*value);
-  if (value->is_structured()) release(*value);
-  return true;
+void store(Json& value, Json& out) {
+  out.swap(value);
+  if (value.is_structured()) release(value);
 }
 
 // The input's member named by each template key (nullptr when it has none),
@@ -266,7 +319,7 @@ void eraseUnnamed(const Node& n, Json::object_t& members) {
 // members matchMembers found). Every value is computed before any is stored,
 // so each reads the intact input.
 bool computeAndStore(const Node& n, Json::object_t& members, Json** at, const EvalContext& ctx, Failure* failure,
-                     Sizing* sizing) {
+                     Sizing* sizing, MoveList& moves) {
   size_t count = n.items.size(), computed = 0, last = 0;
   for (size_t i = 0; i < count; ++i) {
     if (n.items[i].copiesOwnMember && at[i]) {
@@ -282,9 +335,10 @@ bool computeAndStore(const Node& n, Json::object_t& members, Json** at, const Ev
     else members.emplace(n.keys[i], std::move(value));
   };
   if (computed == 1) {  // the common loop step ({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})
-    std::optional<Json> v = renderNode(n.items[last], ctx, n.sourceKeys[last], failure, sizing);
-    if (!v) return false;
-    storeValue(last, std::move(*v));
+    Json v;
+    if (!renderNode(n.items[last], ctx, n.sourceKeys[last], failure, sizing, &moves, v)) return false;
+    moves.apply();
+    storeValue(last, std::move(v));
     return true;
   }
   constexpr size_t kInline = 8;
@@ -293,9 +347,9 @@ bool computeAndStore(const Node& n, Json::object_t& members, Json** at, const Ev
   std::optional<Json>* values = spilled.empty() ? inlineValues : spilled.data();
   for (size_t i = 0; i < count; ++i) {
     if (n.items[i].copiesOwnMember && at[i]) continue;
-    values[i] = renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing);
-    if (!values[i]) return false;
+    if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, &moves, values[i].emplace())) return false;
   }
+  moves.apply();
   for (size_t i = 0; i < count; ++i)
     if (values[i]) storeValue(i, std::move(*values[i]));
   return true;
@@ -307,9 +361,13 @@ bool computeAndStore(const Node& n, Json::object_t& members, Json** at, const Ev
 // renderNode's; only copies and allocations are saved.
 bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure* failure, Sizing* sizing, Json& out) {
   if (n.inputRootItem >= 0) return renderAroundInput(n, n.inputRootItem, source, ctx, failure, sizing, out);
+  MoveList moves(source);
   if (!source.is_object()) {  // no members to keep
-    std::optional<Json> v = renderNode(n, ctx, "", failure, sizing);
-    return store(v, out);
+    Json v;
+    if (!renderNode(n, ctx, "", failure, sizing, &moves, v)) return false;
+    moves.apply();
+    store(v, out);
+    return true;
   }
   if (sizing) sizing->add(n.ownSize);
   Json::object_t& members = source.get_ref<Json::object_t&>();
@@ -318,10 +376,43 @@ bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure*
   std::vector<Json*> spilledAt(n.items.size() > kInline ? n.items.size() : 0);
   Json** at = spilledAt.empty() ? inlineAt : spilledAt.data();
   size_t unnamed = matchMembers(n, members, at);
-  if (!computeAndStore(n, members, at, ctx, failure, sizing)) return false;
+  if (!computeAndStore(n, members, at, ctx, failure, sizing, moves)) return false;
   if (unnamed != 0) eraseUnnamed(n, members);
   if (&out != &source) out.swap(source);
   return true;
+}
+
+// Every path the template reads (fields and intrinsic arguments), and its Path nodes.
+void collectPaths(Node& n, std::vector<Node*>& pathNodes, std::vector<const JsonPath*>& reads) {
+  if (n.kind == Node::Kind::Path) {
+    pathNodes.push_back(&n);
+    reads.push_back(&*n.path);
+  }
+  if (n.kind == Node::Kind::Call) n.call->allPaths([&](const JsonPath& p) {
+    reads.push_back(&p);
+    return true;
+  });
+  for (Node& child : n.items) collectPaths(child, pathNodes, reads);
+}
+
+// A context path that may reach $$.Map.Item.Value, which can be borrowed from
+// a Map state's input.
+bool mayReadMapItem(const JsonPath& path) { return path.isContextPath() && !path.avoidsMapItem(); }
+
+// Marks the input paths a render into a dead input may move out of it: plain
+// chains that no other read of the template overlaps ("$.a" and "$.a.b" both
+// read, or "$.a" twice, are copied; "$.a" and "$.b" are moved).
+void markMovablePaths(Node& root) {
+  std::vector<Node*> pathNodes;
+  std::vector<const JsonPath*> reads;
+  collectPaths(root, pathNodes, reads);
+  for (Node* node : pathNodes) {
+    const JsonPath& path = *node->path;
+    if (path.isContextPath() || path.isVariablePath() || path.isRoot() || !path.isPlainChain()) continue;
+    node->movesFromInput = std::none_of(reads.begin(), reads.end(), [&](const JsonPath* other) {
+      return other != &path && (other->mayOverlap(path) || mayReadMapItem(*other));
+    });
+  }
 }
 
 bool readsMapItemSafely(const JsonPath& path) {
@@ -346,6 +437,7 @@ std::optional<PayloadTemplate> PayloadTemplate::compile(const Json& tmpl,
   size_t before = sink->size();
   auto root = std::make_shared<Node>(compileNode(tmpl, "", sink));
   if (sink->size() != before) return std::nullopt;
+  markMovablePaths(*root);
   return PayloadTemplate(std::move(root));
 }
 
@@ -374,8 +466,9 @@ bool PayloadTemplate::renderInto(Json& out, const EvalContext& ctx, std::string_
     if (inPlace) {
       ok = renderInPlace(root, *options.reuse, ctx, sink, bound, out);
     } else {
-      std::optional<Json> v = renderNode(root, ctx, fieldName, sink, bound);
-      ok = store(v, out);
+      Json v;
+      ok = renderNode(root, ctx, fieldName, sink, bound, nullptr, v);
+      if (ok) store(v, out);
     }
     if (ok && options.sizeBound) *options.sizeBound = sizing.total;
     return ok;

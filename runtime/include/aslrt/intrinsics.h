@@ -1,6 +1,7 @@
 // Intrinsic functions of the JSONPath query language ("States.Format(...)").
 // https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <random>
@@ -61,7 +62,7 @@ class IntrinsicCall {
   std::optional<Json> evaluate(const EvalContext& ctx, std::string_view fieldName,
                                Failure* failure) const;
   // Whether every path among the arguments (nested calls included) satisfies pred.
-  bool allPaths(bool (*pred)(const JsonPath&)) const;
+  bool allPaths(const std::function<bool(const JsonPath&)>& pred) const;
 
  private:
   IntrinsicCall(std::string text, std::shared_ptr<const intrinsic_detail::CallNode> root)

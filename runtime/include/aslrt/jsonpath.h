@@ -69,6 +69,15 @@ class JsonPath {
     return peekSteps(root);
   }
 
+  // Plain members and non-negative indexes ("$.a.b[0]", also from "$$" or
+  // "$name"): the paths peek() resolves.
+  bool isPlainChain() const;
+  // Whether the nodes this path and `other` select may be one and the same,
+  // or one inside the other. False only when that cannot be: they read
+  // different roots, or both are plain chains that part at some step
+  // ("$.a.b" and "$.a.c"); a wildcard, filter or slice may reach anything.
+  bool mayOverlap(const JsonPath& other) const;
+
   // An upper bound on how many bytes assign() can add to the target's
   // serialisation besides the value's own: the keys and punctuation of
   // objects it creates. For the payload-size check without re-serialising.

@@ -235,3 +235,46 @@ TEST(JsonPathSelect, FilterOperandsOfPlainNamesAndIndexes) {
 
 }  // namespace
 }  // namespace aslrt
+
+namespace aslrt {
+namespace {
+
+JsonPath parsed(std::string_view text) {
+  SyntaxError err;
+  auto p = JsonPath::parse(text, PathFlavor::Path, &err);
+  EXPECT_TRUE(p) << text << ": " << err.message;
+  return *p;
+}
+
+TEST(JsonPathOverlap, PlainChainsAreMembersAndNonNegativeIndexes) {
+  for (const char* plain : {"$", "$.a", "$.a.b[0]", "$['a b'][2]", "$$.Execution.Id", "$v.a"})
+    EXPECT_TRUE(parsed(plain).isPlainChain()) << plain;
+  for (const char* other : {"$.a[-1]", "$.a[*]", "$..a", "$.a[0,1]", "$.a[1:2]", "$.a[?(@.b)]", "$['a','b']"})
+    EXPECT_FALSE(parsed(other).isPlainChain()) << other;
+}
+
+TEST(JsonPathOverlap, OnlyPathsThatPartCannotOverlap) {
+  auto overlap = [](const char* a, const char* b) {
+    bool ab = parsed(a).mayOverlap(parsed(b)), ba = parsed(b).mayOverlap(parsed(a));
+    EXPECT_EQ(ab, ba) << a << " / " << b;  // symmetric
+    return ab;
+  };
+  EXPECT_TRUE(overlap("$.a", "$.a"));
+  EXPECT_TRUE(overlap("$.a", "$.a.b"));
+  EXPECT_TRUE(overlap("$", "$.a"));
+  EXPECT_TRUE(overlap("$.a[0]", "$.a[0].b"));
+  EXPECT_TRUE(overlap("$.a[0]", "$.a[-1]"));   // the same element when a has one
+  EXPECT_TRUE(overlap("$.b", "$.a[*]"));       // not plain: anything
+  EXPECT_TRUE(overlap("$.b", "$..a"));
+  EXPECT_FALSE(overlap("$.a", "$.b"));
+  EXPECT_FALSE(overlap("$.a.b", "$.a.c"));
+  EXPECT_FALSE(overlap("$.a[0]", "$.a[1]"));
+  EXPECT_FALSE(overlap("$.a[0]", "$.a.b"));    // an index and a name never match in one node
+  EXPECT_FALSE(overlap("$.a", "$$.a"));        // other roots
+  EXPECT_FALSE(overlap("$.a", "$a"));
+  EXPECT_FALSE(overlap("$x.a", "$y.a"));
+  EXPECT_TRUE(overlap("$x.a", "$x"));
+}
+
+}  // namespace
+}  // namespace aslrt

@@ -144,6 +144,62 @@ TEST(RenderInPlace, ErrorsAreThoseOfAnOrdinaryRender) {
   expectSameBothWays(R"J({"i.$": "$.i"})J", R"J("text")J");
 }
 
+// Renders into the input itself and returns the result.
+Json renderInPlace(const PayloadTemplate& t, Json& input) {
+  RenderOptions options;
+  options.reuse = &input;
+  Failure failure;
+  Json out;
+  EXPECT_TRUE(t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options))
+      << failure.cause.value_or("");
+  return out;
+}
+
+// A value the template nests elsewhere ("doc": {"w.$": "$.doc"}) is moved out
+// of the dead input, not copied: a loop wrapping its input was quadratic.
+TEST(RenderInPlace, MovesNestedValuesOutOfTheInput) {
+  PayloadTemplate t = compileOk(R"J({"doc": {"w.$": "$.doc"}, "list": ["$.x", {"k.$": "$.x.list"}],
+                                    "n.$": "$.n"})J");
+  Json input = Json::parse(R"J({"doc": {"a": [1, 2]}, "x": {"list": [3]}, "n": 1})J");
+  const Json::object_t* docBefore = &input["doc"].get_ref<const Json::object_t&>();
+  const Json::array_t* listBefore = &input["x"]["list"].get_ref<const Json::array_t&>();
+  Json out = renderInPlace(t, input);
+  EXPECT_EQ(out.dump(), R"J({"doc":{"w":{"a":[1,2]}},"list":["$.x",{"k":[3]}],"n":1})J");
+  EXPECT_EQ(&out["doc"]["w"].get_ref<const Json::object_t&>(), docBefore);
+  EXPECT_EQ(&out["list"][1]["k"].get_ref<const Json::array_t&>(), listBefore);
+  expectSameBothWays(R"J({"doc": {"w.$": "$.doc"}, "list": ["$.x", {"k.$": "$.x.list"}], "n.$": "$.n"})J",
+                     R"J({"doc": {"a": [1, 2]}, "x": {"list": [3]}, "n": 1})J");
+}
+
+// Two reads of one value, or of a value and a part of it, are copies: moving
+// either would leave the other a null.
+TEST(RenderInPlace, CopiesValuesReadTwice) {
+  const char* tmpls[] = {
+      R"J({"a": {"w.$": "$.doc"}, "b": {"w.$": "$.doc"}})J",
+      R"J({"a": {"w.$": "$.doc"}, "b": {"w.$": "$.doc.x"}})J",
+      R"J({"a": {"w.$": "$.doc.x"}, "n.$": "States.ArrayLength($.doc.x)"})J",
+      R"J({"a": {"w.$": "$.doc.x[0]"}, "b.$": "$.doc.x[*]"})J",
+      R"J({"a": {"w.$": "$.doc.x[0]"}, "b.$": "$..x"})J",
+      R"J({"a": {"w.$": "$.doc"}, "doc.$": "$.doc"})J",
+      R"J({"a": {"w.$": "$.doc"}, "all.$": "$"})J",
+  };
+  for (const char* tmpl : tmpls) {
+    PayloadTemplate t = compileOk(tmpl);
+    const Json original = Json::parse(R"J({"doc": {"x": [1]}})J");
+    Json expected = *t.render(EvalContext{&original}, "Parameters", nullptr);
+    Json input = original;
+    EXPECT_EQ(renderInPlace(t, input), expected) << tmpl;
+  }
+}
+
+// A failure after a value was found to move quotes the whole input, as AWS does.
+TEST(RenderInPlace, AFailureAfterAMoveQuotesTheWholeInput) {
+  expectSameBothWays(R"J({"a": {"w.$": "$.doc"}, "b.$": "$.missing"})J", R"J({"doc": {"x": [1]}})J");
+  expectSameBothWays(R"J({"a": {"w.$": "$.doc"}, "b.$": "States.MathAdd($.doc2, 1)"})J",
+                     R"J({"doc": {"x": [1]}, "doc2": "two"})J");
+  expectSameBothWays(R"J({"a.$": "$.doc", "b.$": "$.missing"})J", R"J({"doc": {"x": [1]}})J");
+}
+
 TEST(RenderInPlace, ReusesOnlyTheGivenInput) {
   PayloadTemplate t = compileOk(R"J({"i.$": "$.i"})J");
   Json input = Json::parse(R"J({"i": 1, "j": 2})J");
