@@ -211,6 +211,7 @@ void flattenInto(const Value& v, std::vector<Value>& out) {
     out.push_back(v);
     return;
   }
+  checkValueStack();
   for (auto& item : v.arr().items) flattenInto(item, out);
 }
 }  // namespace
@@ -230,6 +231,7 @@ Value evaluateWildcard(const Value& input) {
 namespace {
 void recurseDescendants(const Value& v, std::vector<Value>& out) {
   if (!v.isArray()) out.push_back(v);
+  if (v.isArray() || v.isObject()) checkValueStack();
   if (v.isArray()) {
     for (auto& item : v.arr().items) recurseDescendants(item, out);
   } else if (v.isObject()) {

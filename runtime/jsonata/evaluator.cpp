@@ -22,13 +22,32 @@ int64_t threadCpuMicros() {
   return static_cast<int64_t>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
 }
 
+// The running evaluation's stack, for checkValueStack: where it began and
+// how much of it the evaluation may use (null outside an evaluation).
+thread_local const char* tStackBase = nullptr;
+thread_local size_t tStackBudget = 0;
+
+size_t stackUsed(const char* base) {
+  char here;
+  return static_cast<size_t>(base > &here ? base - &here : &here - base);
+}
+
 }  // namespace
+
+void checkValueStack() {
+  if (tStackBase && stackUsed(tStackBase) > tStackBudget)
+    throw JsonataError("U1001", "Stack overflow error: a value nests arrays and objects too deeply");
+}
 
 Evaluator::Evaluator(const Limits& limits, const std::unordered_map<std::string, Value>* hostFunctions)
     : limits_(limits), host_(hostFunctions) {
   char here;
   stackBase_ = &here;
   stackBudget_ = limits.maxStackBytes ? limits.maxStackBytes : kDefaultStackBytes;
+  enclosingBase_ = tStackBase;
+  enclosingBudget_ = tStackBudget;
+  tStackBase = stackBase_;
+  tStackBudget = stackBudget_;
   if (limits_.maxDepth <= 0) limits_.maxDepth = kDefaultMaxDepth;
   startCpuMicros_ = threadCpuMicros();
   nowMillis_ = static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -37,11 +56,14 @@ Evaluator::Evaluator(const Limits& limits, const std::unordered_map<std::string,
   rng_.seed(std::random_device{}());
 }
 
+Evaluator::~Evaluator() {
+  tStackBase = enclosingBase_;
+  tStackBudget = enclosingBudget_;
+}
+
 // Guards against runaway recursion: nesting depth, native stack use, time.
 void Evaluator::enter() {
-  char here;
-  size_t used = static_cast<size_t>(stackBase_ > &here ? stackBase_ - &here : &here - stackBase_);
-  if (++depth_ > limits_.maxDepth || used > stackBudget_) throw JsonataError("U1001");
+  if (++depth_ > limits_.maxDepth || stackUsed(stackBase_) > stackBudget_) throw JsonataError("U1001");
   if (limits_.timeLimitMs > 0 && (++steps_ & 255) == 0) {
     // CPU time of this thread, not wall time: the limit catches runaway
     // expressions, and a loaded machine must not turn a slow case into one.

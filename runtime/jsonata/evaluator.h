@@ -17,6 +17,9 @@ namespace aslrt::jsonata {
 class Evaluator {
  public:
   Evaluator(const Limits& limits, const std::unordered_map<std::string, Value>* hostFunctions);
+  ~Evaluator();  // gives checkValueStack the enclosing evaluation's stack back
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
 
   Value evaluate(const Node* n, const Value& input, const EnvPtr& env);
   // Calls a function value with already evaluated arguments (runs tail calls).
@@ -54,6 +57,8 @@ class Evaluator {
   size_t steps_ = 0;
   const char* stackBase_ = nullptr;
   size_t stackBudget_ = 0;
+  const char* enclosingBase_ = nullptr;  // checkValueStack's, before this evaluation
+  size_t enclosingBudget_ = 0;
   int64_t startCpuMicros_ = 0;  // the thread's CPU time when evaluation began
   double nowMillis_ = 0;
   std::mt19937_64 rng_;

@@ -92,6 +92,7 @@ void writeJson(const Value& v, bool pretty, int indent, std::string& out) {
     case Type::Function: out += "\"\""; return;
     case Type::Array: {
       if (v.arr().items.empty()) { out += "[]"; return; }
+      checkValueStack();
       out += "[";
       bool first = true;
       for (auto& item : v.arr().items) {
@@ -103,6 +104,7 @@ void writeJson(const Value& v, bool pretty, int indent, std::string& out) {
       return;
     }
     case Type::Object: {
+      checkValueStack();
       bool first = true;
       out += "{";
       for (auto& [k, item] : v.obj().entries) {

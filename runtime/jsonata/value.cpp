@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "aslrt/json_parse.h"
+
 #include "errors.h"
 #include "function.h"
 
@@ -39,6 +41,40 @@ Value Value::function(std::shared_ptr<FunctionData> f) {
   v.t_ = Type::Function;
   v.p_ = std::move(f);
   return v;
+}
+
+namespace {
+
+void takeNested(Value& v, std::vector<Value>& pending) {
+  if (v.ownsContainer()) pending.push_back(std::move(v));
+}
+
+// Frees the containers in `pending` and all they own, a level at a time: each
+// one's nested containers move to `pending` before it dies, so its own
+// destructor finds none.
+void dismantle(std::vector<Value>& pending) {
+  while (!pending.empty()) {
+    Value v = std::move(pending.back());
+    pending.pop_back();
+    if (v.isArray())
+      for (Value& item : v.arr().items) takeNested(item, pending);
+    else
+      for (auto& entry : v.obj().entries) takeNested(entry.second, pending);
+  }
+}
+
+}  // namespace
+
+ArrayData::~ArrayData() {
+  std::vector<Value> pending;
+  for (Value& item : items) takeNested(item, pending);
+  dismantle(pending);
+}
+
+ObjectData::~ObjectData() {
+  std::vector<Value> pending;
+  for (auto& entry : entries) takeNested(entry.second, pending);
+  dismantle(pending);
 }
 
 // Small objects are scanned linearly; large ones (datasets) get a hash index.
@@ -113,7 +149,12 @@ static Json numberToJson(double d) {
   return Json(d);
 }
 
-Json toJson(const Value& v) {
+namespace {
+
+Json toJsonAt(const Value& v, size_t depth) {
+  if ((v.isArray() || v.isObject()) && ++depth > kMaxJsonNesting)
+    throw JsonataError("U1001", "The result nests arrays and objects deeper than " + std::to_string(kMaxJsonNesting) +
+                                    " levels");
   switch (v.type()) {
     case Type::Undefined:
     case Type::Null: return Json(nullptr);
@@ -124,21 +165,26 @@ Json toJson(const Value& v) {
     case Type::Array: {
       Json a = Json::array();
       for (auto& e : v.arr().items)
-        if (!e.isUndefined()) a.push_back(toJson(e));
+        if (!e.isUndefined()) a.push_back(toJsonAt(e, depth));
       return a;
     }
     case Type::Object: {
       Json o = Json::object();
       for (auto& [k, e] : v.obj().entries)
-        if (!e.isUndefined()) o[k] = toJson(e);
+        if (!e.isUndefined()) o[k] = toJsonAt(e, depth);
       return o;
     }
   }
   return Json(nullptr);
 }
 
+}  // namespace
+
+Json toJson(const Value& v) { return toJsonAt(v, 0); }
+
 bool deepEqual(const Value& a, const Value& b) {
   if (a.type() != b.type()) return false;
+  if (a.isArray() || a.isObject()) checkValueStack();
   switch (a.type()) {
     case Type::Undefined:
     case Type::Null: return true;
@@ -197,6 +243,7 @@ Value arrayOf(std::vector<Value> items) {
 }
 
 Value deepClone(const Value& v) {
+  if (v.isArray() || v.isObject()) checkValueStack();
   if (v.isArray()) {
     Value a = Value::array();
     a.arr().items.reserve(v.arr().items.size());

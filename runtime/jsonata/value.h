@@ -49,6 +49,8 @@ class Value {
   ObjectData& obj() const { return *static_cast<ObjectData*>(p_.get()); }
   FunctionData& fn() const { return *static_cast<FunctionData*>(p_.get()); }
   const void* identity() const { return p_.get(); }
+  // An array or object no other value shares (its payload dies with it).
+  bool ownsContainer() const { return (t_ == Type::Array || t_ == Type::Object) && p_.use_count() == 1; }
 
  private:
   Type t_ = Type::Undefined;
@@ -57,7 +59,14 @@ class Value {
   std::shared_ptr<void> p_;
 };
 
+// Both containers take their nested containers apart iteratively when they
+// die: a value built 20,000 levels deep by $reduce would otherwise overflow
+// the stack one destructor per level.
 struct ArrayData {
+  ArrayData() = default;
+  ArrayData(const ArrayData&) = default;
+  ArrayData& operator=(const ArrayData&) = default;
+  ~ArrayData();
   std::vector<Value> items;
   bool sequence = false;       // produced by path evaluation; may collapse
   bool keepSingleton = false;  // `[]` suffix: never collapse to a singleton
@@ -68,6 +77,10 @@ struct ArrayData {
 
 // Insertion-ordered object; the hash index appears only once it pays off.
 struct ObjectData {
+  ObjectData() = default;
+  ObjectData(const ObjectData&) = default;
+  ObjectData& operator=(const ObjectData&) = default;
+  ~ObjectData();
   std::vector<std::pair<std::string, Value>> entries;
   const Value* get(const std::string& key) const;
   void set(const std::string& key, Value v);
@@ -83,7 +96,9 @@ struct ObjectData {
 // Helpers shared by the evaluator and the function library.
 Value fromJson(const Json& j);
 Value fromJson(const nlohmann::ordered_json& j);  // keeps document key order
-Json toJson(const Value& v);  // throws D1001 for non-finite numbers
+// Throws D1001 for non-finite numbers, U1001 for a value nested deeper than
+// the runtime accepts (kMaxJsonNesting, aslrt/json_parse.h).
+Json toJson(const Value& v);
 bool deepEqual(const Value& a, const Value& b);
 bool isInteger(double d);
 bool isArrayOfStrings(const Value& v);
@@ -93,5 +108,9 @@ Value arrayOf(std::vector<Value> items);  // plain array
 Value deepClone(const Value& v);       // fresh copies of arrays/objects
 // jsonata-js collapses sequences: empty -> undefined, singleton -> item.
 Value unwrapSequence(const Value& v);
+// Called by the recursive walks over values (equality, cloning, JSON text,
+// descendants) at each level: throws U1001 when the evaluation's stack
+// budget is spent, as deep evaluation does (Evaluator::enter).
+void checkValueStack();
 
 }  // namespace aslrt::jsonata

@@ -114,6 +114,20 @@ bool checkReferencePath(const jp::ParsedPath& p, SyntaxError* error) {
   return true;
 }
 
+bool isPlainStep(const jp::Segment& s) {
+  if (s.deep) return false;
+  if (s.kind == jp::SegmentKind::Property) return s.names.size() == 1;
+  if (s.kind == jp::SegmentKind::Index) return s.indexes.size() == 1 && s.indexes[0] >= 0;
+  return false;
+}
+
+// Two plain steps that cannot select the same child: different names, or
+// different indexes (a name never matches in an array, nor an index in an object).
+bool stepsPart(const jp::Segment& a, const jp::Segment& b) {
+  if (a.kind != b.kind) return true;
+  return a.kind == jp::SegmentKind::Property ? a.names[0] != b.names[0] : a.indexes[0] != b.indexes[0];
+}
+
 }  // namespace
 
 JsonPath::JsonPath(std::shared_ptr<const jp::ParsedPath> parsed)
@@ -121,6 +135,8 @@ JsonPath::JsonPath(std::shared_ptr<const jp::ParsedPath> parsed)
       context_(parsed_->root == jp::RootKind::Context),
       variables_(parsed_->root == jp::RootKind::Variables) {
   const auto& segs = parsed_->segments;
+  plainChain_ = std::all_of(segs.begin(), segs.end(), isPlainStep);
+  steps_ = segs.size();
   if (segs.size() == 1 && segs[0].kind == jp::SegmentKind::Property && !segs[0].deep && segs[0].names.size() == 1)
     onlyMember_ = &segs[0].names[0];
   if (auto rel = jp::relativeToMapItem(*parsed_)) mapItemPath_.reset(new JsonPath(std::move(rel)));
@@ -184,28 +200,6 @@ const Json* JsonPath::peekSteps(const Json& root) const {
     }
   }
   return at;
-}
-
-namespace {
-
-bool isPlainStep(const jp::Segment& s) {
-  if (s.deep) return false;
-  if (s.kind == jp::SegmentKind::Property) return s.names.size() == 1;
-  if (s.kind == jp::SegmentKind::Index) return s.indexes.size() == 1 && s.indexes[0] >= 0;
-  return false;
-}
-
-// Two plain steps that cannot select the same child: different names, or
-// different indexes (a name never matches in an array, nor an index in an object).
-bool stepsPart(const jp::Segment& a, const jp::Segment& b) {
-  if (a.kind != b.kind) return true;
-  return a.kind == jp::SegmentKind::Property ? a.names[0] != b.names[0] : a.indexes[0] != b.indexes[0];
-}
-
-}  // namespace
-
-bool JsonPath::isPlainChain() const {
-  return std::all_of(parsed_->segments.begin(), parsed_->segments.end(), isPlainStep);
 }
 
 bool JsonPath::mayOverlap(const JsonPath& other) const {

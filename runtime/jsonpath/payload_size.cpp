@@ -1,5 +1,6 @@
 #include "aslrt/payload_size.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -53,34 +54,78 @@ uint64_t floatSize(double x) {
 
 }  // namespace
 
-uint64_t serializedSize(const Json& v) {
-  switch (v.type()) {
-    case Json::value_t::null: return 4;
-    case Json::value_t::boolean: return v.get_ref<const Json::boolean_t&>() ? 4 : 5;
-    case Json::value_t::string: return quotedSize(v.get_ref<const std::string&>());
-    case Json::value_t::number_unsigned: return digitCount(*v.get_ptr<const Json::number_unsigned_t*>());
-    case Json::value_t::number_integer: {
-      int64_t i = *v.get_ptr<const Json::number_integer_t*>();
-      // Negate in unsigned arithmetic: INT64_MIN has no positive counterpart.
-      return i < 0 ? 1 + digitCount(0 - static_cast<uint64_t>(i)) : digitCount(static_cast<uint64_t>(i));
+namespace {
+
+// The walk behind serializedSize and measure: sizes, and (kDepth) the
+// deepest level reached, descending no further than maxDepth levels.
+template <bool kDepth>
+struct Walk {
+  uint32_t maxDepth = kDepthUnknown;
+  uint32_t deepest = 0;
+
+  uint64_t size(const Json& v, uint32_t level) {
+    switch (v.type()) {
+      case Json::value_t::null: return 4;
+      case Json::value_t::boolean: return v.get_ref<const Json::boolean_t&>() ? 4 : 5;
+      case Json::value_t::string: return quotedSize(v.get_ref<const std::string&>());
+      case Json::value_t::number_unsigned: return digitCount(*v.get_ptr<const Json::number_unsigned_t*>());
+      case Json::value_t::number_integer: {
+        int64_t i = *v.get_ptr<const Json::number_integer_t*>();
+        // Negate in unsigned arithmetic: INT64_MIN has no positive counterpart.
+        return i < 0 ? 1 + digitCount(0 - static_cast<uint64_t>(i)) : digitCount(static_cast<uint64_t>(i));
+      }
+      case Json::value_t::number_float: return floatSize(*v.get_ptr<const Json::number_float_t*>());
+      case Json::value_t::object: {  // (the containers themselves: nlohmann's iterators cost more)
+        if (!enter(++level)) return 0;
+        const Json::object_t& members = v.get_ref<const Json::object_t&>();
+        uint64_t n = 2 + (members.empty() ? 0 : members.size() - 1);  // braces, commas
+        for (const auto& [key, value] : members) n += quotedSize(key) + 1 + size(value, level);
+        return n;
+      }
+      case Json::value_t::array: {
+        if (!enter(++level)) return 0;
+        const Json::array_t& items = v.get_ref<const Json::array_t&>();
+        uint64_t n = 2 + (items.empty() ? 0 : items.size() - 1);
+        for (const Json& item : items) n += size(item, level);
+        return n;
+      }
+      case Json::value_t::discarded: return 11;  // "<discarded>"
+      case Json::value_t::binary: break;
     }
-    case Json::value_t::number_float: return floatSize(*v.get_ptr<const Json::number_float_t*>());
-    case Json::value_t::object: {  // (the containers themselves: nlohmann's iterators cost more)
-      const Json::object_t& members = v.get_ref<const Json::object_t&>();
-      uint64_t n = 2 + (members.empty() ? 0 : members.size() - 1);  // braces, commas
-      for (const auto& [key, value] : members) n += quotedSize(key) + 1 + serializedSize(value);
-      return n;
-    }
-    case Json::value_t::array: {
-      const Json::array_t& items = v.get_ref<const Json::array_t&>();
-      uint64_t n = 2 + (items.empty() ? 0 : items.size() - 1);
-      for (const Json& item : items) n += serializedSize(item);
-      return n;
-    }
-    case Json::value_t::discarded: return 11;  // "<discarded>"
-    case Json::value_t::binary: break;
+    return v.dump().size();  // binary values never occur in payloads
   }
-  return v.dump().size();  // binary values never occur in payloads
+
+  // Whether to walk a container at `level`.
+  bool enter(uint32_t level) {
+    if constexpr (!kDepth) return true;
+    deepest = std::max(deepest, level);
+    return level <= maxDepth;
+  }
+};
+
+}  // namespace
+
+uint64_t serializedSize(const Json& v) { return Walk<false>{}.size(v, 0); }
+
+SizeBound sizeOf(const Json& v) { return SizeBound::exactly(measure(v)); }
+
+bool nestsDeeperThan(const Json& v, uint32_t levels) {
+  if (!v.is_structured()) return false;
+  if (levels == 0) return true;
+  if (v.is_object()) {
+    for (const auto& member : v.get_ref<const Json::object_t&>())
+      if (nestsDeeperThan(member.second, levels - 1)) return true;
+    return false;
+  }
+  for (const Json& item : v.get_ref<const Json::array_t&>())
+    if (nestsDeeperThan(item, levels - 1)) return true;
+  return false;
+}
+
+Extent measure(const Json& v, uint32_t maxDepth) {
+  Walk<true> walk{maxDepth};
+  uint64_t bytes = walk.size(v, 0);
+  return {bytes, walk.deepest};
 }
 
 }  // namespace aslrt

@@ -35,6 +35,7 @@ struct Node {
   // Static: the value's serialised size. Object/Array: braces, commas, keys
   // and colons, i.e. everything but the members' values.
   uint64_t ownSize = 0;
+  uint32_t staticDepth = 0;  // Static: how deep the value nests
 };
 
 }  // namespace template_detail
@@ -104,6 +105,15 @@ Node compileObject(const Json& v, const std::string& ptr, std::vector<TemplateEr
   return node;
 }
 
+Node staticNode(const Json& v) {
+  Node node;
+  node.value = v;
+  Extent e = measure(v);
+  node.ownSize = e.bytes;
+  node.staticDepth = e.depth;
+  return node;
+}
+
 bool allStatic(const Node& n) {
   for (const auto& child : n.items)
     if (child.kind != Node::Kind::Static) return false;
@@ -120,48 +130,77 @@ Node compileNode(const Json& v, const std::string& ptr, std::vector<TemplateErro
       node.items.push_back(compileNode(v[i], ptr + "/" + std::to_string(i), errors));
     node.ownSize = 2 + (v.empty() ? 0 : v.size() - 1);
   } else {
-    node.value = v;
-    node.ownSize = serializedSize(v);
-    return node;
+    return staticNode(v);
   }
   if (!allStatic(node)) return node;
-  Node folded;  // nothing dynamic below: keep the literal JSON
-  folded.value = v;
-  folded.ownSize = serializedSize(v);
-  return folded;
+  return staticNode(v);  // nothing dynamic below: keep the literal JSON
 }
 
-// An upper bound on the rendered value's serialised size, summed while
-// rendering (see payload_size.h), or null when the caller does not want one.
+// Upper bounds on the rendered value's serialised size, summed while
+// rendering, and on its depth (see payload_size.h); null when the caller
+// does not want them.
 struct Sizing {
-  uint64_t inputBound = kSizeUnknown;
+  SizeBound input;     // the input's, when known
   uint64_t total = 0;
+  uint32_t level = 0;  // the template's arrays and objects around the value being rendered
+  uint32_t depth = 0;  // the deepest level any value reaches
   void add(uint64_t n) { total = addBounds(total, n); }
+  // A value of depth d placed at the current level.
+  void reach(uint32_t d) { depth = std::max(depth, addDepths(level, d)); }
   // A computed value: strings and scalars by a constant-time bound (a byte
   // escapes to at most six), containers by walking them.
-  void addComputed(const Json& value) { add(computedBound(value)); }
-  static uint64_t computedBound(const Json& value) {
-    if (value.is_string()) return addBounds(2, 6 * value.get_ref<const std::string&>().size());
-    if (value.is_primitive()) return 32;  // longest number, "false", "null"
-    return serializedSize(value);
+  void addComputed(const Json& value) {
+    if (!value.is_structured()) return add(scalarBound(value));
+    uint64_t bytes = serializedSize(value);
+    add(bytes);
+    reach(SizeBound::depthWithin(bytes));
   }
-  // A selected value is never larger than the input it was selected from;
-  // a scalar or string is bounded on its own (a template copying several
-  // numbers out of its input would otherwise count the input once for each).
+  static uint64_t scalarBound(const Json& value) {
+    if (value.is_string()) return addBounds(2, 6 * value.get_ref<const std::string&>().size());
+    return 32;  // longest number, "false", "null"
+  }
+  // A selected value is never larger than the input it was selected from,
+  // nor deeper than the input less the path's steps (an indefinite path
+  // selects an array of its nodes); a scalar or string is bounded on its own
+  // (a template copying several numbers out of its input would otherwise
+  // count the input once for each).
   void addSelected(const JsonPath& path, const Json& value) {
-    bool fromInput = path.isDefinite() && !path.isContextPath() && !path.isVariablePath();
-    bool inputKnown = fromInput && inputBound != kSizeUnknown;
-    if (!value.is_structured()) return add(inputKnown ? std::min(inputBound, computedBound(value)) : computedBound(value));
-    add(inputKnown ? inputBound : serializedSize(value));
+    bool inputKnown = !path.isContextPath() && !path.isVariablePath() && input.known();
+    bool definite = inputKnown && path.isDefinite();
+    if (!value.is_structured()) return add(definite ? std::min(input.bytes, scalarBound(value)) : scalarBound(value));
+    if (!inputKnown) return addComputed(value);
+    add(definite ? input.bytes : serializedSize(value));
+    // A multi-name union at a path's end builds an object around its members.
+    reach(path.isPlainChain() ? selectedDepth(input.depth, path.steps()) : addDepths(input.depth, 1));
   }
   // Members kept in place are distinct members of the input object, so
   // together never larger than it: its bound is counted once for them all.
   bool keptCounted = false;
   void addKept(const Json& member) {
-    if (inputBound == kSizeUnknown) return add(serializedSize(member));
-    if (!keptCounted) add(inputBound);
+    if (!input.known()) return addComputed(member);
+    reach(selectedDepth(input.depth, 1));
+    if (!keptCounted) add(input.bytes);
     keptCounted = true;
   }
+  SizeBound bound() const { return SizeBound::atMost(total, depth); }
+};
+
+// The template's arrays and objects around what renders while it lives.
+class Nested {
+ public:
+  explicit Nested(Sizing* sizing) : sizing_(sizing) {
+    if (!sizing_) return;
+    ++sizing_->level;
+    sizing_->reach(0);  // the container itself
+  }
+  ~Nested() {
+    if (sizing_) --sizing_->level;
+  }
+  Nested(const Nested&) = delete;
+  Nested& operator=(const Nested&) = delete;
+
+ private:
+  Sizing* sizing_;
 };
 
 // Values a render into its dead input takes out of it instead of copying.
@@ -209,6 +248,7 @@ bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Fai
   if (sizing && n.kind != Node::Kind::Path && n.kind != Node::Kind::Call) sizing->add(n.ownSize);
   switch (n.kind) {
     case Node::Kind::Static:
+      if (sizing) sizing->reach(n.staticDepth);
       out = n.value;
       return true;
     case Node::Kind::Path: {
@@ -236,6 +276,7 @@ bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Fai
       return true;
     }
     case Node::Kind::Array: {
+      Nested nested(sizing);
       out = Json::array();
       Json::array_t& items = out.get_ref<Json::array_t&>();
       items.reserve(n.items.size());  // no reallocation: the elements stay in place
@@ -246,6 +287,7 @@ bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Fai
       return true;
     }
     case Node::Kind::Object: {
+      Nested nested(sizing);
       out = Json::object();
       Json::object_t& members = out.get_ref<Json::object_t&>();
       for (size_t i = 0; i < n.items.size(); ++i) {
@@ -264,6 +306,7 @@ bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Fai
 bool renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalContext& ctx, Failure* failure,
                        Sizing* sizing, Json& out) {
   if (sizing) sizing->add(n.ownSize);
+  Nested nested(sizing);
   Json result = Json::object();
   for (size_t i = 0; i < n.items.size(); ++i) {
     if (i == rootItem) continue;
@@ -370,6 +413,7 @@ bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure*
     return true;
   }
   if (sizing) sizing->add(n.ownSize);
+  Nested nested(sizing);
   Json::object_t& members = source.get_ref<Json::object_t&>();
   constexpr size_t kInline = 8;  // most templates are small: their members' places wait on the stack
   Json* inlineAt[kInline];
@@ -458,7 +502,7 @@ bool PayloadTemplate::renderInto(Json& out, const EvalContext& ctx, std::string_
   Failure scratch;
   Failure* sink = failure ? failure : &scratch;
   Sizing sizing{options.inputBound};
-  Sizing* bound = options.sizeBound ? &sizing : nullptr;
+  Sizing* bound = options.outputBound ? &sizing : nullptr;
   try {
     const Node& root = *root_;
     bool inPlace = options.reuse && options.reuse == ctx.input && root.kind == Node::Kind::Object;
@@ -470,7 +514,7 @@ bool PayloadTemplate::renderInto(Json& out, const EvalContext& ctx, std::string_
       ok = renderNode(root, ctx, fieldName, sink, bound, nullptr, v);
       if (ok) store(v, out);
     }
-    if (ok && options.sizeBound) *options.sizeBound = sizing.total;
+    if (ok && options.outputBound) *options.outputBound = sizing.bound();
     return ok;
   } catch (const std::exception& e) {  // nothing may escape the API
     if (failure) *failure = Failure{"States.Runtime", e.what()};

@@ -73,7 +73,7 @@ ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags
   ExecutionResult result;
   // Measured once, like the parse: every execution starts from this input,
   // and the first payload check would otherwise walk it each time.
-  SizeBound inputSize = SizeBound::exactly(serializedSize(input));
+  SizeBound inputSize = sizeOf(input);
   long faultsBefore = minorFaults();
   int64_t promotedStates = 0;
   std::chrono::steady_clock::now();  // the first call maps the vDSO's data pages: not the execution's cost

@@ -93,9 +93,8 @@ int64_t Execution::countUnderQuota() { return admitEvent(false) ? nextEventId_++
 
 }  // namespace aslrt
 
-aslrt::SizeBound aslrt_frame::slotSize(uint32_t slot) {
-  if (slot < slotSizes.size() && slotSizes[slot].known()) return slotSizes[slot];
-  aslrt::SizeBound exact = aslrt::SizeBound::exactly(aslrt::serializedSize(slots[slot]));
+aslrt::SizeBound aslrt_frame::measureSlot(uint32_t slot) {
+  aslrt::SizeBound exact = aslrt::sizeOf(slots[slot]);
   setSlotSize(slot, exact);
   return exact;
 }

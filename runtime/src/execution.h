@@ -180,7 +180,11 @@ struct aslrt_frame {
 
   const aslrt::StateInfo& stateInfo() const { return machine->states[state]; }
   // The slot's size bound, walking the value exactly when none is tracked.
-  aslrt::SizeBound slotSize(uint32_t slot);
+  aslrt::SizeBound slotSize(uint32_t slot) {
+    if (slot < slotSizes.size() && slotSizes[slot].known()) return slotSizes[slot];
+    return measureSlot(slot);
+  }
+  aslrt::SizeBound measureSlot(uint32_t slot);  // and records it
   // The bound recorded for a slot, without walking it when there is none.
   aslrt::SizeBound knownSlotSize(uint32_t slot) const {
     return slot < slotSizes.size() ? slotSizes[slot] : aslrt::SizeBound();

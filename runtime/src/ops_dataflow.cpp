@@ -3,6 +3,8 @@
 // are dead after the op, which then takes their value instead of copying it;
 // each op also records a bound on its result's serialised size (see
 // payload_size.h).
+#include <algorithm>
+
 #include "aslrt/json_release.h"
 #include "aslrt/member_lookup.h"
 #include "execution.h"
@@ -15,11 +17,15 @@ uint32_t slotOf(uint32_t operand) { return operand & ~ASLRT_MOVE; }
 bool movable(uint32_t operand) { return (operand & ASLRT_MOVE) != 0; }
 
 // A selection is a substring of its source's serialisation when the path
-// reads the source itself and yields one node (indefinite paths build arrays).
+// reads the source itself and yields one node (indefinite paths build
+// arrays), and a node that many levels inside it.
 aslrt::SizeBound selectedSize(aslrt_frame* f, const aslrt::JsonPath& path, uint32_t src) {
   if (path.isContextPath() || path.isVariablePath() || !path.isDefinite()) return {};
-  aslrt::SizeBound whole = src < f->slotSizes.size() ? f->slotSizes[src] : aslrt::SizeBound();
-  return whole.known() ? aslrt::SizeBound::atMost(whole.bytes) : aslrt::SizeBound();
+  aslrt::SizeBound whole = f->knownSlotSize(src);
+  if (!whole.known()) return {};
+  // A multi-name union at a path's end builds an object around its members.
+  uint32_t depth = path.isPlainChain() ? aslrt::selectedDepth(whole.depth, path.steps()) : aslrt::addDepths(whole.depth, 1);
+  return aslrt::SizeBound::atMost(whole.bytes, depth);
 }
 
 // Takes the selected node out of a dead source instead of copying it.
@@ -43,8 +49,10 @@ aslrt::SizeBound resultPathSize(aslrt_frame* f, const aslrt::JsonPath& path, uin
   // A selection inherits its whole source's bound: when that is what pushes
   // the sum over the quota, the (usually small) result is measured instead.
   if (total() > aslrt::kMaxPayloadBytes && !resultSize.exact)
-    resultSize = aslrt::SizeBound::exactly(aslrt::serializedSize(f->slots[result]));
-  return aslrt::SizeBound::atMost(total());
+    resultSize = aslrt::sizeOf(f->slots[result]);
+  // The result goes one level deeper per step of the path.
+  uint32_t depth = std::max(f->slotSize(input).depth, aslrt::addDepths(resultSize.depth, path.steps()));
+  return aslrt::SizeBound::atMost(total(), depth);
 }
 
 // Before ResultPath writes `member` of the lent raw input in place: what
@@ -93,15 +101,15 @@ int32_t aslrt_select_path(aslrt_frame* f, uint32_t dst, uint32_t src_operand, ui
 
 int32_t aslrt_render_template(aslrt_frame* f, uint32_t dst, uint32_t src_operand, uint32_t template_id) {
   uint32_t src = slotOf(src_operand);
-  uint64_t bound = aslrt::kSizeUnknown;
+  aslrt::SizeBound bound;
   aslrt::RenderOptions options;
   options.reuse = movable(src_operand) ? &f->slots[src] : nullptr;
-  options.inputBound = f->knownSlotSize(src).bytes;
-  options.sizeBound = &bound;
+  options.inputBound = f->knownSlotSize(src);
+  options.outputBound = &bound;
   if (!f->renderInto(f->slots[dst], f->exec->program.templates[template_id], f->slots[src], "",
                      f->exec->program.templateContextUse[template_id], options))
     return ASLRT_FAILED;
-  f->setSlotSize(dst, aslrt::SizeBound::atMost(bound));
+  f->setSlotSize(dst, bound);
   return ASLRT_OK;
 }
 

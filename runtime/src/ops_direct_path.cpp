@@ -41,6 +41,7 @@ extern "C" int32_t aslrt_select_direct(aslrt_frame* f, uint32_t dst, uint32_t sr
   // Taken or copied before assigning: dst may be src, and `found` points into it.
   Json value = (src_operand & ASLRT_MOVE) ? std::move(*found) : *found;
   f->slots[dst] = std::move(value);
-  f->setSlotSize(dst, whole.known() ? aslrt::SizeBound::atMost(whole.bytes) : aslrt::SizeBound());
+  f->setSlotSize(dst, whole.known() ? aslrt::SizeBound::atMost(whole.bytes, aslrt::selectedDepth(whole.depth, d.steps.size()))
+                                    : aslrt::SizeBound());
   return ASLRT_OK;
 }

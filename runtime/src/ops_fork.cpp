@@ -199,7 +199,7 @@ Json outputsOf(std::vector<aslrt_frame>& children) {
 // bound summed from what each child's last state handed over, so the next
 // payload check need not walk the whole array.
 void storeOutputs(aslrt_frame* f, uint32_t dst, std::vector<aslrt_frame>& children) {
-  aslrt::SizeBound size = aslrt::SizeBound::exactly(children.empty() ? 2 : children.size() + 1);  // [ , ]
+  aslrt::SizeBound size = aslrt::SizeBound::exactly(children.empty() ? 2 : children.size() + 1, 1);  // [ , ]
   for (const aslrt_frame& c : children) {
     if (!c.handoffSize.known()) {
       size = aslrt::SizeBound();
@@ -207,6 +207,7 @@ void storeOutputs(aslrt_frame* f, uint32_t dst, std::vector<aslrt_frame>& childr
     }
     size.bytes = aslrt::addBounds(size.bytes, c.handoffSize.bytes);
     size.exact = size.exact && c.handoffSize.exact;
+    size.depth = std::max(size.depth, aslrt::addDepths(c.handoffSize.depth, 1));
   }
   aslrt::replaceWith(f->slots[dst], outputsOf(children));
   f->setSlotSize(dst, size);
@@ -302,17 +303,17 @@ bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input
   }
   setItem(f, map, index, item, own);
   const aslrt::Program& p = f->exec->program;
-  uint64_t bound = aslrt::kSizeUnknown;
+  aslrt::SizeBound bound;
   aslrt::RenderOptions options;
-  options.inputBound = inputBound.bytes;
-  options.sizeBound = &bound;
+  options.inputBound = inputBound;
+  options.outputBound = &bound;
   std::optional<Json> rendered = map.itemSelectorJsonata ? f->evalJsonata(*map.itemSelectorJsonata, input)
                                                          : f->render(p.templates[*map.itemSelector], input, "ItemSelector",
                                                                    p.templateContextUse[*map.itemSelector], options);
   f->clearMapItem();
   if (!rendered) return false;
   *out = std::move(*rendered);
-  *size = aslrt::SizeBound::atMost(bound);  // still unknown for JSONata
+  *size = map.itemSelectorJsonata ? aslrt::SizeBound() : bound;
   return true;
 }
 

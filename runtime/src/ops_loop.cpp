@@ -27,10 +27,10 @@ int32_t aslrt_loop_enter(aslrt_frame* f, uint32_t int_members) {
   // exit_state checks every state's output against the payload quota; the
   // loop changes only its integers, each printed in at most 20 characters,
   // so with this much room no state it runs could exceed the quota.
-  uint64_t bytes = f->handoffSize.known() ? f->handoffSize.bytes : aslrt::serializedSize(f->input);
-  uint64_t bound = aslrt::addBounds(bytes, 20 * static_cast<uint64_t>(int_members));
-  if (bound > aslrt::kMaxPayloadBytes) return 0;
-  f->handoffSize = aslrt::SizeBound::atMost(bound);
+  aslrt::SizeBound now = f->handoffSize.known() ? f->handoffSize : aslrt::sizeOf(f->input);
+  uint64_t bound = aslrt::addBounds(now.bytes, 20 * static_cast<uint64_t>(int_members));
+  if (bound > aslrt::kMaxPayloadBytes || now.depth > aslrt::kMaxStateDepth) return 0;
+  f->handoffSize = aslrt::SizeBound::atMost(bound, now.depth);  // integers nest nothing
   return 1;
 }
 

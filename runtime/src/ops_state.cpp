@@ -9,12 +9,20 @@ using aslrt::Json;
 
 namespace {
 
-// The state's output size, exact whenever it may exceed the quota: the
-// tracked bound usually settles it without walking the value.
+// The state's output size and depth, exact whenever either may exceed its
+// limit: the tracked bounds usually settle both without walking the value.
 aslrt::SizeBound outputSize(aslrt_frame* f, uint32_t slot) {
   aslrt::SizeBound size = f->knownSlotSize(slot);
-  if (size.bytes <= aslrt::kMaxPayloadBytes || size.exact) return size;
-  return aslrt::SizeBound::exactly(aslrt::serializedSize(f->slots[slot]));  // also when none is tracked
+  bool withinQuota = size.bytes <= aslrt::kMaxPayloadBytes || size.exact;
+  if (size.known() && withinQuota && size.depth <= aslrt::kMaxStateDepth) return size;
+  return aslrt::sizeOf(f->slots[slot]);  // also when none is tracked
+}
+
+// Not an AWS quota, but where AWS's JSON parser stops too (json_parse.h);
+// a loop wrapping its input once per iteration ends here.
+int32_t outputTooDeep(aslrt_frame* f) {
+  return f->raise("States.Runtime", "The state's output nests arrays and objects deeper than " +
+                                        std::to_string(aslrt::kMaxStateDepth) + " levels.");
 }
 
 int32_t outputTooLarge(aslrt_frame* f) {
@@ -59,17 +67,18 @@ int32_t aslrt_exit_state(aslrt_frame* f, uint32_t state, uint32_t output_slot) {
   if (f->exec->scheduler.cancelRequested()) return f->abandon();
   Json& out = f->slots[output_slot];
   aslrt::Execution& exec = *f->exec;
-  // Checked on every transition, as AWS does for each state's output.
-  aslrt::SizeBound size;
+  // Checked on every transition, as AWS does for each state's output; the
+  // depth first, as dump() recurses.
+  aslrt::SizeBound size = outputSize(f, output_slot);
+  if (size.depth > aslrt::kMaxStateDepth) return outputTooDeep(f);
   if (exec.keepsHistory()) {
     std::string text = out.dump();
-    size = aslrt::SizeBound::exactly(text.size());
+    size = aslrt::SizeBound::exactly(text.size(), size.depth);
     if (size.bytes > aslrt::kMaxPayloadBytes) return outputTooLarge(f);
     const aslrt::StateInfo& info = f->stateInfo();
     exec.record(info.type + "StateExited", exec.lastEventId(),
                 {{"stateExitedEventDetails", {{"name", info.name}, {"output", std::move(text)}}}});
   } else {
-    size = outputSize(f, output_slot);
     if (size.bytes > aslrt::kMaxPayloadBytes) return outputTooLarge(f);
     exec.countEvent();
   }
@@ -105,7 +114,7 @@ int32_t aslrt_load_input(aslrt_frame* f, uint32_t dst) {
 
 int32_t aslrt_load_const(aslrt_frame* f, uint32_t dst, uint32_t const_id) {
   f->slots[dst] = f->exec->program.constants[const_id];
-  f->setSlotSize(dst, aslrt::SizeBound::exactly(f->exec->program.constantSizes[const_id]));
+  f->setSlotSize(dst, aslrt::SizeBound::exactly(f->exec->program.constantExtents[const_id]));
   return ASLRT_OK;
 }
 

@@ -32,7 +32,13 @@ int32_t aslrt_apply_assign(aslrt_frame* f, const aslrt::AssignInfo& a, const Jso
   Json values;
   if (!evaluateAssign(f, a, input, result, errorOutput, &values)) return ASLRT_FAILED;
   for (auto& [name, value] : values.items()) {
-    if (value.dump().size() > kMaxVariableBytes)
+    // Variables outlive the state: one wrapping itself once per iteration
+    // must stop where a state's output would (ops_state.cpp).
+    aslrt::SizeBound extent = aslrt::sizeOf(value);
+    if (extent.depth > aslrt::kMaxStateDepth)
+      return f->raise("States.Runtime", "The variable '" + name + "' nests arrays and objects deeper than " +
+                                            std::to_string(aslrt::kMaxStateDepth) + " levels.");
+    if (extent.bytes > kMaxVariableBytes)
       return f->raise("States.DataLimitExceeded", "The variable '" + name + "' exceeds the 256 KiB limit.");
     f->variables[name] = std::move(value);
   }

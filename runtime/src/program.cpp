@@ -57,7 +57,7 @@ std::optional<PayloadTemplate> fieldTemplate(const std::string& field, const std
 bool loadTables(const Json& meta, Program& p, std::string* error) {
   for (const Json& c : meta.at("constants")) {
     p.constants.push_back(c);
-    p.constantSizes.push_back(serializedSize(c));
+    p.constantExtents.push_back(measure(c));
   }
   for (const Json& text : meta.at("paths")) {
     std::optional<JsonPath> path = parsePath(text.get<std::string>(), error);

@@ -129,7 +129,7 @@ struct Program {
   Json info;
   std::vector<MachineInfo> machines;
   std::vector<Json> constants;
-  std::vector<uint64_t> constantSizes;  // serialised sizes, for the payload check
+  std::vector<Extent> constantExtents;  // serialised sizes and depths, for the payload check
   std::vector<JsonPath> paths;
   std::vector<PayloadTemplate> templates;
   std::vector<ContextUse> templateContextUse;  // the context object is built only as far as read

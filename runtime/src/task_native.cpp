@@ -1,5 +1,6 @@
 #include "task_native.h"
 #include "aslrt/json_parse.h"
+#include "aslrt/payload_size.h"
 
 #include <dlfcn.h>
 
@@ -64,6 +65,14 @@ NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& re
   if (out.value.is_discarded()) {
     out.failure = {"States.TaskFailed", "native handler '" + std::string(call.symbol) + "' replied with text that is not JSON: " +
                                             reply.result.substr(0, 200)};
+    return out;
+  }
+  // Text replies are held to the parser's depth; a document may nest any
+  // deeper, which the runtime's recursive walks (copies, dumps) must not meet.
+  if (reply.hasValue && aslrt::nestsDeeperThan(out.value, aslrt::kMaxStateDepth)) {
+    out.failure = {"States.TaskFailed", "native handler '" + std::string(call.symbol) +
+                                            "' replied with a value that nests arrays and objects deeper than " +
+                                            std::to_string(aslrt::kMaxStateDepth) + " levels"};
     return out;
   }
   out.ok = true;

@@ -71,7 +71,8 @@ class JsonPath {
 
   // Plain members and non-negative indexes ("$.a.b[0]", also from "$$" or
   // "$name"): the paths peek() resolves.
-  bool isPlainChain() const;
+  bool isPlainChain() const { return plainChain_; }
+  size_t steps() const { return steps_; }  // its segments: 2 for "$.a[0]", 0 for "$"
   // Whether the nodes this path and `other` select may be one and the same,
   // or one inside the other. False only when that cannot be: they read
   // different roots, or both are plain chains that part at some step
@@ -103,7 +104,8 @@ class JsonPath {
   std::shared_ptr<const jsonpath_detail::ParsedPath> parsed_;
   // Cached from parsed_ for the hottest questions: the root, and the name
   // when the path is one plain member of it (which parsed_ owns).
-  bool context_ = false, variables_ = false;
+  bool context_ = false, variables_ = false, plainChain_ = false;
+  size_t steps_ = 0;
   const std::string* onlyMember_ = nullptr;
   std::shared_ptr<const JsonPath> mapItemPath_;
 };

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "aslrt/json.h"
+#include "aslrt/json_parse.h"
 
 namespace aslrt {
 
@@ -17,23 +18,65 @@ constexpr uint64_t kMaxPayloadBytes = 262144;
 // A slot or input whose size is not known yet.
 constexpr uint64_t kSizeUnknown = UINT64_MAX;
 
+// How deep arrays and objects may nest in a state's output: as deep as the
+// runtime's parser accepts (kMaxJsonNesting). The runtime walks values
+// recursively (copies, size checks, dumps) on fibers' 1 MiB stacks, so a
+// loop that wraps its input once per iteration must fail cleanly instead of
+// growing a value that overflows one.
+constexpr uint32_t kMaxStateDepth = static_cast<uint32_t>(kMaxJsonNesting);
+// A depth not known yet.
+constexpr uint32_t kDepthUnknown = UINT32_MAX;
+
 // Exactly dump().size() for valid UTF-8 strings.
 uint64_t serializedSize(const Json& value);
 // The serialised size of a string value or object key, quotes included.
 uint64_t quotedSize(std::string_view s);
 
-// An upper bound on a payload's serialised size, and whether it is exact.
+// A value's serialised size and how deep its arrays and objects nest ("[]"
+// 1, "[[]]" 2, a scalar 0), by one walk. The walk goes no deeper than
+// maxDepth levels: a deeper value gives depth maxDepth + 1 (and bytes that
+// are not its size), so measuring it cannot overflow the stack.
+struct Extent {
+  uint64_t bytes = 0;
+  uint32_t depth = 0;
+};
+Extent measure(const Json& value, uint32_t maxDepth = kMaxStateDepth);
+// Whether arrays and objects nest more than `levels` deep in value, found
+// without descending further (nor looking at strings and numbers).
+bool nestsDeeperThan(const Json& value, uint32_t levels);
+
+// Upper bounds on a payload's serialised size (exact or not) and on its
+// depth; known() when both are.
 struct SizeBound {
   uint64_t bytes = kSizeUnknown;
   bool exact = false;
-  bool known() const { return bytes != kSizeUnknown; }
-  static SizeBound exactly(uint64_t n) { return {n, true}; }
-  static SizeBound atMost(uint64_t n) { return {n, false}; }
+  uint32_t depth = kDepthUnknown;
+  bool known() const { return bytes != kSizeUnknown && depth != kDepthUnknown; }
+  static SizeBound exactly(uint64_t n, uint32_t depth) { return {n, true, depth}; }
+  // A size measured without the depth: every level costs at least two bytes
+  // ("[]"), so the size bounds the depth too -- tightly enough for small
+  // values; a large one is measured again where its depth matters (exit_state).
+  static SizeBound exactly(uint64_t n) { return {n, true, depthWithin(n)}; }
+  static uint32_t depthWithin(uint64_t n) { return n / 2 >= kDepthUnknown ? kDepthUnknown - 1 : static_cast<uint32_t>(n / 2); }
+  static SizeBound atMost(uint64_t n, uint32_t depth) { return {n, false, depth}; }
+  static SizeBound exactly(Extent e) { return {e.bytes, true, e.depth}; }
 };
+
+// A value's exact size and depth (measure's, within kMaxStateDepth).
+SizeBound sizeOf(const Json& value);
 
 // Adds bounds without overflowing into "unknown".
 inline uint64_t addBounds(uint64_t a, uint64_t b) {
   return a >= kSizeUnknown - b ? kSizeUnknown - 1 : a + b;
+}
+inline uint32_t addDepths(uint32_t a, uint32_t b) {
+  return a >= kDepthUnknown - b ? kDepthUnknown - 1 : a + b;
+}
+// The depth of what a definite path of `steps` members and indexes selects
+// in a value at most `depth` deep.
+inline uint32_t selectedDepth(uint32_t depth, size_t steps) {
+  if (depth == kDepthUnknown) return kDepthUnknown;
+  return steps >= depth ? 0 : depth - static_cast<uint32_t>(steps);
 }
 
 }  // namespace aslrt

@@ -31,10 +31,10 @@ struct RenderOptions {
   // after this render: an object template may build its result in that
   // value's storage, keeping members it copies unchanged ("k.$": "$.k").
   Json* reuse = nullptr;
-  // An upper bound on the input's serialised size (payload_size.h), if known.
-  uint64_t inputBound = kSizeUnknown;
-  // Out: an upper bound on the result's serialised size.
-  uint64_t* sizeBound = nullptr;
+  // Bounds on the input's serialised size and depth (payload_size.h), if known.
+  SizeBound inputBound;
+  // Out: bounds on the result's serialised size and depth.
+  SizeBound* outputBound = nullptr;
 };
 
 class PayloadTemplate {

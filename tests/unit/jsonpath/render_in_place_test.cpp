@@ -1,5 +1,5 @@
 // Rendering into the dead input (RenderOptions::reuse) must give exactly what
-// an ordinary render gives, errors included; and the size bound must hold.
+// an ordinary render gives, errors included; and the size and depth bounds must hold.
 #include <gtest/gtest.h>
 
 #include "aslrt/payload_size.h"
@@ -18,7 +18,7 @@ PayloadTemplate compileOk(const char* text) {
 struct Rendered {
   std::optional<Json> value;
   Failure failure;
-  uint64_t bound = kSizeUnknown;
+  SizeBound bound;
 };
 
 Rendered renderOnce(const PayloadTemplate& t, Json input, bool reuse) {
@@ -26,8 +26,8 @@ Rendered renderOnce(const PayloadTemplate& t, Json input, bool reuse) {
   Rendered r;
   RenderOptions options;
   options.reuse = reuse ? &input : nullptr;
-  options.inputBound = serializedSize(input);
-  options.sizeBound = &r.bound;
+  options.inputBound = SizeBound::exactly(measure(input));
+  options.outputBound = &r.bound;
   r.value = t.render(EvalContext{&input, nullptr, &vars, nullptr}, "Parameters", &r.failure, options);
   return r;
 }
@@ -44,8 +44,11 @@ void expectSameBothWays(const char* tmpl, const char* input) {
     return;
   }
   EXPECT_EQ(*plain.value, *reused.value) << tmpl << " on " << input;
-  EXPECT_GE(reused.bound, serializedSize(*reused.value)) << tmpl;
-  EXPECT_GE(plain.bound, serializedSize(*plain.value)) << tmpl;
+  for (const Rendered* r : {&plain, &reused}) {
+    Extent e = measure(*r->value);
+    EXPECT_GE(r->bound.bytes, e.bytes) << tmpl;
+    EXPECT_GE(r->bound.depth, e.depth) << tmpl;
+  }
 }
 
 // The in-place render really reuses the input: a kept member's value stays
@@ -119,7 +122,7 @@ TEST(RenderInPlace, SelectedScalarsAreBoundedOnTheirOwn) {
   expectSameBothWays(tmpl, text.c_str());
   Json parsed = Json::parse(text);
   Rendered plain = renderOnce(compileOk(tmpl), parsed, false);
-  EXPECT_LT(plain.bound, 6 * serializedSize(parsed));  // not once per member
+  EXPECT_LT(plain.bound.bytes, 6 * serializedSize(parsed));  // not once per member
 }
 
 TEST(RenderInPlace, KeptMembersCountTheInputBoundOnce) {
@@ -129,7 +132,7 @@ TEST(RenderInPlace, KeptMembersCountTheInputBoundOnce) {
   expectSameBothWays(tmpl, input.c_str());
   Json parsed = Json::parse(input);
   Rendered reused = renderOnce(compileOk(tmpl), parsed, true);
-  EXPECT_LT(reused.bound, 2 * serializedSize(parsed));  // not three times the input
+  EXPECT_LT(reused.bound.bytes, 2 * serializedSize(parsed));  // not three times the input
 }
 
 TEST(RenderInPlace, MovesTheWholeInputIntoAnEnvelope) {
@@ -198,6 +201,21 @@ TEST(RenderInPlace, AFailureAfterAMoveQuotesTheWholeInput) {
   expectSameBothWays(R"J({"a": {"w.$": "$.doc"}, "b.$": "States.MathAdd($.doc2, 1)"})J",
                      R"J({"doc": {"x": [1]}, "doc2": "two"})J");
   expectSameBothWays(R"J({"a.$": "$.doc", "b.$": "$.missing"})J", R"J({"doc": {"x": [1]}})J");
+}
+
+// The depth bound follows the template: members kept or copied at their
+// own level add nothing (a loop's depth bound must not grow each
+// iteration), a value nested one level deeper adds one.
+TEST(RenderInPlace, DepthBoundsFollowTheTemplate) {
+  const char* input = R"J({"i": 1, "doc": {"a": [1]}})J";  // 3 levels
+  Rendered kept = renderOnce(compileOk(R"J({"i.$": "States.MathAdd($.i, 1)", "doc.$": "$.doc"})J"),
+                             Json::parse(input), true);
+  EXPECT_EQ(kept.bound.depth, 3u);
+  Rendered copied = renderOnce(compileOk(R"J({"n.$": "$.i", "d.$": "$.doc.a"})J"), Json::parse(input), false);
+  EXPECT_EQ(copied.bound.depth, 2u);
+  Rendered wrapped = renderOnce(compileOk(R"J({"w": {"doc.$": "$.doc"}, "lit": [[[]]]})J"), Json::parse(input), true);
+  EXPECT_EQ(wrapped.bound.depth, 4u);
+  EXPECT_EQ(measure(*wrapped.value).depth, 4u);
 }
 
 TEST(RenderInPlace, ReusesOnlyTheGivenInput) {

@@ -28,7 +28,7 @@ struct Harness {
     f.exec = &exec;
     f.machine = &program.machines[0];
     f.input = input;
-    f.handoffSize = SizeBound::exactly(serializedSize(input));
+    f.handoffSize = SizeBound::exactly(measure(input));
     sched.spawn([&] { body(f, exec); });
     sched.run();
   }

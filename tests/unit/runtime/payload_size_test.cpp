@@ -57,5 +57,48 @@ TEST(PayloadSize, BoundsSaturate) {
   EXPECT_LT(addBounds(kSizeUnknown - 5, 10), kSizeUnknown);
 }
 
+// measure counts how deep arrays and objects nest, and stops descending past
+// its limit: a value 100,000 levels deep (built without recursion; a walk to
+// its bottom would overflow the stack) is measured safely.
+TEST(PayloadSize, MeasureCountsDepthAndStopsAtTheLimit) {
+  EXPECT_EQ(measure(Json(1)).depth, 0u);
+  EXPECT_EQ(measure(Json::array()).depth, 1u);
+  EXPECT_EQ(measure(Json::parse(R"J({"a": [1, {"b": []}], "c": {}})J")).depth, 4u);
+  Json doc = Json::parse(R"J({"a": [1, {"b": "x"}], "c": null})J");
+  EXPECT_EQ(measure(doc).bytes, doc.dump().size());
+  Json deep = Json::array();
+  for (int i = 1; i < 100000; ++i) {
+    Json outer = Json::array();
+    outer.push_back(std::move(deep));
+    deep = std::move(outer);
+  }
+  EXPECT_EQ(measure(deep).depth, 1001u);
+  EXPECT_EQ(measure(deep, 5000).depth, 5001u);
+  EXPECT_TRUE(nestsDeeperThan(deep, 1000));
+  Json shallow = Json::array();
+  for (int i = 1; i < 1000; ++i) {
+    Json outer = Json::array();
+    outer.push_back(std::move(shallow));
+    shallow = std::move(outer);
+  }
+  EXPECT_EQ(measure(shallow).depth, 1000u);
+  EXPECT_EQ(measure(shallow).bytes, shallow.dump().size());
+  EXPECT_FALSE(nestsDeeperThan(shallow, 1000));
+  EXPECT_TRUE(nestsDeeperThan(shallow, 999));
+  EXPECT_FALSE(nestsDeeperThan(Json::parse("[[1], {\"a\": [2]}]"), 3));
+  EXPECT_TRUE(nestsDeeperThan(Json::parse("[[1], {\"a\": [2]}]"), 2));
+}
+
+TEST(PayloadSize, DepthBounds) {
+  EXPECT_EQ(selectedDepth(5, 2), 3u);
+  EXPECT_EQ(selectedDepth(2, 5), 0u);  // it matched, so it is a scalar
+  EXPECT_EQ(selectedDepth(kDepthUnknown, 1), kDepthUnknown);
+  EXPECT_EQ(addDepths(kDepthUnknown - 2, 5), kDepthUnknown - 1);  // saturates short of unknown
+  // Every level costs two bytes at least: "[[[]]]" is 6 bytes and 3 deep.
+  EXPECT_EQ(SizeBound::exactly(6).depth, 3u);
+  EXPECT_EQ(sizeOf(Json::parse("[[[]]]")).depth, 3u);
+  EXPECT_FALSE(SizeBound::atMost(10, kDepthUnknown).known());
+}
+
 }  // namespace
 }  // namespace aslrt
