@@ -46,16 +46,18 @@ Value Value::function(std::shared_ptr<FunctionData> f) {
 namespace {
 
 void takeNested(Value& v, std::vector<Value>& pending) {
-  if (v.ownsContainer()) pending.push_back(std::move(v));
+  if ((v.isArray() || v.isObject()) && v.identity()) pending.push_back(std::move(v));  // (not a moved-from one)
 }
 
-// Frees the containers in `pending` and all they own, a level at a time: each
-// one's nested containers move to `pending` before it dies, so its own
-// destructor finds none.
+// Frees the containers in `pending` and all they own, a level at a time: one
+// that dies here (no other value shares it) first hands its nested
+// containers to `pending`, so its destructor finds none to recurse into. A
+// shared one only loses a reference: whoever holds the last frees it.
 void dismantle(std::vector<Value>& pending) {
   while (!pending.empty()) {
     Value v = std::move(pending.back());
     pending.pop_back();
+    if (!v.ownsContainer()) continue;
     if (v.isArray())
       for (Value& item : v.arr().items) takeNested(item, pending);
     else

@@ -107,7 +107,16 @@ struct Walk {
 
 uint64_t serializedSize(const Json& v) { return Walk<false>{}.size(v, 0); }
 
-SizeBound sizeOf(const Json& v) { return SizeBound::exactly(measure(v)); }
+SizeBound sizeOf(const Json& v) {
+  Extent e = measure(v);
+  if (e.depth > kMaxStateDepth) return SizeBound::atMost(kSizeUnknown - 1, kDepthBeyond);  // not walked to the bottom
+  return SizeBound::exactly(e);
+}
+
+uint32_t depthOf(const Json& v, uint64_t bytes) {
+  uint32_t depth = SizeBound::depthWithin(bytes);
+  return depth <= kMaxStateDepth ? depth : sizeOf(v).depth;
+}
 
 bool nestsDeeperThan(const Json& v, uint32_t levels) {
   if (!v.is_structured()) return false;

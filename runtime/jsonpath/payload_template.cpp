@@ -153,7 +153,7 @@ struct Sizing {
     if (!value.is_structured()) return add(scalarBound(value));
     uint64_t bytes = serializedSize(value);
     add(bytes);
-    reach(SizeBound::depthWithin(bytes));
+    reach(depthOf(value, bytes));
   }
   static uint64_t scalarBound(const Json& value) {
     if (value.is_string()) return addBounds(2, 6 * value.get_ref<const std::string&>().size());

@@ -26,6 +26,9 @@ constexpr uint64_t kSizeUnknown = UINT64_MAX;
 constexpr uint32_t kMaxStateDepth = static_cast<uint32_t>(kMaxJsonNesting);
 // A depth not known yet.
 constexpr uint32_t kDepthUnknown = UINT32_MAX;
+// Deeper than kMaxStateDepth by an amount not measured: no selection makes
+// it shallower (selectedDepth), and bounds saturate at it (addDepths).
+constexpr uint32_t kDepthBeyond = kDepthUnknown - 1;
 
 // Exactly dump().size() for valid UTF-8 strings.
 uint64_t serializedSize(const Json& value);
@@ -57,25 +60,30 @@ struct SizeBound {
   // ("[]"), so the size bounds the depth too -- tightly enough for small
   // values; a large one is measured again where its depth matters (exit_state).
   static SizeBound exactly(uint64_t n) { return {n, true, depthWithin(n)}; }
-  static uint32_t depthWithin(uint64_t n) { return n / 2 >= kDepthUnknown ? kDepthUnknown - 1 : static_cast<uint32_t>(n / 2); }
+  static uint32_t depthWithin(uint64_t n) { return n / 2 >= kDepthBeyond ? kDepthBeyond : static_cast<uint32_t>(n / 2); }
   static SizeBound atMost(uint64_t n, uint32_t depth) { return {n, false, depth}; }
   static SizeBound exactly(Extent e) { return {e.bytes, true, e.depth}; }
 };
 
-// A value's exact size and depth (measure's, within kMaxStateDepth).
+// A value's exact size and depth, by measure; for a value deeper than
+// kMaxStateDepth (which measure does not walk to the bottom), bounds that
+// say only that: kDepthBeyond and a size past the quota.
 SizeBound sizeOf(const Json& value);
+// An upper bound on the depth of a value `bytes` long (its serialised size):
+// the size's own (SizeBound::exactly) when within the limit, else walked.
+uint32_t depthOf(const Json& value, uint64_t bytes);
 
 // Adds bounds without overflowing into "unknown".
 inline uint64_t addBounds(uint64_t a, uint64_t b) {
   return a >= kSizeUnknown - b ? kSizeUnknown - 1 : a + b;
 }
 inline uint32_t addDepths(uint32_t a, uint32_t b) {
-  return a >= kDepthUnknown - b ? kDepthUnknown - 1 : a + b;
+  return a >= kDepthBeyond - b ? kDepthBeyond : a + b;
 }
 // The depth of what a definite path of `steps` members and indexes selects
 // in a value at most `depth` deep.
 inline uint32_t selectedDepth(uint32_t depth, size_t steps) {
-  if (depth == kDepthUnknown) return kDepthUnknown;
+  if (depth >= kDepthBeyond) return depth;
   return steps >= depth ? 0 : depth - static_cast<uint32_t>(steps);
 }
 

@@ -216,6 +216,15 @@ TEST(RenderInPlace, DepthBoundsFollowTheTemplate) {
   Rendered wrapped = renderOnce(compileOk(R"J({"w": {"doc.$": "$.doc"}, "lit": [[[]]]})J"), Json::parse(input), true);
   EXPECT_EQ(wrapped.bound.depth, 4u);
   EXPECT_EQ(measure(*wrapped.value).depth, 4u);
+  // A large computed value's depth is walked, not guessed from its size
+  // (which would send every state's exit walking the whole output).
+  std::string flat = "[";
+  for (int i = 0; i < 1000; ++i) flat += std::to_string(i) + ",";
+  flat += "0]";
+  Json big = Json::parse(R"J({"text": "x"})J");
+  big["text"] = flat;
+  Rendered parsed = renderOnce(compileOk(R"J({"list.$": "States.StringToJson($.text)"})J"), big, false);
+  EXPECT_EQ(parsed.bound.depth, 2u);
 }
 
 TEST(RenderInPlace, ReusesOnlyTheGivenInput) {

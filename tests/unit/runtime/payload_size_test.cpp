@@ -89,6 +89,29 @@ TEST(PayloadSize, MeasureCountsDepthAndStopsAtTheLimit) {
   EXPECT_TRUE(nestsDeeperThan(Json::parse("[[1], {\"a\": [2]}]"), 2));
 }
 
+// A value deeper than the limit is not walked to its bottom: its bounds say
+// only "too deep", which no selection of a part of it may undo (a part three
+// levels down is not three levels shallower than an unknown depth).
+TEST(PayloadSize, TooDeepStaysTooDeep) {
+  Json deep = Json::array();
+  for (int i = 1; i < 1500; ++i) {
+    Json outer = Json::array();
+    outer.push_back(std::move(deep));
+    deep = std::move(outer);
+  }
+  SizeBound size = sizeOf(deep);
+  EXPECT_EQ(size.depth, kDepthBeyond);
+  EXPECT_FALSE(size.exact);
+  EXPECT_GT(size.bytes, kMaxPayloadBytes);
+  EXPECT_EQ(selectedDepth(size.depth, 3), kDepthBeyond);
+  EXPECT_EQ(addDepths(size.depth, 3), kDepthBeyond);
+  // A large value's depth is walked, not taken from its size.
+  Json wide = Json::array();
+  for (int i = 0; i < 2000; ++i) wide.push_back(i);
+  EXPECT_EQ(depthOf(wide, serializedSize(wide)), 1u);
+  EXPECT_EQ(depthOf(Json::parse("[[1]]"), 5), 2u);  // small: the size's bound (5 / 2)
+}
+
 TEST(PayloadSize, DepthBounds) {
   EXPECT_EQ(selectedDepth(5, 2), 3u);
   EXPECT_EQ(selectedDepth(2, 5), 0u);  // it matched, so it is a scalar
