@@ -187,21 +187,36 @@ class Parser {
   }
 
   JxNode expression(int rbp) {
-    if (++depth_ > kMaxDepth) {
-      tooDeep_ = true;
-      fail("expression nested too deeply");
-      return node(K::Error, "", cur_.at);
-    }
+    if (++depth_ > kMaxDepth) return failTooDeep("expression nested too deeply");
+    if (!grow()) return failTooDeep(kTooTall);
+    size_t levels = 1;
     Token t = cur_;
     advance();
     JxNode left = prefix(t);
     while (error_.empty() && rbp < leftBindingPower(cur_)) {
+      if (!grow()) return failTooDeep(kTooTall);
+      ++levels;
       t = cur_;
       advance();
       left = infix(t, std::move(left));
     }
     --depth_;
+    height_ -= levels;
     return left;
+  }
+
+  // height_ bounds the tree's height as the runtime's parser counts it: one
+  // per nested expression and one per operator chained at each level
+  // ("1+1+1" is three deep), which its recursive passes must not overflow.
+  bool grow() { return ++height_ <= kMaxHeight; }
+  // Not a JSONata rule but aslc's: AWS may accept such an expression.
+  static constexpr const char* kTooTall =
+      "expression too deep for aslc: more than 10000 levels of nested and chained operands (its compiler recurses "
+      "over the expression tree)";
+  JxNode failTooDeep(const char* why) {
+    tooDeep_ = true;
+    fail(why);
+    return node(K::Error, "", cur_.at);
   }
 
   JxNode prefix(const Token& t) {
@@ -368,12 +383,14 @@ class Parser {
   Token cur_;
   std::string error_;
   int depth_ = 0;
+  size_t height_ = 0;
   bool tooDeep_ = false;
   size_t built_ = 0;
   bool truncated_ = false;
 
  public:
   static constexpr int kMaxDepth = 200;
+  static constexpr size_t kMaxHeight = 10000;  // runtime/jsonata/parser.cpp's limit
   static constexpr size_t kMaxNodes = 4000;
   bool tooDeep() const { return tooDeep_; }
   bool truncated() const { return truncated_; }

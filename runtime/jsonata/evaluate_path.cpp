@@ -194,6 +194,7 @@ Value lookupField(const Value& input, const std::string& key) {
     return v ? *v : Value();
   }
   if (!input.isArray()) return Value();
+  checkValueStack();
   Value result = Value::sequence();
   auto& out = result.arr().items;
   for (auto& item : input.arr().items) {

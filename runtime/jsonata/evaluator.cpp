@@ -170,6 +170,7 @@ Value toBoolean(const Value& v) {
     case Type::Function: return Value::boolean(false);
     case Type::Array: {
       auto& items = v.arr().items;
+      checkValueStack();
       if (items.size() == 1) return toBoolean(items[0]);
       for (auto& item : items)
         if (truthy(item)) return Value::boolean(true);

@@ -27,6 +27,7 @@ Value keys(const Value& v) {
 
 Value spread(const Value& v) {
   if (v.isArray()) {
+    checkValueStack();
     Value out = Value::sequence();
     for (auto& item : v.arr().items) out = appendValues(out, spread(item));
     return out;

@@ -60,14 +60,30 @@ class Parser {
     return t;
   }
 
+  // height_ bounds the tree's height along the path being parsed: one per
+  // nested expression and one per operator chained at each level (a+b+c is
+  // three deep). The passes over the tree recurse that deep, on the stack of
+  // whichever thread compiles or evaluates it.
   Node* expression(int rbp) {
+    size_t levels = 1;
+    grow(cur_);
     const Token first = advance();
     Node* left = nud(first);
     while (rbp < bindingPower(cur_)) {
+      ++levels;
+      grow(cur_);
       const Token op = advance();
       left = led(op, left);
     }
+    height_ -= levels;
     return left;
+  }
+
+  void grow(const Token& at) {
+    if (++height_ > kMaxHeight)
+      throw JsonataError("U1001", "Expression nested too deeply: more than " + std::to_string(kMaxHeight) +
+                                      " levels of operands and operators")
+          .at(at.position);
   }
 
   Node* make(NodeType type, const Token& t) {
@@ -88,9 +104,11 @@ class Parser {
   Node* parseOrderBy(const Token& t, Node* left);
   Node* parseBinding(const Token& t, Node* left);
 
+  static constexpr size_t kMaxHeight = 10000;
   Lexer lex_;
   Arena& arena_;
   Token cur_;
+  size_t height_ = 0;
 };
 
 Node* Parser::nud(const Token& t) {

@@ -303,6 +303,12 @@ size_t jsonNestingDepth(std::string_view text) {
   return deepest;
 }
 
+std::string whyNotJson(std::string_view text) {
+  if (jsonNestingDepth(text) > kMaxJsonNesting)
+    return "is nested deeper than " + std::to_string(kMaxJsonNesting) + " levels";
+  return "is not JSON";
+}
+
 Json parseJson(std::string_view text) {
   if (std::optional<Json> direct = parseJsonDirect(text)) return std::move(*direct);
   if (jsonNestingDepth(text) > kMaxJsonNesting) return Json(Json::value_t::discarded);

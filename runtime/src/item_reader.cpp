@@ -78,7 +78,8 @@ std::optional<Json> jsonlItems(const std::string& body, Failure* failure) {
   for (std::string line; std::getline(lines, line);) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     Json v = aslrt::parseJson(line);
-    if (v.is_discarded()) return *failure = readerFailed("JSONL line is not JSON: " + line), std::nullopt;
+    if (v.is_discarded())
+      return *failure = readerFailed("JSONL line " + aslrt::whyNotJson(line) + ": " + line.substr(0, 200)), std::nullopt;
     items.push_back(std::move(v));
   }
   return items;

@@ -81,6 +81,18 @@ Json errorOutput(const aslrt::Failure& failure) {
   return out;
 }
 
+// Whether the catcher's output -- the input with the error object (one
+// level) written `path.steps()` levels down -- is nested deeper than a state's
+// output may be (ops_state.cpp); raises States.Runtime then. The input's own
+// depth bound usually settles it without a walk.
+bool nestsTooDeep(aslrt_frame* f, const aslrt::JsonPath& path) {
+  uint32_t bound = std::max(f->inputSize.depth, aslrt::addDepths(static_cast<uint32_t>(path.steps()), 1));
+  if (bound <= aslrt::kMaxStateDepth || aslrt::sizeOf(f->input).depth <= aslrt::kMaxStateDepth) return false;
+  f->raise("States.Runtime", "The state's output nests arrays and objects deeper than " +
+                                 std::to_string(aslrt::kMaxStateDepth) + " levels.");
+  return true;
+}
+
 int32_t tryCatch(aslrt_frame* f) {
   const aslrt::StateInfo& info = f->stateInfo();
   for (size_t k = 0; k < info.catchers.size(); ++k) {
@@ -108,6 +120,7 @@ int32_t tryCatch(aslrt_frame* f) {
     if (c.discard) return static_cast<int32_t>(k);
     if (!c.resultPath) f->input = std::move(out);
     else if (!p.paths[*c.resultPath].assign(f->input, std::move(out), nullptr)) return ASLRT_PROPAGATE;
+    else if (nestsTooDeep(f, p.paths[*c.resultPath])) return ASLRT_PROPAGATE;
     return static_cast<int32_t>(k);
   }
   return ASLRT_PROPAGATE;

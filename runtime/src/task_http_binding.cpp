@@ -50,7 +50,8 @@ TaskOutcome httpBindingOutcome(const TaskCall& call, const HttpResponse& r) {
   if (start == std::string::npos) return {true, nullptr, {}};  // like a function that returns nothing
   Json value = aslrt::parseJson(r.body);
   if (value.is_discarded())
-    return failed({"States.TaskFailed", where(call) + " answered with a body that is not JSON: " + head(r.body)});
+    return failed({"States.TaskFailed", where(call) + " answered with a body that " + aslrt::whyNotJson(r.body) + ": " +
+                                            head(r.body)});
   return {true, std::move(value), {}};
 }
 

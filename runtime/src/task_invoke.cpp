@@ -41,7 +41,8 @@ TaskOutcome commandOutcome(const TaskCall& call, const CommandResult& r) {
   if (text.empty()) return succeeded(nullptr);  // like a function that returns nothing
   Json value = aslrt::parseJson(text);
   if (value.is_discarded())
-    return failed({"States.TaskFailed", commandName(call) + " printed output that is not JSON: " + text.substr(0, 200)});
+    return failed({"States.TaskFailed", commandName(call) + " printed output that " + aslrt::whyNotJson(text) + ": " +
+                                                text.substr(0, 200)});
   return succeeded(std::move(value));
 }
 

@@ -63,7 +63,8 @@ NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& re
   if (reply.hasValue) out.value = std::move(reply.value);
   else out.value = echoed ? input : reply.hasResult ? aslrt::parseJson(reply.result) : Json(nullptr);
   if (out.value.is_discarded()) {
-    out.failure = {"States.TaskFailed", "native handler '" + std::string(call.symbol) + "' replied with text that is not JSON: " +
+    out.failure = {"States.TaskFailed", "native handler '" + std::string(call.symbol) + "' replied with text that " +
+                                            aslrt::whyNotJson(reply.result) + ": " +
                                             reply.result.substr(0, 200)};
     return out;
   }

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "aslrt/cli_args.h"
+#include "aslrt/json_parse.h"
 #include "aslrt/jsonata.h"
 
 namespace {
@@ -159,14 +160,23 @@ int runJsonataCommand(int argc, char** argv) {
   Job job;
   job.options = &o;
   std::string text;
+  // As deep as a state's input may be (aslrt/json_parse.h): the evaluator
+  // converts documents recursively.
+  auto tooDeep = [&](const std::string& file) {
+    return aslrt::jsonNestingDepth(text) > aslrt::kMaxJsonNesting
+               ? file + " is nested deeper than " + std::to_string(aslrt::kMaxJsonNesting) + " levels"
+               : std::string();
+  };
   try {
     if (!o.dataFile.empty()) {
       if (!readFile(o.dataFile, &text)) return usage("cannot read " + o.dataFile);
+      if (std::string why = tooDeep(o.dataFile); !why.empty()) return usage(why);
       job.data = nlohmann::ordered_json::parse(text);
       job.haveData = true;
     }
     if (!o.bindingsFile.empty()) {
       if (!readFile(o.bindingsFile, &text)) return usage("cannot read " + o.bindingsFile);
+      if (std::string why = tooDeep(o.bindingsFile); !why.empty()) return usage(why);
       job.bindings = aslrt::Json::parse(text);
     }
   } catch (const std::exception& e) {

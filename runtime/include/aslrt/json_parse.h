@@ -6,6 +6,7 @@
 #pragma once
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "aslrt/json.h"
@@ -24,6 +25,10 @@ constexpr size_t kMaxJsonNesting = 1000;
 // discarded value when the text is not JSON -- or nested deeper than
 // kMaxJsonNesting.
 Json parseJson(std::string_view text);
+
+// Why parseJson refused text, for a message about it: "is nested deeper than
+// 1000 levels" or "is not JSON".
+std::string whyNotJson(std::string_view text);
 
 // How deep the text's arrays and objects nest (strings skipped; the text
 // need not be valid JSON).

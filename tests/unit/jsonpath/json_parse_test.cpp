@@ -157,6 +157,9 @@ TEST(JsonParse, RefusesDocumentsNestedDeeperThanTheLimit) {
   EXPECT_FALSE(parseJson(nested(kMaxJsonNesting, "[", "]")).is_discarded());
   EXPECT_TRUE(parseJson(nested(kMaxJsonNesting + 1, "[", "]")).is_discarded());
   EXPECT_TRUE(parseJson(nested(100000, "[", "]")).is_discarded());
+  // Messages about a refused reply say which refusal it was.
+  EXPECT_EQ(whyNotJson(nested(kMaxJsonNesting + 1, "[", "]")), "is nested deeper than 1000 levels");
+  EXPECT_EQ(whyNotJson("{oops"), "is not JSON");
   EXPECT_FALSE(parseJson(nested(kMaxJsonNesting, "{\"a\":", "}")).is_discarded());
   EXPECT_TRUE(parseJson(nested(kMaxJsonNesting + 1, "{\"a\":", "}")).is_discarded());
   // Brackets inside strings (escaped quotes too) are not nesting.

@@ -57,6 +57,17 @@ TEST(PayloadSize, BoundsSaturate) {
   EXPECT_LT(addBounds(kSizeUnknown - 5, 10), kSizeUnknown);
 }
 
+// `levels` arrays, one inside the other, built without recursion.
+Json nestedArrays(int levels) {
+  Json value = Json::array();
+  for (int i = 1; i < levels; ++i) {
+    Json outer = Json::array();
+    outer.push_back(std::move(value));
+    value = std::move(outer);
+  }
+  return value;
+}
+
 // measure counts how deep arrays and objects nest, and stops descending past
 // its limit: a value 100,000 levels deep (built without recursion; a walk to
 // its bottom would overflow the stack) is measured safely.
@@ -66,21 +77,11 @@ TEST(PayloadSize, MeasureCountsDepthAndStopsAtTheLimit) {
   EXPECT_EQ(measure(Json::parse(R"J({"a": [1, {"b": []}], "c": {}})J")).depth, 4u);
   Json doc = Json::parse(R"J({"a": [1, {"b": "x"}], "c": null})J");
   EXPECT_EQ(measure(doc).bytes, doc.dump().size());
-  Json deep = Json::array();
-  for (int i = 1; i < 100000; ++i) {
-    Json outer = Json::array();
-    outer.push_back(std::move(deep));
-    deep = std::move(outer);
-  }
+  Json deep = nestedArrays(100000);
   EXPECT_EQ(measure(deep).depth, 1001u);
   EXPECT_EQ(measure(deep, 5000).depth, 5001u);
   EXPECT_TRUE(nestsDeeperThan(deep, 1000));
-  Json shallow = Json::array();
-  for (int i = 1; i < 1000; ++i) {
-    Json outer = Json::array();
-    outer.push_back(std::move(shallow));
-    shallow = std::move(outer);
-  }
+  Json shallow = nestedArrays(1000);
   EXPECT_EQ(measure(shallow).depth, 1000u);
   EXPECT_EQ(measure(shallow).bytes, shallow.dump().size());
   EXPECT_FALSE(nestsDeeperThan(shallow, 1000));
@@ -93,12 +94,7 @@ TEST(PayloadSize, MeasureCountsDepthAndStopsAtTheLimit) {
 // only "too deep", which no selection of a part of it may undo (a part three
 // levels down is not three levels shallower than an unknown depth).
 TEST(PayloadSize, TooDeepStaysTooDeep) {
-  Json deep = Json::array();
-  for (int i = 1; i < 1500; ++i) {
-    Json outer = Json::array();
-    outer.push_back(std::move(deep));
-    deep = std::move(outer);
-  }
+  Json deep = nestedArrays(1500);
   SizeBound size = sizeOf(deep);
   EXPECT_EQ(size.depth, kDepthBeyond);
   EXPECT_FALSE(size.exact);
