@@ -213,6 +213,8 @@ struct aslrt_frame {
                   std::string_view field, aslrt::ContextUse use, const aslrt::RenderOptions& options);
   // Sets the pending error with AWS's cause prefix naming the state and event.
   int32_t raise(const std::string& error, const std::string& detail);
+  // States.Runtime for an output nested deeper than kMaxStateDepth (ops_state.cpp).
+  int32_t raiseOutputTooDeep();
   // This fiber was cancelled (a sibling failed, the execution timed out or
   // was aborted): fail so the generated code unwinds; aslrt_on_error
   // propagates it without retrying, catching or recording anything.

@@ -88,8 +88,7 @@ Json errorOutput(const aslrt::Failure& failure) {
 bool nestsTooDeep(aslrt_frame* f, const aslrt::JsonPath& path) {
   uint32_t bound = std::max(f->inputSize.depth, aslrt::addDepths(static_cast<uint32_t>(path.steps()), 1));
   if (bound <= aslrt::kMaxStateDepth || aslrt::sizeOf(f->input).depth <= aslrt::kMaxStateDepth) return false;
-  f->raise("States.Runtime", "The state's output nests arrays and objects deeper than " +
-                                 std::to_string(aslrt::kMaxStateDepth) + " levels.");
+  f->raiseOutputTooDeep();
   return true;
 }
 

@@ -18,13 +18,6 @@ aslrt::SizeBound outputSize(aslrt_frame* f, uint32_t slot) {
   return aslrt::sizeOf(f->slots[slot]);  // also when none is tracked
 }
 
-// Not an AWS quota, but where AWS's JSON parser stops too (json_parse.h);
-// a loop wrapping its input once per iteration ends here.
-int32_t outputTooDeep(aslrt_frame* f) {
-  return f->raise("States.Runtime", "The state's output nests arrays and objects deeper than " +
-                                        std::to_string(aslrt::kMaxStateDepth) + " levels.");
-}
-
 int32_t outputTooLarge(aslrt_frame* f) {
   f->failure = {"States.DataLimitExceeded", "The state/task '" + f->stateInfo().name +
                                                 "' returned a result with a size exceeding the maximum number of bytes service limit."};
@@ -32,6 +25,13 @@ int32_t outputTooLarge(aslrt_frame* f) {
 }
 
 }  // namespace
+
+// Not an AWS quota, but where AWS's JSON parser stops too (json_parse.h);
+// a loop wrapping its input once per iteration ends here.
+int32_t aslrt_frame::raiseOutputTooDeep() {
+  return raise("States.Runtime", "The state's output nests arrays and objects deeper than " +
+                                     std::to_string(aslrt::kMaxStateDepth) + " levels.");
+}
 
 extern "C" {
 
@@ -70,7 +70,7 @@ int32_t aslrt_exit_state(aslrt_frame* f, uint32_t state, uint32_t output_slot) {
   // Checked on every transition, as AWS does for each state's output; the
   // depth first, as dump() recurses.
   aslrt::SizeBound size = outputSize(f, output_slot);
-  if (size.depth > aslrt::kMaxStateDepth) return outputTooDeep(f);
+  if (size.depth > aslrt::kMaxStateDepth) return f->raiseOutputTooDeep();
   if (exec.keepsHistory()) {
     std::string text = out.dump();
     size = aslrt::SizeBound::exactly(text.size(), size.depth);
