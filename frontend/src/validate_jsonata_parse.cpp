@@ -188,13 +188,13 @@ class Parser {
 
   JxNode expression(int rbp) {
     if (++depth_ > kMaxDepth) return failTooDeep("expression nested too deeply");
-    if (!grow()) return failTooDeep(kTooTall);
+    if (!grow()) return failTooDeep(tooTall());
     size_t levels = 1;
     Token t = cur_;
     advance();
     JxNode left = prefix(t);
     while (error_.empty() && rbp < leftBindingPower(cur_)) {
-      if (!grow()) return failTooDeep(kTooTall);
+      if (!grow()) return failTooDeep(tooTall());
       ++levels;
       t = cur_;
       advance();
@@ -210,10 +210,11 @@ class Parser {
   // ("1+1+1" is three deep), which its recursive passes must not overflow.
   bool grow() { return ++height_ <= kMaxHeight; }
   // Not a JSONata rule but aslc's: AWS may accept such an expression.
-  static constexpr const char* kTooTall =
-      "expression too deep for aslc: more than 10000 levels of nested and chained operands (its compiler recurses "
-      "over the expression tree)";
-  JxNode failTooDeep(const char* why) {
+  static std::string tooTall() {
+    return "expression too deep for aslc: more than " + std::to_string(kMaxHeight) +
+           " levels of nested and chained operands (its compiler recurses over the expression tree)";
+  }
+  JxNode failTooDeep(const std::string& why) {
     tooDeep_ = true;
     fail(why);
     return node(K::Error, "", cur_.at);

@@ -91,7 +91,7 @@ void addAwsFunctions(std::unordered_map<std::string, Value>& host, std::mt19937_
   host["parse"] = makeFn("parse", "<s-:j>", 1, [](Evaluator&, std::vector<Value>& a) {
     if (a[0].isUndefined()) return Value();
     if (jsonNestingDepth(a[0].s()) > kMaxJsonNesting)  // (as the runtime's own parser: aslrt/json_parse.h)
-      throw JsonataError("D3137", "$parse: argument is nested deeper than " + std::to_string(kMaxJsonNesting) + " levels");
+      throw JsonataError("D3137", "$parse: argument " + textNestedTooDeep());
     try {
       return fromJson(nlohmann::ordered_json::parse(a[0].s()));
     } catch (const std::exception&) {

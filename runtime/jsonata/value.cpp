@@ -155,8 +155,7 @@ namespace {
 
 Json toJsonAt(const Value& v, size_t depth) {
   if ((v.isArray() || v.isObject()) && ++depth > kMaxJsonNesting)
-    throw JsonataError("U1001", "The result nests arrays and objects deeper than " + std::to_string(kMaxJsonNesting) +
-                                    " levels");
+    throw JsonataError("U1001", "The result " + valueNestedTooDeep());
   switch (v.type()) {
     case Type::Undefined:
     case Type::Null: return Json(nullptr);

@@ -303,10 +303,14 @@ size_t jsonNestingDepth(std::string_view text) {
   return deepest;
 }
 
+std::string textNestedTooDeep() { return "is nested deeper than " + std::to_string(kMaxJsonNesting) + " levels"; }
+
+std::string valueNestedTooDeep() {
+  return "nests arrays and objects deeper than " + std::to_string(kMaxJsonNesting) + " levels";
+}
+
 std::string whyNotJson(std::string_view text) {
-  if (jsonNestingDepth(text) > kMaxJsonNesting)
-    return "is nested deeper than " + std::to_string(kMaxJsonNesting) + " levels";
-  return "is not JSON";
+  return jsonNestingDepth(text) > kMaxJsonNesting ? textNestedTooDeep() : "is not JSON";
 }
 
 Json parseJson(std::string_view text) {

@@ -24,7 +24,7 @@ std::optional<Json> readJsonFile(const std::string& path, const std::string& wha
   Json doc = parseJson(text.str());
   if (!doc.is_discarded()) return doc;
   *error = jsonNestingDepth(text.str()) > kMaxJsonNesting
-               ? what + " '" + name + "' is nested deeper than " + std::to_string(kMaxJsonNesting) + " levels"
+               ? what + " '" + name + "' " + textNestedTooDeep()
                : what + " '" + name + "' is not valid JSON";
   return std::nullopt;
 }

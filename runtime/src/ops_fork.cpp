@@ -313,7 +313,7 @@ bool iterationInput(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input
   f->clearMapItem();
   if (!rendered) return false;
   *out = std::move(*rendered);
-  *size = map.itemSelectorJsonata ? aslrt::SizeBound() : bound;
+  *size = bound;  // unknown for JSONata, which gives none
   return true;
 }
 

@@ -29,8 +29,7 @@ int32_t outputTooLarge(aslrt_frame* f) {
 // Not an AWS quota, but where AWS's JSON parser stops too (json_parse.h);
 // a loop wrapping its input once per iteration ends here.
 int32_t aslrt_frame::raiseOutputTooDeep() {
-  return raise("States.Runtime", "The state's output nests arrays and objects deeper than " +
-                                     std::to_string(aslrt::kMaxStateDepth) + " levels.");
+  return raise("States.Runtime", "The state's output " + aslrt::valueNestedTooDeep() + ".");
 }
 
 extern "C" {

@@ -36,8 +36,7 @@ int32_t aslrt_apply_assign(aslrt_frame* f, const aslrt::AssignInfo& a, const Jso
     // must stop where a state's output would (ops_state.cpp).
     aslrt::SizeBound extent = aslrt::sizeOf(value);
     if (extent.depth > aslrt::kMaxStateDepth)
-      return f->raise("States.Runtime", "The variable '" + name + "' nests arrays and objects deeper than " +
-                                            std::to_string(aslrt::kMaxStateDepth) + " levels.");
+      return f->raise("States.Runtime", "The variable '" + name + "' " + aslrt::valueNestedTooDeep() + ".");
     if (extent.bytes > kMaxVariableBytes)
       return f->raise("States.DataLimitExceeded", "The variable '" + name + "' exceeds the 256 KiB limit.");
     f->variables[name] = std::move(value);

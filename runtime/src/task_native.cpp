@@ -71,9 +71,8 @@ NativeOutcome outcomeOf(const NativeCall& call, int status, aslrt_task_reply& re
   // Text replies are held to the parser's depth; a document may nest any
   // deeper, which the runtime's recursive walks (copies, dumps) must not meet.
   if (reply.hasValue && aslrt::nestsDeeperThan(out.value, aslrt::kMaxStateDepth)) {
-    out.failure = {"States.TaskFailed", "native handler '" + std::string(call.symbol) +
-                                            "' replied with a value that nests arrays and objects deeper than " +
-                                            std::to_string(aslrt::kMaxStateDepth) + " levels"};
+    out.failure = {"States.TaskFailed", "native handler '" + std::string(call.symbol) + "' replied with a value that " +
+                                            aslrt::valueNestedTooDeep()};
     return out;
   }
   out.ok = true;

@@ -164,7 +164,7 @@ int runJsonataCommand(int argc, char** argv) {
   // converts documents recursively.
   auto tooDeep = [&](const std::string& file) {
     return aslrt::jsonNestingDepth(text) > aslrt::kMaxJsonNesting
-               ? file + " is nested deeper than " + std::to_string(aslrt::kMaxJsonNesting) + " levels"
+               ? file + " " + aslrt::textNestedTooDeep()
                : std::string();
   };
   try {

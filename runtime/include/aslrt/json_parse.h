@@ -26,9 +26,14 @@ constexpr size_t kMaxJsonNesting = 1000;
 // kMaxJsonNesting.
 Json parseJson(std::string_view text);
 
-// Why parseJson refused text, for a message about it: "is nested deeper than
-// 1000 levels" or "is not JSON".
+// Why parseJson refused text, for a message about it: textNestedTooDeep()
+// or "is not JSON".
 std::string whyNotJson(std::string_view text);
+// How messages about what is past kMaxJsonNesting end: text "is nested
+// deeper than 1000 levels"; a value "nests arrays and objects deeper than
+// 1000 levels".
+std::string textNestedTooDeep();
+std::string valueNestedTooDeep();
 
 // How deep the text's arrays and objects nest (strings skipped; the text
 // need not be valid JSON).

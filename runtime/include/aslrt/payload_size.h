@@ -56,10 +56,8 @@ struct SizeBound {
   uint32_t depth = kDepthUnknown;
   bool known() const { return bytes != kSizeUnknown && depth != kDepthUnknown; }
   static SizeBound exactly(uint64_t n, uint32_t depth) { return {n, true, depth}; }
-  // A size measured without the depth: every level costs at least two bytes
-  // ("[]"), so the size bounds the depth too -- tightly enough for small
-  // values; a large one is measured again where its depth matters (exit_state).
-  static SizeBound exactly(uint64_t n) { return {n, true, depthWithin(n)}; }
+  // The depth a value of serialised size n cannot exceed: every level costs
+  // at least two bytes ("[]") -- tight enough for small values (depthOf).
   static uint32_t depthWithin(uint64_t n) { return n / 2 >= kDepthBeyond ? kDepthBeyond : static_cast<uint32_t>(n / 2); }
   static SizeBound atMost(uint64_t n, uint32_t depth) { return {n, false, depth}; }
   static SizeBound exactly(Extent e) { return {e.bytes, true, e.depth}; }
@@ -70,7 +68,7 @@ struct SizeBound {
 // say only that: kDepthBeyond and a size past the quota.
 SizeBound sizeOf(const Json& value);
 // An upper bound on the depth of a value `bytes` long (its serialised size):
-// the size's own (SizeBound::exactly) when within the limit, else walked.
+// the size's own (SizeBound::depthWithin) when within the limit, else walked.
 uint32_t depthOf(const Json& value, uint64_t bytes);
 
 // Adds bounds without overflowing into "unknown".

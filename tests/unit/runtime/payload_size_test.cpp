@@ -114,7 +114,7 @@ TEST(PayloadSize, DepthBounds) {
   EXPECT_EQ(selectedDepth(kDepthUnknown, 1), kDepthUnknown);
   EXPECT_EQ(addDepths(kDepthUnknown - 2, 5), kDepthUnknown - 1);  // saturates short of unknown
   // Every level costs two bytes at least: "[[[]]]" is 6 bytes and 3 deep.
-  EXPECT_EQ(SizeBound::exactly(6).depth, 3u);
+  EXPECT_EQ(SizeBound::depthWithin(6), 3u);
   EXPECT_EQ(sizeOf(Json::parse("[[[]]]")).depth, 3u);
   EXPECT_FALSE(SizeBound::atMost(10, kDepthUnknown).known());
 }
