@@ -10,7 +10,6 @@
 namespace aslrt {
 namespace {
 
-constexpr int64_t kMicros = 1000000;
 
 // "TimeoutSecondsPath" → a positive whole number of seconds from the input.
 std::optional<int64_t> secondsFromPath(aslrt_frame* f, const JsonPath& path, const char* field, bool* failed) {
@@ -94,7 +93,7 @@ Reply waitForReply(aslrt_frame* f, const std::string& token, uint64_t key, const
   CallbackRegistry& registry = CallbackRegistry::instance();
   std::optional<int64_t> total = timers.deadline(), beat;
   auto heartbeatFromNow = [&] {
-    if (timers.heartbeatSeconds) beat = sched.clock().nowMicros() + *timers.heartbeatSeconds * kMicros;
+    if (timers.heartbeatSeconds) beat = afterSeconds(sched.clock().nowMicros(), static_cast<double>(*timers.heartbeatSeconds));
   };
   if (heartbeatFromStart) heartbeatFromNow();
   for (;;) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "clock.h"
 #include "execution.h"
 #include "task_invoke.h"
 
@@ -19,7 +20,7 @@ struct TaskTimers {
   std::optional<int64_t> timeoutSeconds, heartbeatSeconds;
   std::optional<int64_t> deadline() const {  // TimeoutSeconds' end on the scheduler's clock
     if (!timeoutSeconds) return std::nullopt;
-    return scheduledMicros + *timeoutSeconds * 1000000;
+    return afterSeconds(scheduledMicros, static_cast<double>(*timeoutSeconds));
   }
 };
 

@@ -10,8 +10,8 @@ int64_t systemMicros() {
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-Clock::Clock(bool isVirtual, int64_t startMicros) : virtual_(isVirtual) {
-  virtualNow_ = startMicros >= 0 ? startMicros : systemMicros();
+Clock::Clock(bool isVirtual, std::optional<int64_t> startMicros) : virtual_(isVirtual) {
+  virtualNow_ = startMicros ? *startMicros : systemMicros();
 }
 
 int64_t Clock::nowMicros() const { return virtual_ ? virtualNow_ : systemMicros(); }

@@ -47,11 +47,13 @@ inline const Json* peekOrSelect(aslrt_frame* f, const aslrt::JsonPath& path, con
   return selectCopy(f, path, input, copy);
 }
 
-int64_t retryDelayMicros(aslrt_frame* f, const aslrt::RetrierInfo& r, int64_t attempt) {
+// IntervalSeconds x BackoffRate^attempt, capped by MaxDelaySeconds (when
+// set; the power may reach infinity, which afterSeconds caps).
+double retryDelaySeconds(aslrt_frame* f, const aslrt::RetrierInfo& r, int64_t attempt) {
   double seconds = r.interval * std::pow(r.backoff, static_cast<double>(attempt));
   if (r.maxDelay) seconds = std::min(seconds, static_cast<double>(*r.maxDelay));
-  if (r.fullJitter) seconds = std::uniform_real_distribution<double>(0.0, seconds)(f->exec->rng);
-  return static_cast<int64_t>(seconds * 1e6);
+  if (r.fullJitter && std::isfinite(seconds)) seconds = std::uniform_real_distribution<double>(0.0, seconds)(f->exec->rng);
+  return seconds;
 }
 
 // Returns true when a retrier takes the error (after sleeping its delay).
@@ -61,11 +63,11 @@ bool tryRetry(aslrt_frame* f) {
     const aslrt::RetrierInfo& r = info.retriers[i];
     if (!matches(r.errors, f->failure.error)) continue;
     if (f->retrierAttempts[i] >= r.maxAttempts) return false;
-    int64_t delay = retryDelayMicros(f, r, f->retrierAttempts[i]);
+    double delay = retryDelaySeconds(f, r, f->retrierAttempts[i]);
     ++f->retrierAttempts[i];
     ++f->retryCount;
     aslrt::Scheduler& sched = f->exec->scheduler;
-    sched.sleepUntil(sched.clock().nowMicros() + delay);  // a cancellation ends it early
+    sched.sleepUntil(aslrt::afterSeconds(sched.clock().nowMicros(), delay));  // a cancellation ends it early
     return true;
   }
   return false;

@@ -57,11 +57,13 @@ aslrt::TaskOutcome mockedOutcome(aslrt_frame* f, const std::string& state) {
   return {true, std::move(mocked->value), {}};  // AWS's recording: never re-wrapped
 }
 
-// The real time a bound command may run: what is left of TimeoutSeconds.
+// The real time a bound command may run: what is left of TimeoutSeconds,
+// at most a century (steady_clock's nanoseconds overflow past ~292 years).
 std::optional<int64_t> timeoutMicros(const aslrt_frame* f, const aslrt::TaskTimers& timers) {
+  constexpr int64_t kCentury = int64_t(100) * 366 * 24 * 3600 * 1000000;
   std::optional<int64_t> deadline = timers.deadline();
   if (!deadline) return std::nullopt;
-  return std::max<int64_t>(*deadline - f->exec->scheduler.clock().nowMicros(), 1);
+  return std::clamp<int64_t>(*deadline - f->exec->scheduler.clock().nowMicros(), 1, kCentury);
 }
 
 // `input` is what the binding receives: the parameters, or lambda:invoke's event.

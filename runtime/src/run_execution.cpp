@@ -33,7 +33,7 @@ Failure abortFailure(int signal) {
 
 ExecutionResult runExecution(const Program& program, const RunOptions& options, const MockConfig* mocks,
                              const Json& input, SizeBound inputSize) {
-  Clock clock(options.virtualClock, options.startMicros ? *options.startMicros : -1);
+  Clock clock(options.virtualClock, options.startMicros);
   Scheduler scheduler(clock);
   Execution exec(program, scheduler, options, input);
   exec.mocks = mocks;
@@ -64,7 +64,7 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
   std::optional<int64_t> deadline;
   // The machine's TimeoutSeconds and the type's duration quota: a watchdog daemon (TIMED_OUT).
   if (program.info.contains("TimeoutSeconds"))
-    deadline = exec.startMicros + program.info["TimeoutSeconds"].get<int64_t>() * 1000000;
+    deadline = afterSeconds(exec.startMicros, program.info["TimeoutSeconds"].get<double>());
   if (quotas.maxDurationMicros && (!deadline || *deadline > exec.startMicros + quotas.maxDurationMicros))
     deadline = exec.startMicros + quotas.maxDurationMicros;
   if (deadline) {

@@ -21,4 +21,15 @@ inline std::optional<int64_t> exactInt64(const Json& v) {
   if (v.is_number_integer()) return *v.get_ptr<const Json::number_integer_t*>();
   return std::nullopt;
 }
+
+// exactInt64, or a whole float in the signed 64-bit range (2.0 as 2): what a
+// Java long holds, as AWS reads counts and seconds. 1e30 is no such value
+// (converting it would be undefined behaviour).
+inline std::optional<int64_t> wholeInt64(const Json& v) {
+  if (!v.is_number_float()) return exactInt64(v);
+  double d = *v.get_ptr<const Json::number_float_t*>();
+  constexpr double kTwo63 = 9223372036854775808.0;
+  if (!(d >= -kTwo63 && d < kTwo63) || d != static_cast<double>(static_cast<int64_t>(d))) return std::nullopt;
+  return static_cast<int64_t>(d);
+}
 }  // namespace aslrt
