@@ -1,5 +1,6 @@
 #include "object_store.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,12 +30,32 @@ bool ObjectStore::loadFixture(const std::string& path, std::string* error) {
   return true;
 }
 
+namespace {
+
+bool hasParentPart(const std::string& name) {
+  for (size_t start = 0; start <= name.size();) {
+    size_t end = std::min(name.find('/', start), name.size());
+    if (name.compare(start, end - start, "..") == 0) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> ObjectStore::fileOf(const std::string& bucket, const std::string& key) const {
+  if (root_.empty() || bucket.empty() || bucket == "." || bucket.find('/') != std::string::npos ||
+      hasParentPart(bucket) || hasParentPart(key))
+    return std::nullopt;
+  return root_ + "/" + bucket + "/" + key;
+}
+
 std::optional<std::string> ObjectStore::get(const std::string& bucket, const std::string& key) const {
   auto it = objects_.find({bucket, key});
   if (it != objects_.end()) return it->second;
-  if (root_.empty() || bucket.find("..") != std::string::npos || key.find("..") != std::string::npos)
-    return std::nullopt;
-  std::ifstream in(root_ + "/" + bucket + "/" + key, std::ios::binary);
+  std::optional<std::string> file = fileOf(bucket, key);
+  if (!file) return std::nullopt;
+  std::ifstream in(*file, std::ios::binary);
   if (!in) return std::nullopt;
   std::stringstream text;
   text << in.rdbuf();
@@ -44,9 +65,9 @@ std::optional<std::string> ObjectStore::get(const std::string& bucket, const std
 bool ObjectStore::put(const std::string& bucket, const std::string& key, const std::string& body,
                       std::string* error) const {
   if (root_.empty()) return *error = "results are written under --s3-root DIR, and none was given", false;
-  if (bucket.empty() || bucket.find("..") != std::string::npos || key.find("..") != std::string::npos)
-    return *error = "the bucket or key is not a safe file name", false;
-  std::filesystem::path path = std::filesystem::path(root_) / bucket / key;
+  std::optional<std::string> file = fileOf(bucket, key);
+  if (!file) return *error = "the bucket or key would leave --s3-root", false;
+  std::filesystem::path path(*file);
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);

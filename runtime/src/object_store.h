@@ -18,6 +18,11 @@ class ObjectStore {
   bool put(const std::string& bucket, const std::string& key, const std::string& body, std::string* error) const;
 
  private:
+  // root/bucket/key, or nullopt when there is no root or the names would
+  // leave it: a bucket with '/' or a ".." part, a key with a ".." part (a key
+  // may start with '/': "root/bucket//key" stays inside).
+  std::optional<std::string> fileOf(const std::string& bucket, const std::string& key) const;
+
   std::map<std::pair<std::string, std::string>, std::string> objects_;
   std::string root_;
 };
