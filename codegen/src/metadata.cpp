@@ -86,6 +86,8 @@ std::string buildMetadata(const ir::Module& m) {
                            {"toleratedCount", mp.toleratedCount}, {"toleratedPercentage", mp.toleratedPercentage},
                            {"toleratedCountPath", optionalIndex(mp.toleratedCountPath)},
                            {"toleratedPercentagePath", optionalIndex(mp.toleratedPercentagePath)},
+                           {"toleratedCountJsonata", optionalIndex(mp.toleratedCountJsonata)},
+                           {"toleratedPercentageJsonata", optionalIndex(mp.toleratedPercentageJsonata)},
                            {"distributed", mp.distributed}, {"batcher", mp.batcher},
                            {"maxItemsPerBatchPath", optionalIndex(mp.maxItemsPerBatchPath)},
                            {"maxBytesPerBatchPath", optionalIndex(mp.maxBytesPerBatchPath)},

@@ -392,6 +392,14 @@ class Lowering {
       if (s.itemSelector) map.itemSelectorJsonata = jsonataSpec(s.itemSelector->toJson(), "ItemSelector");
       if (s.maxConcurrency && s.maxConcurrency->isString())
         map.maxConcurrencyJsonata = jsonataSpec(s.maxConcurrency->toJson(), "MaxConcurrency");
+      if (s.toleratedFailureCount && s.toleratedFailureCount->isString()) {
+        map.toleratedCountJsonata = jsonataSpec(s.toleratedFailureCount->toJson(), "ToleratedFailureCount");
+        map.toleratedCount = nullptr;
+      }
+      if (s.toleratedFailurePercentage && s.toleratedFailurePercentage->isString()) {
+        map.toleratedPercentageJsonata = jsonataSpec(s.toleratedFailurePercentage->toJson(), "ToleratedFailurePercentage");
+        map.toleratedPercentage = nullptr;
+      }
       return b.emit(InstKind::RunMap, Type::Array, input, items, spec);
     }
     ValueId args = s.arguments ? evalJsonata(b, s.arguments, "Arguments", input) : input;

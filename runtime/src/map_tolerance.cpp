@@ -9,23 +9,49 @@ namespace {
 
 std::string shown(const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
 
+// A JSONata ToleratedFailureCount/Percentage: its value, or nullopt after
+// raising (the evaluation's error, or States.QueryEvaluationError when the
+// value is no number of the kind the field takes).
+std::optional<Json> jsonataValue(aslrt_frame* f, uint32_t id, const Json& input, const char* field, bool whole) {
+  std::optional<Json> v = f->evalJsonata(id, input);
+  if (!v) return std::nullopt;
+  bool fits = whole ? wholeInt64(*v) && *wholeInt64(*v) >= 0 : v->is_number();
+  if (!fits)
+    return f->raise("States.QueryEvaluationError", std::string("The ") + field + " field must be a " +
+                                                       (whole ? "non-negative integer" : "number") +
+                                                       ", but was: " + v->dump()),
+           std::nullopt;
+  return v;
+}
+
 bool resolveCount(aslrt_frame* f, const MapInfo& map, const Json& input, Tolerance* t) {
   std::optional<Json> v = map.toleratedCount.is_number() ? std::optional<Json>(map.toleratedCount) : std::nullopt;
+  if (map.toleratedCountJsonata) {
+    v = jsonataValue(f, *map.toleratedCountJsonata, input, "ToleratedFailureCount", true);
+    if (!v) return false;
+  }
   if (map.toleratedCountPath) {
     const JsonPath& path = f->exec->program.paths[*map.toleratedCountPath];
     v = aslrt_select(f, path, input);
-    if (!v || !v->is_number() || std::floor(v->get<double>()) != v->get<double>())
+    // (a whole number a Java long holds: 1e30 is none)
+    if (!v || !wholeInt64(*v))
       return f->raise("States.Runtime", "The ToleratedFailureCountPath field refers to value \"" +
                                             (v ? shown(*v) : "null") + "\" which is not a valid integer: " + path.text()),
              false;
   }
-  if (v) t->set = true, t->count = v->get<int64_t>();
+  if (!v) return true;
+  t->set = true;
+  t->count = wholeInt64(*v).value_or(INT64_MAX);  // a literal past a long's range tolerates every failure
   return true;
 }
 
 bool resolvePercent(aslrt_frame* f, const MapInfo& map, const Json& input, Tolerance* t) {
   std::optional<Json> v =
       map.toleratedPercentage.is_number() ? std::optional<Json>(map.toleratedPercentage) : std::nullopt;
+  if (map.toleratedPercentageJsonata) {
+    v = jsonataValue(f, *map.toleratedPercentageJsonata, input, "ToleratedFailurePercentage", false);
+    if (!v) return false;
+  }
   if (map.toleratedPercentagePath) {
     const JsonPath& path = f->exec->program.paths[*map.toleratedPercentagePath];
     v = aslrt_select(f, path, input);

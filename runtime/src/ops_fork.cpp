@@ -216,6 +216,17 @@ void storeOutputs(aslrt_frame* f, uint32_t dst, std::vector<aslrt_frame>& childr
 // MaxConcurrencyPath: AWS requires a non-negative integer.
 bool maxConcurrency(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, int64_t* out) {
   *out = map.maxConcurrency;
+  if (map.maxConcurrencyJsonata) {
+    std::optional<Json> v = f->evalJsonata(*map.maxConcurrencyJsonata, input);
+    if (!v) return false;
+    std::optional<int64_t> n = aslrt::wholeInt64(*v);
+    if (!n || *n < 0)
+      return f->raise("States.QueryEvaluationError",
+                      "The MaxConcurrency field must be a non-negative integer, but was: " + v->dump()),
+             false;
+    *out = *n;
+    return true;
+  }
   if (!map.maxConcurrencyPath) return true;
   const aslrt::JsonPath& path = f->exec->program.paths[*map.maxConcurrencyPath];
   std::optional<Json> v = aslrt_select(f, path, input);
@@ -224,14 +235,14 @@ bool maxConcurrency(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input
     std::optional<long long> n = aslrt::parseInteger(v->get<std::string>());
     if (n) v = Json(*n);
   }
-  bool integral = v && v->is_number() && std::floor(v->get<double>()) == v->get<double>() && v->get<double>() >= 0;
-  if (!integral) {
+  std::optional<int64_t> n = v ? aslrt::wholeInt64(*v) : std::nullopt;  // 1e30 is no valid integer either
+  if (!n || *n < 0) {
     std::string shown = !v ? "null" : v->is_string() ? v->get<std::string>() : v->dump();
     f->raise("States.Runtime", "The MaxConcurrencyPath field refers to value \"" + shown +
                                    "\" which is not a valid integer: " + path.text());
     return false;
   }
-  *out = v->get<int64_t>();
+  *out = *n;
   return true;
 }
 

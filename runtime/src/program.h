@@ -97,6 +97,7 @@ struct MapInfo {
   std::optional<uint32_t> itemSelectorJsonata, maxConcurrencyJsonata, itemsJsonata, reader;
   Json toleratedCount, toleratedPercentage;
   std::optional<uint32_t> toleratedCountPath, toleratedPercentagePath;
+  std::optional<uint32_t> toleratedCountJsonata, toleratedPercentageJsonata;
   bool distributed = false;
   Json batcher;  // ItemBatcher's literal fields; null = no batching (item_batcher.h)
   std::optional<uint32_t> maxItemsPerBatchPath, maxBytesPerBatchPath, batchInput, batcherJsonata;

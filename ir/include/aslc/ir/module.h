@@ -216,8 +216,9 @@ struct MapSpec {
   uint32_t maxConcurrencyJsonata = kNone;
   uint32_t itemsJsonata = kNone;  // JSONata Items (its value arrives as the op's second operand)
   uint32_t reader = kNone;        // reader pool
-  aslrt::Json toleratedCount, toleratedPercentage;  // literal values (or a JSONata string), else null
+  aslrt::Json toleratedCount, toleratedPercentage;  // literal values, else null
   uint32_t toleratedCountPath = kNone, toleratedPercentagePath = kNone;
+  uint32_t toleratedCountJsonata = kNone, toleratedPercentageJsonata = kNone;  // "{% %}" (jsonata pool)
   bool distributed = false;  // ProcessorConfig.Mode DISTRIBUTED: child executions, MapRun events
   // ItemBatcher: `batcher` holds its literal fields (null = no batching); the
   // *Path fields are in the path pool, a JSONPath BatchInput in the template
