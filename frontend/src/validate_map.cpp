@@ -9,19 +9,6 @@
 namespace aslc::validate_detail {
 namespace {
 
-void checkEnumField(Checker& ck, const JNode& obj, const char* key,
-                    std::initializer_list<const char*> allowed, const std::string& pointer) {
-  const JNode* v = obj.get(key);
-  if (!v) return;
-  if (v->isString())
-    for (const char* a : allowed)
-      if (v->str() == a) return;
-  std::string list;
-  for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-  ck.error(v->begin, "enum-value", std::string("'") + key + "' must be one of " + list,
-           pointerJoin(pointer, key));
-}
-
 bool isDistributed(const JNode& processor) {
   const JNode* config = processor.isObject() ? processor.get("ProcessorConfig") : nullptr;
   const JNode* mode = config && config->isObject() ? config->get("Mode") : nullptr;
@@ -44,8 +31,8 @@ void checkProcessorConfig(Checker& ck, const JNode& processor, const std::string
     ck.error(m.keyOffset, "schema-unknown-field", "'ProcessorConfig' has no field '" + m.key + "'",
              pointerJoin(at, m.key));
   }
-  checkEnumField(ck, *config, "Mode", {"INLINE", "DISTRIBUTED"}, at);
-  checkEnumField(ck, *config, "ExecutionType", {"STANDARD", "EXPRESS"}, at);
+  checkEnum(ck, *config, "Mode", {"INLINE", "DISTRIBUTED"}, at);
+  checkEnum(ck, *config, "ExecutionType", {"STANDARD", "EXPRESS"}, at);
   // Child executions of a distributed Map need a workflow type.
   if (isDistributed(processor) && !config->member("ExecutionType"))
     ck.error(config->begin, "schema-required-field",

@@ -69,22 +69,28 @@ void checkCountPath(StateCtx& s, const JNode& obj, const char* key, const std::s
                  std::string("'") + key + "'");
 }
 
-void checkEnum(Checker& ck, const JNode& obj, const char* key,
-               std::initializer_list<std::string_view> allowed, const std::string& pointer) {
-  const JNode* v = obj.get(key);
-  if (!v || (v->isString() && contains(allowed, v->str()))) return;
-  std::string list;
-  for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-  ck.error(v->begin, "enum-value", std::string("'") + key + "' must be one of " + list,
-           pointerJoin(pointer, key));
-}
-
 // Parameters (JSONPath) or Arguments (JSONata) of a reader or writer.
 void checkIoPayload(StateCtx& s, const JNode& obj, const std::string& pointer) {
   if (const JNode* p = obj.get("Parameters"); p && !s.jsonata())
     checkPayloadTemplate(s.ck, *p, pointerJoin(pointer, "Parameters"));
   if (const JNode* a = obj.get("Arguments"); a && s.jsonata())
     checkJsonataTemplate(s.ck, *a, pointerJoin(pointer, "Arguments"));
+}
+
+// CSVHeaders: the column names, strings, which CSVHeaderLocation GIVEN needs.
+void checkCsvHeaders(Checker& ck, const JNode& config, const std::string& at) {
+  const JNode* headers = config.get("CSVHeaders");
+  const JNode* location = config.get("CSVHeaderLocation");
+  bool given = location && location->isString() && location->str() == "GIVEN";
+  if (!headers) {
+    if (given)
+      ck.error(location->begin, "schema-required-field", "'CSVHeaderLocation' GIVEN requires 'CSVHeaders'", at);
+    return;
+  }
+  bool strings = headers->isArray();
+  for (size_t i = 0; strings && i < headers->elements.size(); ++i) strings = headers->elements[i].isString();
+  if (!strings)
+    ck.error(headers->begin, "schema-type", "'CSVHeaders' must be an array of strings", pointerJoin(at, "CSVHeaders"));
 }
 
 void checkReaderConfig(StateCtx& s, const JNode& config, const std::string& at) {
@@ -98,6 +104,8 @@ void checkReaderConfig(StateCtx& s, const JNode& config, const std::string& at) 
   checkCountPath(s, config, "MaxItemsPath", at);
   checkEnum(s.ck, config, "InputType", {"CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"}, at);
   checkEnum(s.ck, config, "CSVHeaderLocation", {"FIRST_ROW", "GIVEN"}, at);
+  checkEnum(s.ck, config, "CSVDelimiter", {"COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"}, at);
+  checkCsvHeaders(s.ck, config, at);
 }
 
 void checkItemReader(StateCtx& s) {

@@ -73,6 +73,18 @@ bool expectKind(Checker& ck, const JNode& value, JNode::Kind kind, const std::st
   return false;
 }
 
+void checkEnum(Checker& ck, const JNode& obj, const char* key, std::initializer_list<std::string_view> allowed,
+               const std::string& pointer) {
+  const JNode* v = obj.get(key);
+  if (!v) return;
+  if (v->isString())
+    for (std::string_view a : allowed)
+      if (v->str() == a) return;
+  std::string list;
+  for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  ck.error(v->begin, "enum-value", std::string("'") + key + "' must be one of " + list, pointerJoin(pointer, key));
+}
+
 // Integer-valued fields (TimeoutSeconds, MaxConcurrency...) may hold a JSONata
 // expression in a JSONata state; the value is then checked at run time.
 void checkIntegerField(StateCtx& s, const char* key, int64_t min, int64_t max) {

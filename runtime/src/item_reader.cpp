@@ -10,8 +10,10 @@ namespace {
 
 Failure readerFailed(const std::string& cause) { return {"States.ItemReaderFailed", cause}; }
 
+// The validator has checked ReaderConfig's names; anything else reads as COMMA.
 char delimiterOf(const Json& config) {
-  std::string d = config.is_object() ? config.value("CSVDelimiter", "COMMA") : "COMMA";
+  const Json* field = config.is_object() && config.contains("CSVDelimiter") ? &config["CSVDelimiter"] : nullptr;
+  std::string d = field && field->is_string() ? field->get<std::string>() : "COMMA";
   if (d == "PIPE") return '|';
   if (d == "SEMICOLON") return ';';
   if (d == "SPACE") return ' ';
@@ -19,7 +21,10 @@ char delimiterOf(const Json& config) {
   return ',';
 }
 
-// One CSV record per line; quoted fields may hold the delimiter, "" and newlines.
+// One CSV record per line; quoted fields may hold the delimiter, "" and
+// newlines. A backslash escapes a backslash, a double quote or the
+// delimiter, which are then taken as they are; before any other character it
+// is dropped (https://docs.aws.amazon.com/step-functions/latest/dg/example-csv-parse-dist-map.html).
 std::vector<std::vector<std::string>> csvRecords(const std::string& text, char delim) {
   std::vector<std::vector<std::string>> records;
   std::vector<std::string> record;
@@ -27,6 +32,13 @@ std::vector<std::vector<std::string>> csvRecords(const std::string& text, char d
   bool quoted = false, any = false;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    if (c == '\\') {
+      any = true;
+      if (i + 1 == text.size()) break;
+      char next = text[i + 1];
+      if (next == '\\' || next == '"' || next == delim) field += next, ++i;
+      continue;  // otherwise the next character is read as if no backslash came before it
+    }
     if (quoted) {
       if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
       else if (c == '"') quoted = false;

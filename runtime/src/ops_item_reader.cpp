@@ -35,20 +35,28 @@ bool readerMaxItems(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& inpu
     if (std::optional<long long> n = aslrt::parseInteger(v->get<std::string>())) v = Json(*n);
   if (!v->is_number() || std::floor(v->get<double>()) != v->get<double>())
     return f->raise("States.Runtime", "The MaxItems field must be an integer, but was: " + v->dump()), false;
-  *out = v->get<int64_t>();
+  // A whole number beyond a long's range is past any item count: no limit.
+  *out = aslrt::wholeInt64(*v).value_or(v->get<double>() > 0 ? INT64_MAX : INT64_MIN);
   return true;
+}
+
+// A reader aslc cannot run yet ends the execution as not implemented (exit 3).
+bool unsupportedReader(aslrt_frame* f, const std::string& why) {
+  f->exec->unsupported = why;
+  f->failure = {"States.Runtime", why};
+  return false;
 }
 
 }  // namespace
 
 bool aslrt_read_items(aslrt_frame* f, const aslrt::ReaderInfo& r, const Json& input, Json* items) {
-  if (!r.resource.ends_with("s3:getObject")) {
-    // (listObjectsV2 and the S3 inventory manifests need a listing of the bucket)
-    std::string why = "the ItemReader resource '" + r.resource + "' is not implemented yet (only s3:getObject is)";
-    f->exec->unsupported = why;
-    f->failure = {"States.Runtime", why};
-    return false;
-  }
+  // (listObjectsV2 and the S3 inventory manifests need a listing of the bucket)
+  if (!r.resource.ends_with("s3:getObject"))
+    return unsupportedReader(f, "the ItemReader resource '" + r.resource + "' is not implemented yet (only s3:getObject is)");
+  const Json* type = r.config.is_object() && r.config.contains("InputType") ? &r.config["InputType"] : nullptr;
+  if (type && type->is_string() && (*type == "MANIFEST" || *type == "PARQUET"))
+    return unsupportedReader(f, "the ItemReader InputType '" + type->get<std::string>() +
+                                    "' is not implemented yet (CSV, JSON and JSONL are)");
   Json location;
   int64_t maxItems = 0;
   if (!readerLocation(f, r, input, &location) || !readerMaxItems(f, r, input, &maxItems)) return false;

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -129,6 +130,9 @@ bool isJsonataExpression(const JNode& value);  // a "{% ... %}" string
 // Reports a wrong JSON type; returns false when the value is not of `kind`.
 bool expectKind(Checker& ck, const JNode& value, JNode::Kind kind, const std::string& pointer,
                 const char* what);
+// obj[key], when present, is one of `allowed` (strings).
+void checkEnum(Checker& ck, const JNode& obj, const char* key, std::initializer_list<std::string_view> allowed,
+               const std::string& pointer);
 // An integer in [min, max], or (in JSONata states) a JSONata expression.
 void checkIntegerField(StateCtx& s, const char* key, int64_t min, int64_t max);
 size_t utf8Length(std::string_view text);  // characters, not bytes
