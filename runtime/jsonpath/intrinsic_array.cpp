@@ -97,11 +97,13 @@ std::optional<Json> evalArrayRange(const Args& args, const EvalContext&, std::st
     return std::nullopt;
   if (step == 0) return fail(cause, fn, "step must not be 0"), std::nullopt;
   bool empty = (step > 0 && first > last) || (step < 0 && first < last);
-  int64_t count = empty ? 0 : (last - first) / step + 1;
+  // In 128 bits: last - first and first + k * step can leave the 64-bit range.
+  using Wide = __int128;
+  Wide count = empty ? 0 : (Wide(last) - Wide(first)) / Wide(step) + 1;
   if (count > kMaxRangeItems)
     return fail(cause, fn, "the range must not contain more than 1000 items"), std::nullopt;
   Json out = Json::array();
-  for (int64_t k = 0; k < count; ++k) out.push_back(first + k * step);
+  for (Wide k = 0; k < count; ++k) out.push_back(static_cast<int64_t>(Wide(first) + k * Wide(step)));
   return out;
 }
 

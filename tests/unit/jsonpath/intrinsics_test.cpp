@@ -169,6 +169,12 @@ TEST(IntrinsicArray, RangeWithLimits) {
   failsWith("States.ArrayRange(0, 1000, 1)", "States.IntrinsicFailure");
   failsWith("States.ArrayRange(1, 9, 0)", "States.IntrinsicFailure");
   failsWith("States.ArrayRange(1.5, 9, 1)", "States.IntrinsicFailure");
+  // Ranges whose span leaves the 64-bit range (last - first overflowed).
+  EXPECT_EQ(ok("States.ArrayRange(-9000000000000000000, 9000000000000000000, 9000000000000000000)"),
+            Json::parse("[-9000000000000000000,0,9000000000000000000]"));
+  EXPECT_EQ(ok("States.ArrayRange(9223372036854775807, -9223372036854775807, -9223372036854775807)"),
+            Json::parse("[9223372036854775807,0,-9223372036854775807]"));
+  failsWith("States.ArrayRange(-9223372036854775807, 9223372036854775807, 1)", "States.IntrinsicFailure");
 }
 
 TEST(IntrinsicEncoding, Base64RoundTripAndLimits) {
