@@ -35,6 +35,14 @@ bool readInput(const std::string& path, Json* input, std::string* error) {
   }
   std::optional<Json> doc = readJsonFile(path, "input", error);
   if (!doc) return false;
+  // StartExecution refuses an input over the payload quota: the execution
+  // never starts (https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html).
+  uint64_t bytes = serializedSize(*doc);
+  if (bytes > kMaxPayloadBytes) {
+    *error = "the input is " + std::to_string(bytes) + " bytes of JSON (compact); AWS starts no execution with an input over " +
+             std::to_string(kMaxPayloadBytes) + " bytes";
+    return false;
+  }
   *input = std::move(*doc);
   return true;
 }

@@ -1,5 +1,6 @@
 #include "json_file.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -13,6 +14,11 @@ std::optional<Json> readJsonFile(const std::string& path, const std::string& wha
   if (path == "-") {
     text << std::cin.rdbuf();
   } else {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      *error = "cannot read " + what + " '" + path + "': it is a directory";
+      return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       *error = "cannot read " + what + " '" + path + "'";
