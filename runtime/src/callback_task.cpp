@@ -163,7 +163,7 @@ TaskOutcome awaitCallback(aslrt_frame* f, const std::string& token, uint64_t key
   if (r.kind == Reply::Aborted) return {false, nullptr, {}, true};
   if (r.kind == Reply::Succeeded) return {true, std::move(r.output), {}};
   if (r.kind == Reply::Failed) return {false, nullptr, std::move(r.failure)};
-  return {false, nullptr, {"States.Timeout", std::nullopt}};
+  return {false, nullptr, taskTimedOut()};
 }
 
 int32_t runActivity(aslrt_frame* f, uint32_t dst, const std::string& activityArn, const Json& input,
@@ -187,7 +187,7 @@ int32_t runActivity(aslrt_frame* f, uint32_t dst, const std::string& activityArn
     f->slots[dst] = std::move(r.output);
     return ASLRT_OK;
   }
-  if (r.kind == Reply::TimedOut) r.failure = {"States.Timeout", std::nullopt};
+  if (r.kind == Reply::TimedOut) r.failure = taskTimedOut();
   Json details = Json::object();
   if (!r.failure.error.empty()) details["error"] = r.failure.error;
   if (r.failure.cause) details["cause"] = *r.failure.cause;

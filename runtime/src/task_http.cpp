@@ -159,7 +159,7 @@ std::variant<HttpRequest, Failure> httpTaskRequest(const Json& p, const std::str
 TaskOutcome httpTaskOutcome(const HttpResponse& response, bool stateTimeout) {
   using T = HttpResponse::Transport;
   if (response.transport == T::Unavailable) return {false, nullptr, {"States.TaskFailed", response.error}};
-  if (response.transport == T::TimedOut && stateTimeout) return {false, nullptr, {"States.Timeout", std::nullopt}};
+  if (response.transport == T::TimedOut && stateTimeout) return {false, nullptr, taskTimedOut()};
   if (response.transport != T::Ok) return {false, nullptr, {"States.Http.Socket", response.error}};
   Json headers = Json::object();
   std::string contentType;

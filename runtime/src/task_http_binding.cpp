@@ -37,7 +37,7 @@ std::string head(const std::string& text) { return text.size() > 500 ? text.subs
 
 TaskOutcome httpBindingOutcome(const TaskCall& call, const HttpResponse& r) {
   using T = HttpResponse::Transport;
-  if (r.transport == T::TimedOut) return failed({"States.Timeout", std::nullopt});
+  if (r.transport == T::TimedOut) return failed(taskTimedOut());
   if (r.transport != T::Ok) return failed({"States.TaskFailed", "cannot call " + where(call) + ": " + r.error});
   bool ok = r.status >= 200 && r.status < 300;
   if (hasFunctionErrorHeader(r) || (call.lambda && lambdaErrorBody(r.body))) return failed(lambdaFailure(r.body));

@@ -35,7 +35,7 @@ TaskOutcome commandFailure(const TaskCall& call, const CommandResult& r) {
 TaskOutcome commandOutcome(const TaskCall& call, const CommandResult& r) {
   if (!r.spawnError.empty())
     return failed({"States.TaskFailed", "cannot run " + commandName(call) + ": " + r.spawnError});
-  if (r.timedOut) return failed({"States.Timeout", std::nullopt});
+  if (r.timedOut) return failed(taskTimedOut());
   if (r.exitStatus != 0) return commandFailure(call, r);
   std::string text = trimmed(r.out);
   if (text.empty()) return succeeded(nullptr);  // like a function that returns nothing

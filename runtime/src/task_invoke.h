@@ -21,6 +21,11 @@ struct TaskCall {
   NativeCall context;                   // names for messages and the handler context
 };
 
+// A task that ran out of TimeoutSeconds or HeartbeatSeconds. Its cause is
+// empty, not absent: the recorded error output of a caught time-out is
+// {"Error": "States.Timeout", "Cause": ""} (error_handling.task_service_lambda.invoke_timeout).
+inline Failure taskTimedOut() { return {"States.Timeout", std::string()}; }
+
 struct TaskOutcome {
   bool ok = false;
   Json value;
