@@ -24,11 +24,35 @@ int32_t noBinding(aslrt_frame* f, const aslrt::TaskTarget& target) {
   return ASLRT_FAILED;
 }
 
+// What a result over the payload quota is said to come from: a Lambda
+// function's ARN, or the service of an integration ('lambda' for
+// arn:aws:states:::lambda:invoke).
+std::string resultSource(const std::string& resource) {
+  const std::string integration = "arn:aws:states:::";
+  if (resource.rfind(integration, 0) != 0) return resource;
+  size_t end = resource.find(':', integration.size());
+  return resource.substr(integration.size(), end == std::string::npos ? std::string::npos : end - integration.size());
+}
+
+// A task's result over 256 KiB fails the task itself, before ResultSelector
+// or ResultPath could shrink it: recorded as LambdaFunctionFailed/TaskFailed
+// with States.DataLimitExceeded naming the source
+// (error_handling.states_errors.*_data_limit_exceeded_on_large_utf8_response).
+void checkResultSize(const aslrt::TaskInfo& task, aslrt::TaskOutcome& outcome) {
+  if (!outcome.ok || (!outcome.value.is_structured() && !outcome.value.is_string())) return;
+  if (aslrt::measure(outcome.value).bytes <= aslrt::kMaxPayloadBytes) return;
+  outcome = {false, nullptr, {"States.DataLimitExceeded", "The state/task '" + resultSource(task.resource) +
+                                                              "' returned a result with a size exceeding the maximum "
+                                                              "number of bytes service limit."}};
+}
+
 // Records the end of a task and leaves its result or error in the frame.
-int32_t finish(aslrt_frame* f, const aslrt::TaskTraits& traits, uint32_t dst, aslrt::TaskOutcome outcome) {
+int32_t finish(aslrt_frame* f, const aslrt::TaskInfo& task, uint32_t dst, aslrt::TaskOutcome outcome) {
   aslrt::Execution& exec = *f->exec;
+  const aslrt::TaskTraits& traits = task.traits;
   bool withHistory = !exec.options.historyPath.empty();
   if (outcome.aborted) return f->abandon();
+  checkResultSize(task, outcome);
   if (!outcome.ok) {
     bool timedOut = outcome.failure.error == "States.Timeout";
     std::string key = timedOut ? "taskTimedOutEventDetails" : "taskFailedEventDetails";
@@ -181,9 +205,9 @@ extern "C" int32_t aslrt_invoke_task(aslrt_frame* f, uint32_t dst, uint32_t para
   exec.record(traits.started, exec.lastEventId());
   if (traits.family == "Task" && traits.submitsFirst && (mocked || !binding || !traits.callback))
     exec.record("TaskSubmitted", exec.lastEventId());
-  if (mocked) return finish(f, traits, dst, mockedOutcome(f, state));
-  if (!binding && traits.httpInvoke) return finish(f, traits, dst, httpOutcome(f, params, *timers));
+  if (mocked) return finish(f, task, dst, mockedOutcome(f, state));
+  if (!binding && traits.httpInvoke) return finish(f, task, dst, httpOutcome(f, params, *timers));
   if (!binding) return noBinding(f, target);
-  if (traits.callback) return finish(f, traits, dst, callbackOutcome(f, task, binding, target, params, *timers));
-  return finish(f, traits, dst, boundOutcome(f, task, binding, target, params, *timers));
+  if (traits.callback) return finish(f, task, dst, callbackOutcome(f, task, binding, target, params, *timers));
+  return finish(f, task, dst, boundOutcome(f, task, binding, target, params, *timers));
 }
