@@ -132,11 +132,12 @@ void Scheduler::runLoop() {
       continue;
     }
     int64_t deadline = timers_.begin()->first;
-    // A real clock must not sleep through a remote wake; a virtual clock
-    // jumps, so a worker thread never holds virtual time back -- unless a
-    // fiber waits for another process (parkFor): that process lives in real
-    // time, so the virtual clock then runs at real speed (docs/BINDINGS.md).
-    if ((!clock_.isVirtual() || !waiters_.empty()) && waitForRemote(&deadline)) continue;
+    // A real clock must not sleep through a remote wake. A virtual clock
+    // jumps only when nothing else can happen first: while a fiber waits for
+    // another process (parkFor) or for work on another thread (a command, a
+    // native handler, an HTTP call), that work lives in real time, so the
+    // virtual clock then runs at real speed (docs/BINDINGS.md, "Timing").
+    if ((!clock_.isVirtual() || waitsOnRealTime()) && waitForRemote(&deadline)) continue;
     clock_.waitUntil(deadline);
     readyDueTimers();
   }
@@ -338,7 +339,7 @@ bool Scheduler::waitForRemote(const int64_t* deadline) {
         int64_t left = *deadline - clock_.nowMicros();
         came = remoteReadyCv_.wait_for(lock, std::chrono::microseconds(left > 0 ? left : 0), arrived);
       }
-      if (!waiters_.empty()) {
+      if (waitsOnRealTime()) {
         auto spent = std::chrono::steady_clock::now() - started;
         clock_.advance(std::chrono::duration_cast<std::chrono::microseconds>(spent).count());
       }

@@ -114,6 +114,9 @@ class Scheduler {
   void resume(FiberRecord* fiber);
   void yieldToScheduler();
   bool takeRemoteWakes();
+  // A fiber waits for another process or thread (see runLoop); on the
+  // scheduler's thread, which alone changes both counts.
+  bool waitsOnRealTime() const { return !waiters_.empty() || remotePending_ > 0; }
   bool waitForRemote(const int64_t* deadline);
   bool takeNotified();  // under remoteMutex_
   bool readyDueTimers();

@@ -20,6 +20,9 @@ extern char** environ;
 namespace aslrt {
 namespace {
 
+// The command and every process it started (it leads its own group).
+void killGroup(pid_t pid) { kill(-pid, SIGKILL); }
+
 constexpr size_t kErrTailBytes = 4096;
 
 struct Pipes {
@@ -73,7 +76,10 @@ int spawnChild(const CommandSpec& spec, Pipes& p, pid_t* pid) {
   sigaddset(&pipeOnly, SIGPIPE);
   posix_spawnattr_setsigmask(&attr, &none);
   posix_spawnattr_setsigdefault(&attr, &pipeOnly);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  // Its own process group, so that a kill reaches what it started too
+  // (`sh -c "sleep 8; ..."`: the sleep holds the output pipes open).
+  posix_spawnattr_setpgroup(&attr, 0);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
   std::vector<std::string> argv = spec.argv, env = environmentOf(spec);
   std::vector<char*> cargv = pointers(argv), cenv = pointers(env);
   int rc = posix_spawnp(pid, cargv[0], &actions, &attr, cargv.data(), cenv.data());
@@ -139,7 +145,7 @@ int reap(pid_t pid, CommandResult& r, std::optional<int64_t> timeoutMicros, std:
     if (got < 0 && errno != EINTR) return status;
     if (got == 0 && std::chrono::steady_clock::now() - t0 >= std::chrono::microseconds(*timeoutMicros)) {
       r.timedOut = true;
-      kill(pid, SIGKILL);
+      killGroup(pid);
     } else if (got == 0) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
@@ -151,13 +157,13 @@ int reap(pid_t pid, CommandResult& r, std::optional<int64_t> timeoutMicros, std:
 void CommandControl::cancel() {
   std::lock_guard<std::mutex> lock(mutex_);
   cancelled_ = true;
-  if (pid_ > 0) kill(pid_, SIGKILL);
+  if (pid_ > 0) killGroup(pid_);
 }
 
 bool CommandControl::started(pid_t pid) {
   std::lock_guard<std::mutex> lock(mutex_);
   pid_ = pid;
-  if (cancelled_) kill(pid, SIGKILL);
+  if (cancelled_) killGroup(pid);
   return !cancelled_;
 }
 
@@ -193,11 +199,11 @@ CommandResult runCommand(const CommandSpec& spec, const std::string& input, std:
   if (control) control->started(pid);
   fcntl(p.in[1], F_SETFL, O_NONBLOCK);
   exchange(p, input, r, timeoutMicros);
-  if (r.timedOut) kill(pid, SIGKILL);
+  if (r.timedOut) killGroup(pid);
   p.closeAll();
   // A killed child closes its pipes; a cancelled one that handed its output
   // on to a grandchild still holding them is killed here before reaping.
-  if (control && control->cancelled()) kill(pid, SIGKILL);
+  if (control && control->cancelled()) killGroup(pid);
   if (control) control->finished();
   int status = reap(pid, r, timeoutMicros, t0);
   if (WIFEXITED(status)) r.exitStatus = WEXITSTATUS(status);
