@@ -119,9 +119,17 @@ int32_t tryCatch(aslrt_frame* f) {
     // replaced, or with the error written into it in place (assign checks
     // the path before it changes anything).
     if (c.discard) return static_cast<int32_t>(k);
-    if (!c.resultPath) f->input = std::move(out);
-    else if (!p.paths[*c.resultPath].assign(f->input, std::move(out), nullptr)) return ASLRT_PROPAGATE;
-    else if (nestsTooDeep(f, p.paths[*c.resultPath])) return ASLRT_PROPAGATE;
+    if (!c.resultPath) {
+      f->input = std::move(out);
+      return static_cast<int32_t>(k);
+    }
+    // A ResultPath that cannot take the error output ($.err into an array)
+    // fails as a task's ResultPath does: States.Runtime, which no catcher
+    // takes -- not the caught error again, as if no catcher had matched.
+    std::string whyNot;
+    if (!p.paths[*c.resultPath].assign(f->input, std::move(out), &whyNot))
+      return f->raise("States.Runtime", whyNot), ASLRT_PROPAGATE;
+    if (nestsTooDeep(f, p.paths[*c.resultPath])) return ASLRT_PROPAGATE;
     return static_cast<int32_t>(k);
   }
   return ASLRT_PROPAGATE;
