@@ -1,6 +1,7 @@
 // String functions: $string, $substring*, case, $length, $trim, $pad, $join.
 #include <cmath>
 
+#include "case_mapping.h"
 #include "errors.h"
 #include "format_value.h"
 #include "functions.h"
@@ -34,26 +35,9 @@ Value substring(std::vector<Value>& a) {
   return Value::string(encodeUtf8(cps, sliceIndex(start, cps.size())));
 }
 
-uint32_t mapCase(uint32_t c, bool upper) {
-  if (upper) {
-    if (c >= 'a' && c <= 'z') return c - 32;
-    if ((c >= 0xE0 && c <= 0xFE && c != 0xF7) || (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) || (c >= 0x430 && c <= 0x44F)) return c - 32;
-    if (c >= 0x450 && c <= 0x45F) return c - 80;
-    if (c >= 0x100 && c <= 0x17F && (c & 1)) return c - 1;
-    return c;
-  }
-  if (c >= 'A' && c <= 'Z') return c + 32;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F)) return c + 32;
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
-  if (c >= 0x100 && c <= 0x17F && !(c & 1)) return c + 1;
-  return c;
-}
-
-Value changeCase(const Value& v, bool upper) {
+Value withCase(const Value& v, bool upper) {
   if (v.isUndefined()) return v;
-  std::vector<uint32_t> cps = decodeUtf8(v.s());
-  for (auto& c : cps) c = mapCase(c, upper);
-  return Value::string(encodeUtf8(cps));
+  return Value::string(encodeUtf8(changeCase(decodeUtf8(v.s()), upper)));
 }
 
 Value trim(const Value& v) {
@@ -120,8 +104,8 @@ void registerStringFunctions(Registry& r) {
     size_t pos = a[0].s().find(a[1].s());
     return pos == std::string::npos ? a[0] : Value::string(a[0].s().substr(pos + a[1].s().size()));
   });
-  addNative(r, "lowercase", "<s-:s>", 1, [](Evaluator&, std::vector<Value>& a) { return changeCase(a[0], false); });
-  addNative(r, "uppercase", "<s-:s>", 1, [](Evaluator&, std::vector<Value>& a) { return changeCase(a[0], true); });
+  addNative(r, "lowercase", "<s-:s>", 1, [](Evaluator&, std::vector<Value>& a) { return withCase(a[0], false); });
+  addNative(r, "uppercase", "<s-:s>", 1, [](Evaluator&, std::vector<Value>& a) { return withCase(a[0], true); });
   addNative(r, "length", "<s-:n>", 1, [](Evaluator&, std::vector<Value>& a) {
     if (a[0].isUndefined()) return Value();
     return Value::number(double(utf8Length(a[0].s())));

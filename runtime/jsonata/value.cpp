@@ -1,7 +1,11 @@
 // Value construction, JSON conversion and deep equality.
 #include "value.h"
 
+#include <charconv>
 #include <cmath>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "aslrt/json_parse.h"
 
@@ -144,10 +148,37 @@ Value convertJson(const J& j) {
 Value fromJson(const Json& j) { return convertJson(j); }
 Value fromJson(const nlohmann::ordered_json& j) { return convertJson(j); }
 
+// A whole number from 2^53 up as JavaScript prints it below 1e21: the
+// shortest digits that read back as d, then zeros (1234567890123456789 reads
+// as 1234567890123456768 and prints 1234567890123456800) -- as a JSON
+// integer when one holds it, not in an exponent form JS never uses there.
+static std::optional<Json> largeWholeNumber(double d) {
+  if (std::fabs(d) >= 1e21) return std::nullopt;
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::fabs(d), std::chars_format::scientific);
+  if (ec != std::errc()) return std::nullopt;
+  std::string_view text(buf, static_cast<size_t>(end - buf));  // "1.2345678901234568e+18"
+  size_t e = text.find('e');
+  int exponent = std::stoi(std::string(text.substr(e + 1)));
+  std::string digits;
+  for (char c : text.substr(0, e))
+    if (c != '.') digits += c;
+  if (exponent + 1 < static_cast<int>(digits.size())) return std::nullopt;  // not whole: cannot happen
+  digits.append(static_cast<size_t>(exponent + 1) - digits.size(), '0');
+  uint64_t magnitude = 0;
+  auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), magnitude);
+  if (parsed.ec != std::errc()) return std::nullopt;  // past 2^64
+  if (d > 0) return Json(magnitude);
+  if (magnitude > static_cast<uint64_t>(INT64_MAX)) return std::nullopt;
+  return Json(-static_cast<int64_t>(magnitude));
+}
+
 // Numbers print as JS prints them: integral doubles become JSON integers.
 static Json numberToJson(double d) {
   if (!std::isfinite(d)) throw JsonataError("D1001", "Number out of range");
   if (isInteger(d) && std::fabs(d) < 9007199254740992.0) return Json(static_cast<int64_t>(d));
+  if (isInteger(d))
+    if (std::optional<Json> whole = largeWholeNumber(d)) return *whole;
   return Json(d);
 }
 

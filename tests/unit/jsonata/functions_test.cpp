@@ -12,6 +12,29 @@ TEST(Functions, StringsAndNumbers) {
   EXPECT_EQ(eval("$sum([1,2,3])"), "6");
 }
 
+// As JavaScript's toUpperCase/toLowerCase: full Unicode mappings (letters
+// of Latin Extended-A outside the even/odd pattern, Latin Extended
+// Additional, fullwidth), one character becoming several, the final sigma.
+TEST(Functions, CaseMappingIsUnicodes) {
+  EXPECT_EQ(eval("$lowercase('ŁUKASZ')"), "\"łukasz\"");
+  EXPECT_EQ(eval("$uppercase('łódź')"), "\"ŁÓDŹ\"");
+  EXPECT_EQ(eval("$lowercase('ĽUBOŠ Ÿ')"), "\"ľuboš ÿ\"");
+  EXPECT_EQ(eval("$uppercase('ı ſ việt ａ')"), "\"I S VIỆT Ａ\"");
+  EXPECT_EQ(eval("$uppercase('straße ﬁ')"), "\"STRASSE FI\"");
+  EXPECT_EQ(eval("$lowercase('İ')"), "\"i\u0307\"");
+  EXPECT_EQ(eval("$lowercase('ΟΔΟΣ ΣΑΣ Σ')"), "\"οδος σας σ\"");
+}
+
+// Whole numbers from 2^53 print as JavaScript prints them below 1e21:
+// the shortest digits of the double, then zeros -- no exponent.
+TEST(Functions, LargeWholeNumbersPrintInFull) {
+  EXPECT_EQ(eval("1234567890123456789"), "1234567890123456800");
+  EXPECT_EQ(eval("-1234567890123456789"), "-1234567890123456800");
+  EXPECT_EQ(eval("100000000000000000"), "100000000000000000");
+  EXPECT_EQ(eval("9007199254740993"), "9007199254740992");
+  EXPECT_EQ(eval("0.5"), "0.5");
+}
+
 TEST(Functions, HigherOrder) {
   EXPECT_EQ(eval("$map([1,2], function($v){$v*10})"), "[10,20]");
   EXPECT_EQ(eval("$reduce([1,2,3], function($a,$b){$a+$b})"), "6");
