@@ -28,18 +28,22 @@ namespace {
 
 enum ExitCode { kSucceeded = 0, kFailed = 1, kUsage = 2, kUnsupported = 3, kAborted = 5 };
 
-bool readInput(const std::string& path, Json* input, std::string* error) {
+// The execution input and its size, measured once: every execution of
+// --repeat starts from it, and the first payload check would otherwise walk it.
+bool readInput(const std::string& path, Json* input, SizeBound* size, std::string* error) {
   if (path.empty()) {
     *input = Json::object();
+    *size = sizeOf(*input);
     return true;
   }
   std::optional<Json> doc = readJsonFile(path, "input", error);
   if (!doc) return false;
+  *size = sizeOf(*doc);
   // StartExecution refuses an input over the payload quota: the execution
   // never starts (https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html).
-  uint64_t bytes = serializedSize(*doc);
-  if (bytes > kMaxPayloadBytes) {
-    *error = "the input is " + std::to_string(bytes) + " bytes of JSON (compact); AWS starts no execution with an input over " +
+  if (size->bytes > kMaxPayloadBytes) {
+    *error = "the input is " + std::to_string(size->bytes) +
+             " bytes of JSON (compact); AWS starts no execution with an input over " +
              std::to_string(kMaxPayloadBytes) + " bytes";
     return false;
   }
@@ -76,12 +80,9 @@ long minorFaults() {
 }
 
 ExecutionResult runRepeated(const Program& program, const ExecutableFlags& flags, const MockConfig* mocks,
-                            const Json& input) {
+                            const Json& input, SizeBound inputSize) {
   std::vector<double> micros;
   ExecutionResult result;
-  // Measured once, like the parse: every execution starts from this input,
-  // and the first payload check would otherwise walk it each time.
-  SizeBound inputSize = sizeOf(input);
   long faultsBefore = minorFaults();
   int64_t promotedStates = 0;
   std::chrono::steady_clock::now();  // the first call maps the vDSO's data pages: not the execution's cost
@@ -167,7 +168,8 @@ int runExecutable(const aslrt_program& compiled, int argc, char** argv, const Ho
     return kUsage;
   }
   Json input;
-  if (!readInput(flags.inputPath, &input, &error)) {
+  SizeBound inputSize;
+  if (!readInput(flags.inputPath, &input, &inputSize, &error)) {
     std::cerr << "error: " << error << "\n";
     return kUsage;
   }
@@ -201,7 +203,7 @@ int runExecutable(const aslrt_program& compiled, int argc, char** argv, const Ho
     std::cerr << "error: " << error << "\n";
     return kUsage;
   }
-  ExecutionResult result = runRepeated(program, flags, mocks ? &*mocks : nullptr, input);
+  ExecutionResult result = runRepeated(program, flags, mocks ? &*mocks : nullptr, input, inputSize);
   CallbackServer::stop();
   if (!flags.run.historyPath.empty()) writeHistory(flags.run.historyPath, result.history);
   return report(result);
