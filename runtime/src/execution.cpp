@@ -1,5 +1,7 @@
 #include "execution.h"
 
+#include <cstdio>
+
 #include "aslrt/json_release.h"
 #include "aslrt/timestamp.h"
 #include "callback_registry.h"
@@ -21,7 +23,19 @@ Execution::Execution(const Program& prog, Scheduler& sched, const RunOptions& op
   uint64_t seed = opts.seeded ? opts.seed : freshSeed();
   rng.reseed(seed, 1);
   seedJsonataRandomLater(seed);
+  if (opts.workflowType == "EXPRESS") expressId_ = randomId(rng);
 }
+
+std::string randomId(std::mt19937_64& rng) {
+  uint64_t a = rng(), b = rng();
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+                static_cast<unsigned>(a >> 16) & 0xffff, static_cast<unsigned>(a) & 0xfff,
+                (static_cast<unsigned>(b >> 48) & 0x3fff) | 0x8000, static_cast<unsigned long long>(b & 0xffffffffffffULL));
+  return buf;
+}
+
+std::string Execution::arnPrefix() const { return options.arnPrefix.empty() ? kArnPrefix : options.arnPrefix; }
 
 const Execution::Names& Execution::names() const {
   if (!names_.name) {
@@ -37,10 +51,14 @@ const Json& Execution::contextBase(bool withInput) const {
   if (contextBaseLight_.is_null()) {
     std::string machineName = options.stateMachineName.empty() ? "StateMachine" : options.stateMachineName;
     std::string execName = options.executionName.empty() ? "execution" : options.executionName;
-    std::string prefix = options.arnPrefix.empty() ? kArnPrefix : options.arnPrefix;
+    std::string prefix = arnPrefix();
+    // An Express execution's ARN names its kind and ends in an id of its own
+    // (recorded: express.express_async.query_runtime_memory).
+    std::string id = expressId_.empty() ? prefix + "execution:" + machineName + ":" + execName
+                                        : prefix + "express:" + machineName + ":" + execName + ":" + expressId_;
     contextBaseLight_ = {
         {"Execution",
-         {{"Id", prefix + "execution:" + machineName + ":" + execName},
+         {{"Id", id},
           {"Name", execName},
           {"RoleArn", "arn:aws:iam::000000000000:role/StepFunctionsRole"},
           {"StartTime", formatTimestamp(startMicros)},
@@ -102,9 +120,12 @@ aslrt::SizeBound aslrt_frame::measureSlot(uint32_t slot) {
 aslrt::Json aslrt_frame::contextObject(bool withInput, bool withBorrowedItem) const {
   aslrt::Json ctx = exec->contextBase(withInput);
   int64_t entered = enteredMicros >= 0 ? enteredMicros : exec->scheduler.clock().nowMicros();
-  ctx["State"] = {{"EnteredTime", aslrt::formatTimestamp(entered)},
-                  {"Name", stateInfo().name},
-                  {"RetryCount", retryCount}};
+  ctx["State"] = {{"EnteredTime", aslrt::formatTimestamp(entered)}, {"Name", stateInfo().name}};
+  // Only states that can retry have a RetryCount: a Pass state's $$.State is
+  // {Name, EnteredTime} (recorded: context_object.input_path-4b433b,
+  // base.query_context_object_values).
+  const std::string& type = stateInfo().type;
+  if (type == "Task" || type == "Parallel" || type == "Map") ctx["State"]["RetryCount"] = retryCount;
   if (mapItemSet) ctx["Map"] = mapContext["Map"];
   if (mapItemBorrowed && withBorrowedItem) ctx["Map"]["Item"]["Value"] = *mapItemBorrowed;
   // Task states see $$.Task.Token (callbacks pass it on; .sync tasks may too).

@@ -39,6 +39,10 @@ struct RunOptions {
   const class ObjectStore* objects = nullptr;  // loaded from those once per process
 };
 
+// A version-4-style id from the execution's random source (seeded by --seed):
+// Map Run ids, child execution names, an Express execution's ARN.
+std::string randomId(std::mt19937_64& rng);
+
 class Execution {
  public:
   // `input` must outlive the execution (runExecution's caller owns it).
@@ -83,6 +87,9 @@ class Execution {
   // Built on first use: most executions never read $$.
   const Json& contextBase(bool withInput = true) const;
   std::string executionArn() const;
+  // "arn:aws:states:<region>:<account>:", which execution, stateMachine and
+  // mapRun ARNs follow.
+  std::string arnPrefix() const;
   // $$.Execution.Name, $$.Execution.Id and $$.StateMachine.Name, held by
   // contextBase(false) (so NUL-terminated and alive as long as the execution).
   struct Names {
@@ -99,6 +106,9 @@ class Execution {
   std::vector<Json> history_;
   mutable Json contextBase_;       // null until first read
   mutable Json contextBaseLight_;
+  // --type EXPRESS: the id AWS appends to an Express execution's ARN
+  // (arn:...:express:<machine>:<name>:<id>), drawn once from the seeded source.
+  std::string expressId_;
   mutable Names names_;  // unset until first read
 };
 

@@ -148,8 +148,17 @@ void recordFailure(aslrt_frame* f, aslrt_frame::ForkFailure where) {
   aslrt::Execution& exec = *f->exec;
   const std::string& type = f->stateInfo().type;
   using Where = aslrt_frame::ForkFailure;
-  if (where != Where::Children && f->failure.error == "States.QueryEvaluationError")
-    exec.record("EvaluationFailed", exec.lastEventId());
+  if (where != Where::Children && f->failure.error == "States.QueryEvaluationError") {
+    // evaluationFailedEventDetails: error, cause and the state (required);
+    // https://docs.aws.amazon.com/step-functions/latest/apireference/API_EvaluationFailedEventDetails.html
+    Json details;
+    if (exec.keepsHistory()) {
+      details = {{"error", f->failure.error}, {"state", f->stateInfo().name}};
+      if (f->failure.cause) details["cause"] = *f->failure.cause;
+      details = {{"evaluationFailedEventDetails", std::move(details)}};
+    }
+    exec.record("EvaluationFailed", exec.lastEventId(), std::move(details));
+  }
   if ((type == "Map" || type == "Parallel") && (where != Where::None || f->failure.error != "States.Runtime"))
     exec.record(type + "StateFailed", exec.lastEventId());
 }

@@ -44,15 +44,6 @@ aslrt_frame childFrame(aslrt_frame* parent, uint32_t machine, Json input) {
   return child;
 }
 
-// A version-4-style id from the execution's random source (seeded by --seed).
-std::string randomId(std::mt19937_64& rng) {
-  uint64_t a = rng(), b = rng();
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
-                static_cast<unsigned>(a >> 16) & 0xffff, static_cast<unsigned>(a) & 0xfff,
-                (static_cast<unsigned>(b >> 48) & 0x3fff) | 0x8000, static_cast<unsigned long long>(b & 0xffffffffffffULL));
-  return buf;
-}
 
 // A DISTRIBUTED Map's child is an execution of its own: its own context
 // object ($$.Execution is the child's: its Id, Name, Input, StartTime) and
@@ -76,7 +67,7 @@ bool runChildExecution(aslrt_frame* parent, aslrt_frame& child, const std::strin
   options = exec.options;
   options.historyPath.clear();
   options.stateMachineName = machineName;
-  options.executionName = randomId(exec.rng);
+  options.executionName = aslrt::randomId(exec.rng);
   options.startMicros = exec.scheduler.clock().nowMicros();
   options.seed = exec.rng();
   options.seeded = true;
@@ -153,7 +144,12 @@ bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_
             size_t i = next++;
             aslrt_frame& child = children[i];
             aslrt::Execution& exec = *parent->exec;
-            if (!events.empty()) exec.record(started, exec.lastEventId());
+            // MapIteration events name the Map state and the item's index.
+            auto iteration = [&] {
+              return exec.keepsHistory() ? Json{{"mapIterationEventDetails", {{"name", parent->stateInfo().name}, {"index", i}}}}
+                                         : Json();
+            };
+            if (!events.empty()) exec.record(started, exec.lastEventId(), iteration());
             bool ok = childMachine ? runChildExecution(parent, child, *childMachine, records ? &(*records)[i] : nullptr)
                                    : child.machine->entry(&child) == ASLRT_OK;
             child.releaseWorkingValues();
@@ -164,7 +160,7 @@ bool runChildren(aslrt_frame* parent, std::vector<aslrt_frame>& children, int64_
               join.ends[i] = ChildEnd::Aborted;  // a sibling failed first; recorded by the parent
               break;
             }
-            if (!events.empty()) exec.record(ok ? succeeded : failed, exec.lastEventId());
+            if (!events.empty()) exec.record(ok ? succeeded : failed, exec.lastEventId(), iteration());
             join.ends[i] = ok ? ChildEnd::Succeeded : ChildEnd::Failed;
             if (!ok && join.tolerate) {
               ++join.failures;
@@ -398,12 +394,11 @@ int32_t mapFailed(MapRun& run, aslrt::Failure failure, aslrt_frame::ForkFailure 
 // ("stateMachine:{stateMachineName}/{MapRunLabel or UUID}")
 aslrt::MapRunIds mapRunIds(aslrt_frame* f, const std::string& label) {
   aslrt::Execution& exec = *f->exec;
-  std::string arn = exec.executionArn();
-  std::string prefix = arn.substr(0, arn.find("execution:"));
+  std::string prefix = exec.arnPrefix();
   aslrt::MapRunIds ids;
   ids.stateMachineName = exec.contextBase(false)["StateMachine"]["Name"].get<std::string>() + "/" +
-                         (label.empty() ? randomId(exec.rng) : label);
-  ids.id = randomId(exec.rng);
+                         (label.empty() ? aslrt::randomId(exec.rng) : label);
+  ids.id = aslrt::randomId(exec.rng);
   ids.arn = prefix + "mapRun:" + ids.stateMachineName + ":" + ids.id;
   ids.stateMachineArn = prefix + "stateMachine:" + ids.stateMachineName;
   return ids;
@@ -499,7 +494,8 @@ int32_t aslrt_run_map(aslrt_frame* f, uint32_t dst, uint32_t input_slot, uint32_
   // MaxConcurrency 0 is unbounded (ASL spec); AWS runs 40 inline iterations
   // at most, which --inline-map-max-concurrency 40 emulates.
   if (run.limit == 0) run.limit = exec.options.inlineMapMaxConcurrency;
-  exec.record("MapStateStarted", exec.lastEventId());
+  exec.record("MapStateStarted", exec.lastEventId(),
+              exec.keepsHistory() ? Json{{"mapStateStartedEventDetails", {{"length", run.items->size()}}}} : Json());
   return finish(run, "MapIteration", dst);
 }
 

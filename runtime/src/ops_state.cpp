@@ -55,7 +55,9 @@ void aslrt_enter_state(aslrt_frame* f, uint32_t state) {
     f->enteredEventId = exec.countEvent();
     return;
   }
-  Json details = {{"stateEnteredEventDetails", {{"name", info.name}, {"input", f->input.dump()}}}};
+  // (the whole input is recorded: nothing is ever truncated)
+  Json details = {{"stateEnteredEventDetails",
+                   {{"name", info.name}, {"input", f->input.dump()}, {"inputDetails", {{"truncated", false}}}}}};
   f->enteredEventId = exec.record(info.type + "StateEntered", exec.lastEventId(), details);
 }
 
@@ -76,7 +78,8 @@ int32_t aslrt_exit_state(aslrt_frame* f, uint32_t state, uint32_t output_slot) {
     if (size.bytes > aslrt::kMaxPayloadBytes) return outputTooLarge(f);
     const aslrt::StateInfo& info = f->stateInfo();
     exec.record(info.type + "StateExited", exec.lastEventId(),
-                {{"stateExitedEventDetails", {{"name", info.name}, {"output", std::move(text)}}}});
+                {{"stateExitedEventDetails",
+                  {{"name", info.name}, {"output", std::move(text)}, {"outputDetails", {{"truncated", false}}}}}});
   } else {
     if (size.bytes > aslrt::kMaxPayloadBytes) return outputTooLarge(f);
     exec.countEvent();

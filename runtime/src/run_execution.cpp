@@ -111,7 +111,8 @@ ExecutionResult runExecution(const Program& program, const RunOptions& options, 
     result.output = std::move(root.output);
     if (exec.keepsHistory())
       exec.record("ExecutionSucceeded", exec.lastEventId(),
-                  {{"executionSucceededEventDetails", {{"output", result.output.dump()}}}});
+                  {{"executionSucceededEventDetails",
+                    {{"output", result.output.dump()}, {"outputDetails", {{"truncated", false}}}}}});
   } else {
     result.failure = root.failure;
     exec.record("ExecutionFailed", exec.lastEventId(), failedDetails(result.failure));
