@@ -5,6 +5,7 @@
 #include "errors.h"
 #include "evaluator.h"
 #include "format_value.h"
+#include "aslrt/utf16_order.h"
 
 namespace aslrt::jsonata {
 
@@ -93,7 +94,7 @@ int compareKeys(const Value& a, const Value& b, size_t position) {
   if (!aok || !bok) throw JsonataError("T2008").at(position).val(stringify(aok ? b : a));
   if (a.type() != b.type()) throw JsonataError("T2007").at(position).val(stringify(a));
   if (a.isNumber()) return a.n() < b.n() ? -1 : a.n() > b.n() ? 1 : 0;
-  int c = a.s().compare(b.s());
+  int c = compareUtf16(a.s(), b.s());
   return c < 0 ? -1 : c > 0 ? 1 : 0;
 }
 

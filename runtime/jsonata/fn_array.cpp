@@ -3,6 +3,7 @@
 
 #include "errors.h"
 #include "functions.h"
+#include "aslrt/utf16_order.h"
 
 namespace aslrt::jsonata {
 
@@ -28,7 +29,7 @@ Value sortArray(Evaluator& ev, std::vector<Value>& a) {
   std::vector<Value> out = items;
   if (argAt(a, 1).isUndefined()) {
     if (!isArrayOfNumbers(a[0]) && !isArrayOfStrings(a[0])) throw JsonataError("D3070");
-    mergeSort(out, [](const Value& x, const Value& y) { return x.isNumber() ? x.n() > y.n() : x.s() > y.s(); });
+    mergeSort(out, [](const Value& x, const Value& y) { return x.isNumber() ? x.n() > y.n() : compareUtf16(x.s(), y.s()) > 0; });
   } else {
     Value fn = a[1];
     mergeSort(out, [&](const Value& x, const Value& y) { return truthy(ev.call(fn, {x, y})); });

@@ -5,6 +5,7 @@
 #include "errors.h"
 #include "evaluator.h"
 #include "format_value.h"
+#include "aslrt/utf16_order.h"
 
 namespace aslrt::jsonata {
 
@@ -37,7 +38,7 @@ Value compare(const Value& l, const Value& r, const std::string& op) {
   if (!lok || !rok) throw JsonataError("T2010").tok(op).val(stringify(lok ? r : l));
   if (l.isUndefined() || r.isUndefined()) return Value();
   if (l.type() != r.type()) throw JsonataError("T2009").tok(op).val(stringify(l));
-  int c = l.isNumber() ? (l.n() < r.n() ? -1 : l.n() > r.n() ? 1 : 0) : l.s().compare(r.s());
+  int c = l.isNumber() ? (l.n() < r.n() ? -1 : l.n() > r.n() ? 1 : 0) : compareUtf16(l.s(), r.s());
   if (op == "<") return Value::boolean(c < 0);
   if (op == "<=") return Value::boolean(c <= 0);
   if (op == ">") return Value::boolean(c > 0);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "aslrt/timestamp.h"
+#include "aslrt/utf16_order.h"
 
 namespace aslrt {
 namespace {
@@ -156,9 +157,8 @@ bool evaluateChoiceOp(ChoiceOp op, const Json* value, const Json& operand) {
   switch (family) {
     case Family::String:
       if (!value->is_string() || !operand.is_string()) return false;
-      return verdict(
-          value->get_ref<const std::string&>().compare(operand.get_ref<const std::string&>()),
-          positionIn(op, ChoiceOp::StringEquals));
+      return verdict(compareUtf16(value->get_ref<const std::string&>(), operand.get_ref<const std::string&>()),
+                     positionIn(op, ChoiceOp::StringEquals));
     case Family::Matches:
       return value->is_string() && operand.is_string() &&
              stringMatches(value->get<std::string>(), operand.get<std::string>());

@@ -35,6 +35,12 @@ TEST(Functions, LargeWholeNumbersPrintInFull) {
   EXPECT_EQ(eval("0.5"), "0.5");
 }
 
+// JavaScript compares strings by UTF-16 code units too.
+TEST(Functions, StringsSortByUtf16Units) {
+  EXPECT_EQ(eval("'😀' < '\uffff'"), "true");
+  EXPECT_EQ(eval("$sort(['\uffff', '😀', 'a'])"), "[\"a\",\"😀\",\"\uffff\"]");
+}
+
 TEST(Functions, HigherOrder) {
   EXPECT_EQ(eval("$map([1,2], function($v){$v*10})"), "[10,20]");
   EXPECT_EQ(eval("$reduce([1,2,3], function($a,$b){$a+$b})"), "6");

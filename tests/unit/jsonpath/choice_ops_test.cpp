@@ -11,6 +11,19 @@ bool eval(ChoiceOp op, const char* value, const char* operand) {
   return evaluateChoiceOp(op, &v, Json::parse(operand));
 }
 
+// Java's String.compareTo orders by UTF-16 code units: a character beyond
+// U+FFFF (a surrogate pair, U+D800..) sorts before U+E000..U+FFFF, where
+// code point (UTF-8 byte) order puts it after.
+TEST(ChoiceOps, StringsCompareByUtf16Units) {
+  EXPECT_TRUE(eval(ChoiceOp::StringLessThan, R"("😀")", R"("\uffff")"));
+  EXPECT_TRUE(eval(ChoiceOp::StringGreaterThan, R"("\uffff")", R"("😀")"));
+  EXPECT_TRUE(eval(ChoiceOp::StringLessThan, R"("a😀")", R"("a\ue000")"));
+  EXPECT_TRUE(eval(ChoiceOp::StringLessThan, R"("😀")", R"("😁")"));  // same high surrogate
+  EXPECT_TRUE(eval(ChoiceOp::StringLessThan, R"("é")", R"("😀")"));
+  EXPECT_TRUE(eval(ChoiceOp::StringEquals, R"("😀x")", R"("😀x")"));
+  EXPECT_FALSE(eval(ChoiceOp::StringEquals, R"("😀x")", R"("😀y")"));
+}
+
 TEST(ChoiceOps, NamesAndPathForms) {
   bool path = false;
   EXPECT_EQ(choiceOpFromName("NumericEqualsPath", &path), ChoiceOp::NumericEquals);
