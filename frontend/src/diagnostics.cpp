@@ -24,6 +24,34 @@ static const char* severityName(Severity severity) {
   return "error";
 }
 
+namespace {
+
+// How much of a long source line is shown around the column: a minified
+// definition is one line, and echoing all of it for each diagnostic wrote
+// gigabytes for a 1 MB file.
+constexpr size_t kShownBytes = 120;
+
+bool continuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The part of `line` shown for a diagnostic at byte `column` (1-based), cut
+// on character boundaries, and where the column falls in it.
+struct Excerpt {
+  std::string_view text;
+  size_t caret;  // byte offset of the column in `text`
+  bool cutBefore, cutAfter;
+};
+
+Excerpt excerptOf(std::string_view line, size_t column) {
+  size_t at = std::min(column - 1, line.size());
+  size_t begin = line.size() > kShownBytes && at > kShownBytes / 2 ? at - kShownBytes / 2 : 0;
+  while (begin > 0 && continuationByte(line[begin])) --begin;
+  size_t end = std::min(line.size(), begin + kShownBytes);
+  while (end < line.size() && continuationByte(line[end])) ++end;
+  return {line.substr(begin, end - begin), at - begin, begin > 0, end < line.size()};
+}
+
+}  // namespace
+
 static void printOne(const Diagnostic& d, const SourceBuffer& source, std::ostream& out) {
   LineCol at = source.lineCol(d.offset);
   out << source.name() << ':' << at.line << ':' << at.column << ": " << severityName(d.severity)
@@ -31,10 +59,22 @@ static void printOne(const Diagnostic& d, const SourceBuffer& source, std::ostre
   if (!d.rule.empty()) out << " [" << d.rule << ']';
   out << '\n';
   std::string_view line = source.lineText(at.line);
+  uint32_t column = at.column;
+  if (at.line == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) {  // a byte-order mark: not shown, no width
+    line.remove_prefix(3);
+    column = column > 3 ? column - 3 : 1;
+  }
   if (line.empty()) return;
-  out << line << '\n';
-  // Keep tabs so the caret lines up under the offending byte.
-  for (uint32_t i = 1; i < at.column && i <= line.size(); ++i) out << (line[i - 1] == '\t' ? '\t' : ' ');
+  Excerpt shown = excerptOf(line, column);
+  const char* ellipsis = "...";
+  out << (shown.cutBefore ? ellipsis : "") << shown.text << (shown.cutAfter ? ellipsis : "") << '\n';
+  // One space per character before the column (the column counts bytes),
+  // tabs kept, so the caret lines up under the offending one.
+  if (shown.cutBefore) out << "   ";
+  for (size_t i = 0; i < shown.caret; ++i) {
+    if (continuationByte(shown.text[i])) continue;
+    out << (shown.text[i] == '\t' ? '\t' : ' ');
+  }
   out << "^\n";
 }
 

@@ -12,7 +12,9 @@ constexpr size_t kMaxDepth = 256;
 // whitespace and separators, because events arrive in document order.
 class SpanCursor {
  public:
-  explicit SpanCursor(const std::string& text) : text_(text) {}
+  // A UTF-8 byte-order mark, which the parser skips, is skipped here too:
+  // otherwise every token after it would be found one quote off.
+  explicit SpanCursor(const std::string& text) : text_(text), pos_(text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0) {}
 
   uint32_t nextToken() {
     while (pos_ < text_.size() && isSkippable(text_[pos_])) ++pos_;
@@ -160,6 +162,12 @@ class TreeBuilder : public nlohmann::json_sax<aslrt::Json> {
 }  // namespace
 
 std::optional<JNode> loadJson(const SourceBuffer& source, Diagnostics& diags) {
+  // nlohmann's lexer takes a NUL byte for the end of the text: what follows
+  // would be ignored unseen (or reported as an unexpected end).
+  if (size_t nul = source.text().find('\0'); nul != std::string::npos) {
+    diags.error(static_cast<uint32_t>(nul), "json-syntax", "invalid JSON: a NUL byte, which JSON text cannot contain");
+    return std::nullopt;
+  }
   TreeBuilder builder(source, diags);
   bool ok = aslrt::Json::sax_parse(source.text(), &builder, nlohmann::json::input_format_t::json, true);
   if (!ok || !builder.result) return std::nullopt;
