@@ -315,6 +315,9 @@ std::string whyNotJson(std::string_view text) {
 
 Json parseJson(std::string_view text) {
   if (std::optional<Json> direct = parseJsonDirect(text)) return std::move(*direct);
+  // nlohmann's lexer takes a NUL byte for the end of the text, which would
+  // accept '{"a":1}' followed by NUL and anything at all.
+  if (text.find('\0') != std::string_view::npos) return Json(Json::value_t::discarded);
   if (jsonNestingDepth(text) > kMaxJsonNesting) return Json(Json::value_t::discarded);
   return Json::parse(text, nullptr, /*allow_exceptions=*/false);
 }
