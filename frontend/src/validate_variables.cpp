@@ -61,28 +61,29 @@ class Names {
   std::vector<uint64_t> words_;
 };
 
-// The name an Assign key gives (JSONPath "x.$" assigns x).
-std::string assignedName(const std::string& key) {
-  if (key.size() > 2 && key.compare(key.size() - 2, 2, ".$") == 0)
+// The name an Assign key gives: in a JSONPath state "x.$" assigns x; in a
+// JSONata state the key is the name as written (the runtime's reading too).
+std::string assignedName(const std::string& key, bool jsonata) {
+  if (!jsonata && key.size() > 2 && key.compare(key.size() - 2, 2, ".$") == 0)
     return key.substr(0, key.size() - 2);
   return key;
 }
 
-void addAssignKeys(const JNode* assign, Names& out, Interner& names) {
+void addAssignKeys(const JNode* assign, Names& out, Interner& names, bool jsonata) {
   if (!assign || !assign->isObject()) return;
-  for (const JMember& m : assign->members) out.add(names.id(assignedName(m.key)));
+  for (const JMember& m : assign->members) out.add(names.id(assignedName(m.key, jsonata)));
 }
 
 // Everything a state can assign on any way out: its own Assign, a Choice
 // rule's, a catcher's.
-Names assignedBy(const JNode& state, Interner& names) {
+Names assignedBy(const JNode& state, Interner& names, bool jsonata) {
   Names out;
-  addAssignKeys(state.get("Assign"), out, names);
+  addAssignKeys(state.get("Assign"), out, names, jsonata);
   for (const char* list : {"Choices", "Catch"}) {
     const JNode* items = state.get(list);
     if (!items || !items->isArray()) continue;
     for (const JNode& item : items->elements)
-      if (item.isObject()) addAssignKeys(item.get("Assign"), out, names);
+      if (item.isObject()) addAssignKeys(item.get("Assign"), out, names, jsonata);
   }
   return out;
 }
@@ -147,7 +148,7 @@ class VariableFlow {
       const JNode* state = states.get(name);
       if (!state || !state->isObject()) continue;
       Names out = in[name];
-      out.addAll(assignedBy(*state, names_));
+      out.addAll(assignedBy(*state, names_, usesJsonata(*state)));
       for (const std::string& next : successors(*state)) {
         if (!states.get(next)) continue;
         auto [it, fresh] = in.try_emplace(next);
@@ -165,7 +166,7 @@ class VariableFlow {
     auto check = [&](const JNode* assign, const std::string& at) {
       if (!assign || !assign->isObject()) return;
       for (const JMember& m : assign->members) {
-        std::string name = assignedName(m.key);
+        std::string name = assignedName(m.key, usesJsonata(state));
         if (!outerNames.has(names_.find(name))) continue;
         ck_.warning(m.keyOffset, "variable-scope",
                     "'$" + name + "' belongs to an outer scope; assigning it inside a Parallel "
