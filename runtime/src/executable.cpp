@@ -130,11 +130,25 @@ bool installBindings(const ExecutableFlags& flags, const Program& program, std::
 // The callback socket: when asked for, or when the machine has a callback or
 // an activity task (a mock or binding may still answer it at run time). Set
 // in the environment before any thread starts, so bound commands inherit it.
-bool startCallbackServer(const ExecutableFlags& flags, const Program& program, std::string* error) {
+// Whether a program's tasks wait for callbacks or activities (declaring the
+// activities, which exist before any task is scheduled, as on AWS).
+bool declaresCallbacks(const Program& program) {
   bool waits = false;
   for (const TaskInfo& task : program.tasks) {
     if (isActivityResource(task.resource)) CallbackRegistry::instance().declareActivity(task.resource);
     waits = waits || isActivityResource(task.resource) || waitsForTaskToken(task.resource);
+  }
+  return waits;
+}
+
+bool startCallbackServer(const ExecutableFlags& flags, const Program& program, std::string* error) {
+  bool waits = declaresCallbacks(program);
+  // Nested machines' callbacks and activities are answered through the same
+  // socket (their children run in this process).
+  for (const std::string& definition : nestedMachineDefinitions()) {
+    std::string loadError;
+    if (const Program* nested = nestedProgram(findNestedMachine(definition), &loadError))
+      waits = declaresCallbacks(*nested) || waits;
   }
   if (!waits && flags.callbackSocket.empty()) return true;
   if (!CallbackServer::start(flags.callbackSocket, error)) return false;

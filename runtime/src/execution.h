@@ -54,6 +54,7 @@ class Execution {
   const Json& input;
   int64_t startMicros;
   LazyRng rng;  // seeded on first draw (aslrt/lazy_rng.h)
+  int nestedDepth = 0;  // how many nested executions (task_nested.cpp) this one runs inside
   std::optional<std::string> unsupported;  // set when a not-yet-supported feature ran
   const MockConfig* mocks = nullptr;
   const ObjectStore* objects = nullptr;

@@ -64,6 +64,10 @@ bool childInput(const Json& parameters, Json* input, std::string* problem) {
     return true;
   }
   const Json& given = parameters["Input"];
+  if (given.is_null()) {  // recorded: "Input": null starts the child with {} (callback.start_execution_sync)
+    *input = Json::object();
+    return true;
+  }
   if (!given.is_string()) {
     *input = given;
     return true;
@@ -124,7 +128,9 @@ Json describe(const ChildRun& c, bool json) {
   }
   d["Status"] = "FAILED";
   if (!c.root.failure.error.empty()) d["Error"] = c.root.failure.error;
-  if (c.root.failure.cause) d["Cause"] = *c.root.failure.cause;
+  // An empty cause is left out (recorded: a child that timed out,
+  // callback.start_execution_sync_delegate_timeout).
+  if (c.root.failure.cause && !c.root.failure.cause->empty()) d["Cause"] = *c.root.failure.cause;
   return d;
 }
 
@@ -133,7 +139,17 @@ Json describe(const ChildRun& c, bool json) {
 TaskOutcome syncOutcome(const ChildRun& c, bool json) {
   Json d = describe(c, json);
   if (c.status == ASLRT_OK) return {true, std::move(d), {}};
-  return failed("States.TaskFailed", d.dump());
+  // A cause is at most 32,768 characters (TaskFailedEventDetails): each
+  // level of failed children quotes the one below, escaped, and would
+  // otherwise double in length per level.
+  constexpr size_t kMaxCause = 32768;
+  std::string cause = d.dump();
+  if (cause.size() > kMaxCause) {
+    size_t cut = kMaxCause;
+    while (cut > 0 && (static_cast<unsigned char>(cause[cut]) & 0xC0) == 0x80) --cut;  // a whole character
+    cause.resize(cut);
+  }
+  return failed("States.TaskFailed", std::move(cause));
 }
 
 Json startResponse(const ChildRun& c, std::mt19937_64& rng) {
@@ -158,9 +174,18 @@ TaskOutcome startNestedExecution(const Binding& binding, const std::string& reso
   const Program* program = nestedProgram(binding.nested, &error);
   if (!program) return failed("States.Runtime", "internal error loading the nested state machine '" +
                                                     binding.definition + "': " + error);
+  // A .sync child runs on its parent's fiber stack: a machine starting
+  // itself without end would overflow it (about 600 levels did) instead of
+  // failing. AWS runs each child apart; aslc stops at this depth.
+  constexpr int kMaxNestedDepth = 100;
+  if (parent.nestedDepth >= kMaxNestedDepth)
+    return failed("StepFunctions.ExecutionLimitExceeded",
+                  "aslc runs nested executions at most " + std::to_string(kMaxNestedDepth) +
+                      " deep (each runs on its parent's stack)");
   Json input;
   if (!childInput(parameters, &input, &error)) return failed("StepFunctions.InvalidExecutionInputException", error);
   std::shared_ptr<ChildRun> child = prepareChild(*program, parameters, std::move(input), parent);
+  child->exec->nestedDepth = parent.nestedDepth + 1;
   Pattern pattern = patternOf(resource);
   if (pattern == Pattern::Sync || pattern == Pattern::Sync2) {
     child->run();  // on this fiber: the parent task waits for it anyway
