@@ -9,25 +9,10 @@ namespace {
 
 std::string shown(const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
 
-// A JSONata ToleratedFailureCount/Percentage: its value, or nullopt after
-// raising (the evaluation's error, or States.QueryEvaluationError when the
-// value is no number of the kind the field takes).
-std::optional<Json> jsonataValue(aslrt_frame* f, uint32_t id, const Json& input, const char* field, bool whole) {
-  std::optional<Json> v = f->evalJsonata(id, input);
-  if (!v) return std::nullopt;
-  bool fits = whole ? wholeInt64(*v) && *wholeInt64(*v) >= 0 : v->is_number();
-  if (!fits)
-    return f->raise("States.QueryEvaluationError", std::string("The ") + field + " field must be a " +
-                                                       (whole ? "non-negative integer" : "number") +
-                                                       ", but was: " + v->dump()),
-           std::nullopt;
-  return v;
-}
-
 bool resolveCount(aslrt_frame* f, const MapInfo& map, const Json& input, Tolerance* t) {
   std::optional<Json> v = map.toleratedCount.is_number() ? std::optional<Json>(map.toleratedCount) : std::nullopt;
   if (map.toleratedCountJsonata) {
-    v = jsonataValue(f, *map.toleratedCountJsonata, input, "ToleratedFailureCount", true);
+    v = jsonataMapField(f, *map.toleratedCountJsonata, input, "ToleratedFailureCount", true);
     if (!v) return false;
   }
   if (map.toleratedCountPath) {
@@ -49,7 +34,7 @@ bool resolvePercent(aslrt_frame* f, const MapInfo& map, const Json& input, Toler
   std::optional<Json> v =
       map.toleratedPercentage.is_number() ? std::optional<Json>(map.toleratedPercentage) : std::nullopt;
   if (map.toleratedPercentageJsonata) {
-    v = jsonataValue(f, *map.toleratedPercentageJsonata, input, "ToleratedFailurePercentage", false);
+    v = jsonataMapField(f, *map.toleratedPercentageJsonata, input, "ToleratedFailurePercentage", false);
     if (!v) return false;
   }
   if (map.toleratedPercentagePath) {
@@ -70,6 +55,18 @@ bool resolvePercent(aslrt_frame* f, const MapInfo& map, const Json& input, Toler
 }
 
 }  // namespace
+
+std::optional<Json> jsonataMapField(aslrt_frame* f, uint32_t id, const Json& input, const char* field, bool whole) {
+  std::optional<Json> v = f->evalJsonata(id, input);
+  if (!v) return std::nullopt;
+  bool fits = whole ? wholeInt64(*v) && *wholeInt64(*v) >= 0 : v->is_number();
+  if (!fits)
+    return f->raise("States.QueryEvaluationError", std::string("The ") + field + " field must be a " +
+                                                       (whole ? "non-negative integer" : "number") +
+                                                       ", but was: " + v->dump()),
+           std::nullopt;
+  return v;
+}
 
 bool Tolerance::exceededBy(size_t failed, size_t total) const {
   if (failed == 0) return false;

@@ -213,14 +213,9 @@ void storeOutputs(aslrt_frame* f, uint32_t dst, std::vector<aslrt_frame>& childr
 bool maxConcurrency(aslrt_frame* f, const aslrt::MapInfo& map, const Json& input, int64_t* out) {
   *out = map.maxConcurrency;
   if (map.maxConcurrencyJsonata) {
-    std::optional<Json> v = f->evalJsonata(*map.maxConcurrencyJsonata, input);
+    std::optional<Json> v = aslrt::jsonataMapField(f, *map.maxConcurrencyJsonata, input, "MaxConcurrency", true);
     if (!v) return false;
-    std::optional<int64_t> n = aslrt::wholeInt64(*v);
-    if (!n || *n < 0)
-      return f->raise("States.QueryEvaluationError",
-                      "The MaxConcurrency field must be a non-negative integer, but was: " + v->dump()),
-             false;
-    *out = *n;
+    *out = *aslrt::wholeInt64(*v);
     return true;
   }
   if (!map.maxConcurrencyPath) return true;
