@@ -11,7 +11,7 @@
 
 namespace {
 
-using Json = nlohmann::json;
+using Json = aslrt::Json;
 
 // Members are looked up by string_view: a const char* key would be compared
 // through strlen at every node of the object's map.

@@ -93,7 +93,7 @@ void addAwsFunctions(std::unordered_map<std::string, Value>& host, std::mt19937_
     if (jsonNestingDepth(a[0].s()) > kMaxJsonNesting)  // (as the runtime's own parser: aslrt/json_parse.h)
       throw JsonataError("D3137", "$parse: argument " + textNestedTooDeep());
     try {
-      return fromJson(nlohmann::ordered_json::parse(a[0].s()));
+      return fromJson(Json::parse(a[0].s()));
     } catch (const std::exception&) {
       throw JsonataError("D3137", "$parse: argument is not valid JSON: " + a[0].s());
     }

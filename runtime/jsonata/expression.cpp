@@ -56,17 +56,6 @@ std::optional<Expression> Expression::compile(std::string_view text, Error* erro
 
 std::optional<Json> Expression::evaluate(const Json* input, const Json& bindings, const Limits& limits,
                                          Error* error, bool* returnedFunction) const {
-  return evaluateImpl(input, bindings, limits, error, returnedFunction);
-}
-
-std::optional<Json> Expression::evaluateOrdered(const nlohmann::ordered_json* input, const Json& bindings,
-                                         const Limits& limits, Error* error) const {
-  return evaluateImpl(input, bindings, limits, error);
-}
-
-template <typename J>
-std::optional<Json> Expression::evaluateImpl(const J* input, const Json& bindings, const Limits& limits,
-                                             Error* error, bool* returnedFunction) const {
   try {
     Evaluator ev(limits, &program_->hostFunctions);
     Value in = input ? fromJson(*input) : Value();

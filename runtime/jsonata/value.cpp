@@ -146,7 +146,6 @@ Value convertJson(const J& j) {
 }
 
 Value fromJson(const Json& j) { return convertJson(j); }
-Value fromJson(const nlohmann::ordered_json& j) { return convertJson(j); }
 
 // A whole number from 2^53 up as JavaScript prints it below 1e21: the
 // shortest digits that read back as d, then zeros (1234567890123456789 reads

@@ -94,8 +94,7 @@ struct ObjectData {
 };
 
 // Helpers shared by the evaluator and the function library.
-Value fromJson(const Json& j);
-Value fromJson(const nlohmann::ordered_json& j);  // keeps document key order
+Value fromJson(const Json& j);  // objects keep their members' order
 // Throws D1001 for non-finite numbers, U1001 for a value nested deeper than
 // the runtime accepts (kMaxJsonNesting, aslrt/json_parse.h).
 Json toJson(const Value& v);

@@ -85,10 +85,10 @@ class DirectParser {
       skipSpace();
       Json member;
       if (!value(member, depth)) return false;
-      // Keys mostly come in order: append without a search; a repeated key
-      // keeps its last value, as nlohmann's parser keeps it.
-      if (members.empty() || members.rbegin()->first < key) members.emplace_hint(members.end(), std::move(key), std::move(member));
-      else members[key] = std::move(member);
+      // Members keep the document's order; a repeated key keeps its first
+      // place and its last value, as nlohmann's parser keeps them.
+      auto [at, added] = members.emplace(std::move(key), std::move(member));
+      if (!added) at->second = std::move(member);
       if (Next next = afterElement('}'); next != Next::Element) return next == Next::Closed;
     }
   }

@@ -29,9 +29,6 @@ struct Node {
   bool movesFromInput = false;
   // Object: the index of a member whose value is the whole input ("$"), or -1.
   int inputRootItem = -1;
-  // Object: the members' indexes in the order of their keys (the object
-  // map's order), for walking the template and an object side by side.
-  std::vector<uint32_t> byKey;
   // Static: the value's serialised size. Object/Array: braces, commas, keys
   // and colons, i.e. everything but the members' values.
   uint64_t ownSize = 0;
@@ -99,9 +96,6 @@ Node compileObject(const Json& v, const std::string& ptr, std::vector<TemplateEr
     node.sourceKeys.push_back(key);
   }
   node.ownSize += 2 + (node.items.empty() ? 0 : node.items.size() - 1);
-  for (uint32_t i = 0; i < node.items.size(); ++i) node.byKey.push_back(i);
-  std::sort(node.byKey.begin(), node.byKey.end(),
-            [&](uint32_t a, uint32_t b) { return compareKeys(node.keys[a], node.keys[b]) < 0; });
   return node;
 }
 
@@ -290,10 +284,10 @@ bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Fai
       Nested nested(sizing);
       out = Json::object();
       Json::object_t& members = out.get_ref<Json::object_t&>();
+      members.reserve(n.items.size());  // no reallocation: a MoveList may point at a member until apply()
       for (size_t i = 0; i < n.items.size(); ++i) {
-        // Keys are distinct and mostly in order (removing ".$" can reorder a few).
-        auto member = members.emplace_hint(members.end(), n.keys[i], nullptr);
-        if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, moves, member->second)) return false;
+        Json& member = members.appendNew(n.keys[i], nullptr);  // the template's keys are distinct
+        if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, moves, member)) return false;
       }
       return true;
     }
@@ -308,12 +302,16 @@ bool renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalC
   if (sizing) sizing->add(n.ownSize);
   Nested nested(sizing);
   Json result = Json::object();
+  Json::object_t& members = result.get_ref<Json::object_t&>();
+  members.reserve(n.items.size());
+  for (const std::string& key : n.keys) members.appendNew(key, nullptr);  // in the template's order
   for (size_t i = 0; i < n.items.size(); ++i) {
     if (i == rootItem) continue;
-    if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, nullptr, result[n.keys[i]])) return false;
+    if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, nullptr, (members.begin() + i)->second))
+      return false;
   }
   if (sizing) sizing->addSelected(*n.items[rootItem].path, source);
-  result[n.keys[rootItem]] = std::move(source);
+  (members.begin() + rootItem)->second = std::move(source);
   out.swap(result);
   return true;
 }
@@ -325,83 +323,66 @@ void store(Json& value, Json& out) {
   if (value.is_structured()) release(value);
 }
 
-// The input's member named by each template key (nullptr when it has none),
-// found by walking both in key order: one compare per member instead of a
-// tree search per key. Returns how many members the template does not name.
-size_t matchMembers(const Node& n, Json::object_t& members, Json** at) {
-  auto member = members.begin();
-  size_t matched = 0;
-  for (uint32_t i : n.byKey) {
-    const std::string& key = n.keys[i];
-    int order = -1;
-    while (member != members.end() && (order = compareKeys(member->first, key)) < 0) ++member;
-    at[i] = member != members.end() && order == 0 ? &member->second : nullptr;
-    matched += at[i] ? 1 : 0;
-  }
-  return members.size() - matched;
-}
+using Member = Json::object_t::value_type;
 
-// Erases the members no template key names (after the new values are stored,
-// so every key is a member): often most of the document, freed the cheap way.
-void eraseUnnamed(const Node& n, Json::object_t& members) {
-  auto member = members.begin();
-  for (uint32_t i : n.byKey) {
-    while (compareKeys(member->first, n.keys[i]) < 0) {
-      release(member->second);
-      member = members.erase(member);
-    }
-    ++member;  // the member named keys[i]
-  }
-  while (member != members.end()) {
-    release(member->second);
-    member = members.erase(member);
-  }
-}
-
-// Stores the new value of each item that is not a kept member (at: the
-// members matchMembers found). Every value is computed before any is stored,
-// so each reads the intact input.
-bool computeAndStore(const Node& n, Json::object_t& members, Json** at, const EvalContext& ctx, Failure* failure,
-                     Sizing* sizing, MoveList& moves) {
-  size_t count = n.items.size(), computed = 0, last = 0;
-  for (size_t i = 0; i < count; ++i) {
-    if (n.items[i].copiesOwnMember && at[i]) {
-      if (sizing) sizing->addKept(*at[i]);
+// The input's member named by each template key (nullptr when it has none).
+// True when the input has exactly the template's keys, in the template's
+// order: then the result can take the input's place member by member (a
+// loop's state meeting its own output again).
+bool matchMembers(const Node& n, Json::object_t& members, Member** at) {
+  bool sameKeys = members.size() == n.items.size();
+  for (size_t i = 0; i < n.items.size(); ++i) {
+    if (i < members.size() && (members.begin() + i)->first == n.keys[i]) {
+      at[i] = &*(members.begin() + i);
       continue;
     }
-    ++computed;
-    last = i;
+    sameKeys = false;
+    auto it = members.find(n.keys[i]);
+    at[i] = it == members.end() ? nullptr : &*it;
   }
-  if (computed == 0) return true;
-  auto storeValue = [&](size_t i, Json&& value) {
-    if (at[i]) replaceWith(*at[i], std::move(value));
-    else members.emplace(n.keys[i], std::move(value));
-  };
-  if (computed == 1) {  // the common loop step ({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})
-    Json v;
-    if (!renderNode(n.items[last], ctx, n.sourceKeys[last], failure, sizing, &moves, v)) return false;
-    moves.apply();
-    storeValue(last, std::move(v));
-    return true;
-  }
-  constexpr size_t kInline = 8;
-  std::optional<Json> inlineValues[kInline];
-  std::vector<std::optional<Json>> spilled(count > kInline ? count : 0);
-  std::optional<Json>* values = spilled.empty() ? inlineValues : spilled.data();
-  for (size_t i = 0; i < count; ++i) {
-    if (n.items[i].copiesOwnMember && at[i]) continue;
+  return sameKeys;
+}
+
+// Item i copies the input's own member of its name, which can stay as it is.
+bool keepsMember(const Node& n, Member* const* at, size_t i) { return n.items[i].copiesOwnMember && at[i]; }
+
+// The new value of each item that does not keep its member, every one
+// computed from the intact input before the moves take values out of it.
+bool computeValues(const Node& n, Member* const* at, const EvalContext& ctx, Failure* failure, Sizing* sizing,
+                   MoveList& moves, std::optional<Json>* values) {
+  for (size_t i = 0; i < n.items.size(); ++i) {
+    if (keepsMember(n, at, i)) {
+      if (sizing) sizing->addKept(at[i]->second);
+      continue;
+    }
     if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, &moves, values[i].emplace())) return false;
   }
   moves.apply();
-  for (size_t i = 0; i < count; ++i)
-    if (values[i]) storeValue(i, std::move(*values[i]));
   return true;
 }
 
+// The result as a new object in the template's order: kept members and their
+// keys move out of the input, whose remains (the members the template does
+// not name, often most of the document) are freed the cheap way.
+void rebuildInOrder(const Node& n, Member* const* at, std::optional<Json>* values, Json& source, Json& out) {
+  Json result(Json::value_t::object);
+  Json::object_t& members = result.get_ref<Json::object_t&>();
+  members.reserve(n.items.size());
+  for (size_t i = 0; i < n.items.size(); ++i) {
+    if (keepsMember(n, at, i))
+      members.appendNew(std::move(at[i]->first), std::move(at[i]->second));
+    else
+      members.appendNew(n.keys[i], std::move(*values[i]));
+  }
+  release(source);
+  store(result, out);
+}
+
 // Renders an object template into `source`, the (dead) input itself: the new
-// values are computed from the intact input and stored in their members, and
-// members the template does not name are erased. The result equals
-// renderNode's; only copies and allocations are saved.
+// values are computed from the intact input; kept members move rather than
+// copy, and when the input already has the template's shape the values are
+// stored in its members where they are. The result equals renderNode's; only
+// copies and allocations are saved.
 bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure* failure, Sizing* sizing, Json& out) {
   if (n.inputRootItem >= 0) return renderAroundInput(n, n.inputRootItem, source, ctx, failure, sizing, out);
   MoveList moves(source);
@@ -415,13 +396,22 @@ bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure*
   if (sizing) sizing->add(n.ownSize);
   Nested nested(sizing);
   Json::object_t& members = source.get_ref<Json::object_t&>();
-  constexpr size_t kInline = 8;  // most templates are small: their members' places wait on the stack
-  Json* inlineAt[kInline];
-  std::vector<Json*> spilledAt(n.items.size() > kInline ? n.items.size() : 0);
-  Json** at = spilledAt.empty() ? inlineAt : spilledAt.data();
-  size_t unnamed = matchMembers(n, members, at);
-  if (!computeAndStore(n, members, at, ctx, failure, sizing, moves)) return false;
-  if (unnamed != 0) eraseUnnamed(n, members);
+  constexpr size_t kInline = 8;  // most templates are small: their work lists wait on the stack
+  size_t count = n.items.size();
+  Member* inlineAt[kInline];
+  std::optional<Json> inlineValues[kInline];
+  std::vector<Member*> spilledAt(count > kInline ? count : 0);
+  std::vector<std::optional<Json>> spilledValues(count > kInline ? count : 0);
+  Member** at = spilledAt.empty() ? inlineAt : spilledAt.data();
+  std::optional<Json>* values = spilledValues.empty() ? inlineValues : spilledValues.data();
+  bool sameKeys = matchMembers(n, members, at);
+  if (!computeValues(n, at, ctx, failure, sizing, moves, values)) return false;
+  if (!sameKeys) {
+    rebuildInOrder(n, at, values, source, out);
+    return true;
+  }
+  for (size_t i = 0; i < count; ++i)
+    if (values[i]) replaceWith(at[i]->second, std::move(*values[i]));
   if (&out != &source) out.swap(source);
   return true;
 }

@@ -47,29 +47,35 @@ const Execution::Names& Execution::names() const {
   return names_;
 }
 
+// $$.Execution's members in the order AWS gives them: a Standard
+// execution's start time follows its input, an Express one's follows the role
+// (recorded: base.query_context_object_values, express.express_async.query_runtime_memory).
+Json Execution::executionContext(const Json* withInput) const {
+  std::string machineName = options.stateMachineName.empty() ? "StateMachine" : options.stateMachineName;
+  std::string execName = options.executionName.empty() ? "execution" : options.executionName;
+  std::string prefix = arnPrefix();
+  // An Express execution's ARN names its kind and ends in an id of its own.
+  bool express = !expressId_.empty();
+  std::string id = express ? prefix + "express:" + machineName + ":" + execName + ":" + expressId_
+                           : prefix + "execution:" + machineName + ":" + execName;
+  Json execution = {{"Id", id}};
+  if (withInput) execution["Input"] = *withInput;
+  if (!express) execution["StartTime"] = formatTimestamp(startMicros);
+  execution["Name"] = execName;
+  execution["RoleArn"] = "arn:aws:iam::000000000000:role/StepFunctionsRole";
+  if (express) execution["StartTime"] = formatTimestamp(startMicros);
+  execution["RedriveCount"] = 0;
+  return {{"Execution", std::move(execution)},
+          {"StateMachine", {{"Id", prefix + "stateMachine:" + machineName}, {"Name", machineName}}}};
+}
+
 const Json& Execution::contextBase(bool withInput) const {
-  if (contextBaseLight_.is_null()) {
-    std::string machineName = options.stateMachineName.empty() ? "StateMachine" : options.stateMachineName;
-    std::string execName = options.executionName.empty() ? "execution" : options.executionName;
-    std::string prefix = arnPrefix();
-    // An Express execution's ARN names its kind and ends in an id of its own
-    // (recorded: express.express_async.query_runtime_memory).
-    std::string id = expressId_.empty() ? prefix + "execution:" + machineName + ":" + execName
-                                        : prefix + "express:" + machineName + ":" + execName + ":" + expressId_;
-    contextBaseLight_ = {
-        {"Execution",
-         {{"Id", id},
-          {"Name", execName},
-          {"RoleArn", "arn:aws:iam::000000000000:role/StepFunctionsRole"},
-          {"StartTime", formatTimestamp(startMicros)},
-          {"RedriveCount", 0}}},
-        {"StateMachine", {{"Id", prefix + "stateMachine:" + machineName}, {"Name", machineName}}}};
+  if (!withInput) {
+    if (contextBaseLight_.is_null()) contextBaseLight_ = executionContext(nullptr);
+    return contextBaseLight_;
   }
-  if (!withInput) return contextBaseLight_;
-  if (contextBase_.is_null()) {  // the input can be large: copied only when $$.Execution.Input may be read
-    contextBase_ = contextBaseLight_;
-    contextBase_["Execution"]["Input"] = input;
-  }
+  // The input can be large: copied only when $$.Execution.Input may be read.
+  if (contextBase_.is_null()) contextBase_ = executionContext(&input);
   return contextBase_;
 }
 
@@ -97,10 +103,11 @@ int64_t Execution::record(const std::string& type, int64_t previousEventId, Json
   if (!admitEvent(type.rfind("Execution", 0) == 0)) return lastEventId();
   int64_t id = nextEventId_++;
   if (options.historyPath.empty()) return id;
-  Json event = {{"id", id},
-                {"previousEventId", previousEventId},
+  // Fields in the order GetExecutionHistory answers them.
+  Json event = {{"timestamp", formatTimestamp(scheduler.clock().nowMicros())},
                 {"type", type},
-                {"timestamp", formatTimestamp(scheduler.clock().nowMicros())}};
+                {"id", id},
+                {"previousEventId", previousEventId}};
   if (details.is_object())
     for (auto& [key, value] : details.items()) event[key] = value;  // e.g. {"stateEnteredEventDetails": ...}
   history_.push_back(std::move(event));
@@ -120,7 +127,7 @@ aslrt::SizeBound aslrt_frame::measureSlot(uint32_t slot) {
 aslrt::Json aslrt_frame::contextObject(bool withInput, bool withBorrowedItem) const {
   aslrt::Json ctx = exec->contextBase(withInput);
   int64_t entered = enteredMicros >= 0 ? enteredMicros : exec->scheduler.clock().nowMicros();
-  ctx["State"] = {{"EnteredTime", aslrt::formatTimestamp(entered)}, {"Name", stateInfo().name}};
+  ctx["State"] = {{"Name", stateInfo().name}, {"EnteredTime", aslrt::formatTimestamp(entered)}};
   // Only states that can retry have a RetryCount: a Pass state's $$.State is
   // {Name, EnteredTime} (recorded: context_object.input_path-4b433b,
   // base.query_context_object_values).

@@ -86,6 +86,7 @@ class Execution {
   // The context object's Execution/StateMachine parts; the light one leaves
   // out Execution.Input, which can be large and is rarely read.
   // Built on first use: most executions never read $$.
+  Json executionContext(const Json* withInput) const;
   const Json& contextBase(bool withInput = true) const;
   std::string executionArn() const;
   // "arn:aws:states:<region>:<account>:", which execution, stateMachine and

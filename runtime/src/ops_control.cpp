@@ -73,13 +73,13 @@ bool tryRetry(aslrt_frame* f) {
   return false;
 }
 
-// {"Error", "Cause"}: members emplaced in order (an initializer list would
-// build and copy a temporary per member).
+// {"Error", "Cause"}, in that order as AWS writes it; appended directly (an
+// initializer list would build and copy a temporary per member).
 Json errorOutput(const aslrt::Failure& failure) {
   Json out(Json::value_t::object);
   Json::object_t& members = out.get_ref<Json::object_t&>();
-  if (failure.cause) members.emplace("Cause", *failure.cause);
-  members.emplace_hint(members.end(), "Error", failure.error);
+  members.appendNew("Error", failure.error);
+  if (failure.cause) members.appendNew("Cause", *failure.cause);
   return out;
 }
 
@@ -153,8 +153,9 @@ void recordFailure(aslrt_frame* f, aslrt_frame::ForkFailure where) {
     // https://docs.aws.amazon.com/step-functions/latest/apireference/API_EvaluationFailedEventDetails.html
     Json details;
     if (exec.keepsHistory()) {
-      details = {{"error", f->failure.error}, {"state", f->stateInfo().name}};
+      details = {{"error", f->failure.error}};
       if (f->failure.cause) details["cause"] = *f->failure.cause;
+      details["state"] = f->stateInfo().name;
       details = {{"evaluationFailedEventDetails", std::move(details)}};
     }
     exec.record("EvaluationFailed", exec.lastEventId(), std::move(details));

@@ -33,7 +33,7 @@ Json fullRecord(const ChildRun& r, const MapRunIds& ids) {
     if (r.failure.cause) j["Cause"] = *r.failure.cause;
     j["RedriveStatus"] = "REDRIVABLE_BY_MAP_RUN";
   }
-  return j;
+  return sortedByKey(std::move(j));
 }
 
 // Appends the child's entry as the transformation shapes it. A failed child

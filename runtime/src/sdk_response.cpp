@@ -1,5 +1,7 @@
 #include "sdk_response.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace aslrt {
@@ -14,13 +16,26 @@ std::string randomRequestId(std::mt19937_64& rng) {
   return text;
 }
 
+namespace {
+bool lessIgnoringCase(const std::string& a, const std::string& b) {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) < std::tolower(static_cast<unsigned char>(y));
+  });
+}
+}  // namespace
+
+// The members come as the SDK writes them (recorded: the lambda, sns and sqs
+// cases): the response's fields in key order, AllHttpHeaders in the order
+// sent, HttpHeaders by name ignoring case.
 void addSdkMetadata(Json& response, const Json& headers, const std::string& requestId) {
   Json single = headers;
   single["x-amzn-RequestId"] = requestId;
   Json all = Json::object();
   for (auto& [name, value] : single.items()) all[name] = Json::array({value});
+  single.get_ref<Json::object_t&>().sortByKey(lessIgnoringCase);
   response["SdkHttpMetadata"] = {{"AllHttpHeaders", all}, {"HttpHeaders", single}, {"HttpStatusCode", 200}};
   response["SdkResponseMetadata"] = {{"RequestId", requestId}};
+  response.get_ref<Json::object_t&>().sortByKey();
 }
 
 }  // namespace aslrt

@@ -115,7 +115,7 @@ void printError(const aslrt::jsonata::Error& e) {
 
 struct Job {
   Options* options;
-  nlohmann::ordered_json data;
+  aslrt::Json data;
   bool haveData = false;
   aslrt::Json bindings = aslrt::Json::object();
   int status = 0;
@@ -131,7 +131,7 @@ int evaluate(Job& job) {
   }
   std::mt19937_64 rng(o.haveSeed ? o.seed : std::random_device{}());
   if (o.aws) expr->registerAwsFunctions(&rng);
-  auto result = expr->evaluateOrdered(job.haveData ? &job.data : nullptr, job.bindings, o.limits, &err);
+  auto result = expr->evaluate(job.haveData ? &job.data : nullptr, job.bindings, o.limits, &err);
   if (!err.code.empty()) {
     printError(err);
     return 1;
@@ -171,7 +171,7 @@ int runJsonataCommand(int argc, char** argv) {
     if (!o.dataFile.empty()) {
       if (!readFile(o.dataFile, &text)) return usage("cannot read " + o.dataFile);
       if (std::string why = tooDeep(o.dataFile); !why.empty()) return usage(why);
-      job.data = nlohmann::ordered_json::parse(text);
+      job.data = aslrt::Json::parse(text);
       job.haveData = true;
     }
     if (!o.bindingsFile.empty()) {

@@ -5,8 +5,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aslrt/object_map.h"
+
 namespace aslrt {
-using Json = nlohmann::json;
+// nlohmann's value with objects whose members keep their insertion order
+// (object_map.h says why).
+using Json = nlohmann::basic_json<ObjectMap>;
+
+// Orders an object's members by key, as the service integrations' responses
+// come (their SDK writes fields alphabetically; recorded:
+// callback.start_execution_sync, the aws-sdk and lambda cases).
+inline Json sortedByKey(Json object) {
+  if (object.is_object()) object.get_ref<Json::object_t&>().sortByKey();
+  return object;
+}
 
 // A JSON integer (parsed non-negative ones are unsigned, computed ones
 // signed) as a signed 64-bit value; nullopt for any other value and for an

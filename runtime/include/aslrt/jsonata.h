@@ -50,10 +50,6 @@ class Expression {
   std::optional<Json> evaluate(const Json* input, const Json& bindings,
                                const Limits& limits, Error* error,
                                bool* returnedFunction = nullptr) const;
-  // Same, for an input parsed with document key order kept (which $keys,
-  // $each, $spread and wildcards then follow, as jsonata-js does).
-  std::optional<Json> evaluateOrdered(const nlohmann::ordered_json* input, const Json& bindings,
-                               const Limits& limits, Error* error) const;
 
   // Adds (or replaces) a function `$name` visible to this expression. The
   // signature uses JSONata's syntax, e.g. "<s-n?:s>"; empty = unchecked.
@@ -66,9 +62,6 @@ class Expression {
   void registerAwsFunctions(std::mt19937_64* rng);
 
  private:
-  template <typename J>
-  std::optional<Json> evaluateImpl(const J* input, const Json& bindings, const Limits& limits, Error* error,
-                                   bool* returnedFunction = nullptr) const;
   explicit Expression(std::shared_ptr<Program> program);
   std::shared_ptr<Program> program_;
 };

@@ -1,10 +1,10 @@
-// findMember/setMember must agree with the object's own std::string order,
-// or a lookup would miss members that are there.
+// Objects keep their members in insertion order (as AWS does), and finding a
+// member must work the same below and above the size where the object map
+// starts keeping a hash index.
 #include "aslrt/member_lookup.h"
 
 #include <gtest/gtest.h>
 
-#include <random>
 #include <vector>
 
 namespace aslrt {
@@ -14,38 +14,10 @@ const std::vector<std::string> kKeys = {"",  "a",       "aa",        "ab",   "b"
                                         "A", "\xc3\xa9", "\xff\x01", std::string("a\0b", 3), "a.$",  "a-b",    "abc",
                                         "x", "xx",       "\x7f",     "\x80", "ab\xff", "ab\x01"};
 
-TEST(MemberLookup, OrdersKeysAsStdStringDoes) {
-  for (const std::string& a : kKeys)
-    for (const std::string& b : kKeys) {
-      int expected = a.compare(b);
-      int got = compareKeys(a, b);
-      EXPECT_EQ(expected < 0, got < 0) << a << " vs " << b;
-      EXPECT_EQ(expected == 0, got == 0) << a << " vs " << b;
-    }
-}
-
-// compareKeys reads 8 and 4 bytes at a time: keys up to 24 bytes sharing
-// prefixes of every length, differing in bytes where the sign bit matters.
-TEST(MemberLookup, OrdersLongKeysAsStdStringDoes) {
-  const std::string alphabet("a\x00\x7f\x80\xffZ", 6);
-  std::mt19937 rng(7);
+std::vector<std::string> keysOf(const Json& object) {
   std::vector<std::string> keys;
-  for (int k = 0; k < 400; ++k) {
-    std::string key(rng() % 25, 'a');
-    for (char& c : key) c = alphabet[rng() % alphabet.size()];
-    keys.push_back(key);
-    std::string sibling = key;  // the same but for one byte, or one byte longer
-    if (!sibling.empty() && rng() % 2) sibling[rng() % sibling.size()] = alphabet[rng() % alphabet.size()];
-    else sibling.push_back(alphabet[rng() % alphabet.size()]);
-    keys.push_back(sibling);
-  }
-  for (size_t i = 0; i + 1 < keys.size(); ++i)
-    for (size_t j : {i + 1, (i * 7919) % keys.size()}) {
-      int expected = keys[i].compare(keys[j]);
-      int got = compareKeys(keys[i], keys[j]);
-      EXPECT_EQ(expected < 0, got < 0) << i << " vs " << j;
-      EXPECT_EQ(expected == 0, got == 0) << i << " vs " << j;
-    }
+  for (const auto& [key, value] : object.get_ref<const Json::object_t&>()) keys.push_back(key);
+  return keys;
 }
 
 TEST(MemberLookup, FindsEveryMemberAndOnlyThose) {
@@ -62,14 +34,71 @@ TEST(MemberLookup, FindsEveryMemberAndOnlyThose) {
   }
 }
 
-TEST(MemberLookup, SetMemberReplacesOrInserts) {
-  Json object = Json::parse(R"({"b": 1, "d": 2})");
+TEST(MemberLookup, SetMemberReplacesInPlaceOrAppends) {
+  Json object = Json::parse(R"({"d": 1, "b": 2})");
   Json::object_t& members = object.get_ref<Json::object_t&>();
-  setMember(members, "d", Json(20));
+  setMember(members, "b", Json(20));
   setMember(members, "a", Json(0));
   setMember(members, "c", Json(3));
-  setMember(members, "e", Json(4));
-  EXPECT_EQ(object, Json::parse(R"({"a": 0, "b": 1, "c": 3, "d": 20, "e": 4})"));
+  EXPECT_EQ(object.dump(), R"({"d":1,"b":20,"a":0,"c":3})");
+}
+
+TEST(ObjectMap, ParsedAndPrintedInDocumentOrder) {
+  const std::string text = R"({"zeta":1,"alpha":{"y":2,"x":[{"b":1,"a":2}]},"mid":null})";
+  EXPECT_EQ(Json::parse(text).dump(), text);
+}
+
+TEST(ObjectMap, RepeatedKeyKeepsFirstPlaceAndLastValue) {
+  EXPECT_EQ(Json::parse(R"({"a":1,"b":2,"a":3})").dump(), R"({"a":3,"b":2})");
+}
+
+TEST(ObjectMap, EqualityIgnoresOrder) {
+  EXPECT_EQ(Json::parse(R"({"a":1,"b":[1,{"c":2,"d":3}]})"), Json::parse(R"({"b":[1,{"d":3,"c":2}],"a":1})"));
+  EXPECT_NE(Json::parse(R"({"a":1,"b":2})"), Json::parse(R"({"a":1,"c":2})"));
+  EXPECT_NE(Json::parse(R"({"a":1,"b":2})"), Json::parse(R"({"a":1,"b":3})"));
+  EXPECT_NE(Json::parse(R"({"a":1})"), Json::parse(R"({"a":1,"b":2})"));
+  // Ordering is consistent with equality: neither of two equal objects precedes the other.
+  Json x = Json::parse(R"({"a":1,"b":2})"), y = Json::parse(R"({"b":2,"a":1})");
+  EXPECT_FALSE(x < y);
+  EXPECT_FALSE(y < x);
+  EXPECT_TRUE(Json::parse(R"({"a":1})") < Json::parse(R"({"a":2})"));
+}
+
+// Past kIndexedFrom members the map searches a hash index: every insertion,
+// lookup, erasure and copy must see the same members as a linear search.
+TEST(ObjectMap, LargeObjectsStayConsistent) {
+  Json object = Json::object();
+  const int n = 1000;
+  for (int i = n - 1; i >= 0; --i) object["k" + std::to_string(i)] = i;
+  ASSERT_EQ(object.size(), static_cast<size_t>(n));
+  EXPECT_EQ(keysOf(object).front(), "k999");
+  for (int i = 0; i < n; ++i) ASSERT_EQ(object.at("k" + std::to_string(i)), i);
+  EXPECT_FALSE(object.contains("k1000"));
+  for (int i = 0; i < n; i += 3) ASSERT_EQ(object.erase("k" + std::to_string(i)), 1u);
+  for (int i = 0; i < n; ++i) ASSERT_EQ(object.contains("k" + std::to_string(i)), i % 3 != 0) << i;
+  Json copy = object;
+  copy["new"] = true;
+  EXPECT_TRUE(copy.contains("new"));
+  EXPECT_FALSE(object.contains("new"));
+  EXPECT_EQ(keysOf(copy).back(), "new");
+  for (int i = 1; i < n; i += 3) ASSERT_EQ(copy.at("k" + std::to_string(i)), i);
+  // Shrinking below the index size and growing again.
+  Json::object_t& members = copy.get_ref<Json::object_t&>();
+  members.erase(members.begin(), members.begin() + static_cast<long>(members.size() - 3));
+  EXPECT_EQ(keysOf(copy), (std::vector<std::string>{"k2", "k1", "new"}));
+  for (int i = 0; i < 40; ++i) copy["m" + std::to_string(i)] = i;
+  for (int i = 0; i < 40; ++i) ASSERT_EQ(copy.at("m" + std::to_string(i)), i);
+  EXPECT_EQ(copy.at("k1"), 1);
+}
+
+TEST(ObjectMap, ParsingAVeryWideObjectIsNotQuadratic) {
+  std::string text = "{";
+  for (int i = 0; i < 40000; ++i) text += (i ? ",\"" : "\"") + std::to_string(i) + "\":" + std::to_string(i);
+  text += "}";
+  Json object = Json::parse(text);  // a linear search per member would make this billions of compares
+  EXPECT_EQ(object.size(), 40000u);
+  EXPECT_EQ(object.at("39999"), 39999);
+  EXPECT_EQ(keysOf(object)[17], "17");
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void expectSameBothWays(const char* tmpl, const char* input) {
     EXPECT_EQ(plain.failure.cause, reused.failure.cause);
     return;
   }
-  EXPECT_EQ(*plain.value, *reused.value) << tmpl << " on " << input;
+  EXPECT_EQ(plain.value->dump(), reused.value->dump()) << tmpl << " on " << input;  // members in the same order
   for (const Rendered* r : {&plain, &reused}) {
     Extent e = measure(*r->value);
     EXPECT_GE(r->bound.bytes, e.bytes) << tmpl;
@@ -51,8 +51,8 @@ void expectSameBothWays(const char* tmpl, const char* input) {
   }
 }
 
-// The in-place render really reuses the input: a kept member's value stays
-// where it was (not copied), and the rendered object is the input's own.
+// The in-place render really reuses the input: a kept member's value moves
+// whole (not copied), and the members come out in the template's order.
 TEST(RenderInPlace, KeptMembersStayWhereTheyAre) {
   PayloadTemplate t = compileOk(R"J({"i.$": "States.MathAdd($.i, 1)", "big.$": "$.big"})J");
   Json input = Json::parse(R"J({"i": 1, "big": {"list": [1, 2, 3]}, "drop": "x"})J");
@@ -62,7 +62,7 @@ TEST(RenderInPlace, KeptMembersStayWhereTheyAre) {
   Failure failure;
   Json out;
   ASSERT_TRUE(t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options));
-  EXPECT_EQ(out.dump(), R"J({"big":{"list":[1,2,3]},"i":2})J");
+  EXPECT_EQ(out.dump(), R"J({"i":2,"big":{"list":[1,2,3]}})J");
   EXPECT_EQ(&out["big"]["list"].get_ref<const Json::array_t&>(), listBefore);  // the same nodes, moved whole
 }
 
@@ -71,6 +71,21 @@ TEST(RenderInPlace, KeepsCopiedMembersAndDropsTheRest) {
                      R"J({"i": 1, "limit": 10, "extra": [1, 2]})J");
   expectSameBothWays(R"J({"a.$": "$.b", "b.$": "$.a", "c": {"d.$": "$.a"}, "v.$": "$x"})J",
                      R"J({"a": {"deep": 1}, "b": "B", "z": null})J");
+}
+
+// An input with the template's keys in another order comes out in the
+// template's order (the members are rebuilt, not stored where they are).
+TEST(RenderInPlace, TheTemplatesOrderWins) {
+  PayloadTemplate t = compileOk(R"J({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})J");
+  Json input = Json::parse(R"J({"limit": 10, "i": 1})J");
+  RenderOptions options;
+  options.reuse = &input;
+  Failure failure;
+  Json out;
+  ASSERT_TRUE(t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options));
+  EXPECT_EQ(out.dump(), R"J({"i":2,"limit":10})J");
+  expectSameBothWays(R"J({"i.$": "$.i", "limit.$": "$.limit"})J", R"J({"limit": 10, "i": 1})J");
+  expectSameBothWays(R"J({"body.$": "$", "kind": "report", "n.$": "$.n"})J", R"J({"n": 1})J");
 }
 
 TEST(RenderInPlace, NewKeysLargeTemplatesAndAnInputWithOnlyTheNamedMembers) {

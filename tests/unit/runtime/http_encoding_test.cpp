@@ -18,7 +18,7 @@ TEST(HttpEncoding, PercentEncodesAllButUnreserved) {
 
 TEST(HttpEncoding, ScalarsAsText) {
   Json o = {{"s", "x y"}, {"n", 1.5}, {"i", 3}, {"t", true}, {"z", nullptr}};
-  EXPECT_EQ(urlEncodeObject(o, ArrayFormat::Indices), "i=3&n=1.5&s=x%20y&t=true&z=");
+  EXPECT_EQ(urlEncodeObject(o, ArrayFormat::Indices), "s=x%20y&n=1.5&i=3&t=true&z=");
 }
 
 // The four formats of "Apply URL-encoding on request body" (call-https-apis).
@@ -33,8 +33,8 @@ TEST(HttpEncoding, ArrayFormats) {
 TEST(HttpEncoding, NestedObjectsUseBrackets) {
   Json o = Json::parse(R"({"user": {"name": "Ann Lee", "tags": ["x", "y"]}, "k&": "v="})");
   EXPECT_EQ(urlEncodeObject(o, ArrayFormat::Indices),
-            "k%26=v%3D&user[name]=Ann%20Lee&user[tags][0]=x&user[tags][1]=y");
-  EXPECT_EQ(urlEncodeObject(o, ArrayFormat::Commas), "k%26=v%3D&user[name]=Ann%20Lee&user[tags]=x,y");
+            "user[name]=Ann%20Lee&user[tags][0]=x&user[tags][1]=y&k%26=v%3D");
+  EXPECT_EQ(urlEncodeObject(o, ArrayFormat::Commas), "user[name]=Ann%20Lee&user[tags]=x,y&k%26=v%3D");
 }
 
 TEST(HttpEncoding, CommaValuesAreEncodedSoTheSeparatorStaysUnambiguous) {

@@ -55,12 +55,12 @@ TEST(TaskNative, UnknownSymbol) { EXPECT_FALSE(aslrt::findNativeHandler("no_such
 
 // A JSON handler reads the document and answers with one; errors come back
 // returned or thrown, and it has the same slot as a text handler.
-aslrt::JsonReply tally(const aslrt::Context& ctx, const nlohmann::json& input) {
+aslrt::JsonReply tally(const aslrt::Context& ctx, const aslrt::Json& input) {
   if (input.is_string() && input == "raise") return aslrt::TaskError("Custom.Error", "asked to");
   if (input.is_string() && input == "throw") throw aslrt::TaskError("Thrown.Error", "thrown");
   if (input.is_string()) throw std::runtime_error("oops");
   int calls = ctx.withSlot<int>([](int& c) { return ++c; });
-  return nlohmann::json{{"calls", calls}, {"sum", input.value("a", 0) + input.value("b", 0)}};
+  return aslrt::Json{{"calls", calls}, {"sum", input.value("a", 0) + input.value("b", 0)}};
 }
 ASLRT_JSON_HANDLER(tally_for_test, tally);
 
