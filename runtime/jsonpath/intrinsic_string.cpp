@@ -2,6 +2,7 @@
 // JsonMerge.
 #include "intrinsic_ast.h"
 #include "java_string.h"
+#include "aslrt/java_hash_order.h"
 #include "aslrt/json_parse.h"
 
 namespace aslrt::intrinsic_detail {
@@ -97,8 +98,20 @@ std::optional<Json> evalJsonMerge(const Args& args, const EvalContext&, std::str
   if (args[2].value().get<bool>())
     return fail(cause, fn, "deep merge is not supported, the third argument must be false"),
            std::nullopt;
-  Json out = a;
-  for (auto it = b.begin(); it != b.end(); ++it) out[it.key()] = it.value();
+  Json merged = a;
+  for (auto it = b.begin(); it != b.end(); ++it) merged[it.key()] = it.value();
+  // AWS merges through a java.util.HashMap: the members come out in its
+  // order (java_hash_order.h).
+  const Json::object_t& members = merged.get_ref<const Json::object_t&>();
+  std::vector<std::string_view> keys;
+  for (const auto& member : members) keys.push_back(member.first);
+  Json out = Json::object();
+  Json::object_t& ordered = out.get_ref<Json::object_t&>();
+  ordered.reserve(members.size());
+  for (uint32_t i : javaHashMapOrder(keys)) {
+    auto& member = *(merged.get_ref<Json::object_t&>().begin() + i);
+    ordered.appendNew(member.first, std::move(member.second));
+  }
   return out;
 }
 

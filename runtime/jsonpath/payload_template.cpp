@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "aslrt/java_hash_order.h"
 #include "aslrt/json_release.h"
 #include "aslrt/member_lookup.h"
 #include "aslrt/payload_size.h"
@@ -29,6 +30,11 @@ struct Node {
   bool movesFromInput = false;
   // Object: the index of a member whose value is the whole input ("$"), or -1.
   int inputRootItem = -1;
+  // Object: the items in the order their members are output (AWS's, see
+  // outputOrderOf), and each item's place in it. Items render in the
+  // template's own order, so the first failing field is the first written.
+  std::vector<uint32_t> outputOrder;
+  std::vector<uint32_t> outputSlot;
   // Static: the value's serialised size. Object/Array: braces, commas, keys
   // and colons, i.e. everything but the members' values.
   uint64_t ownSize = 0;
@@ -72,6 +78,25 @@ Node compileExpression(const Json& v, const std::string& ptr, std::vector<Templa
   return node;
 }
 
+// AWS outputs a template's literal fields (nested templates among them) as
+// written, then its ".$" fields in java.util.HashMap order of their names
+// (java_hash_order.h gives the recordings).
+void setOutputOrder(Node& node) {
+  std::vector<std::string_view> dynamicKeys;
+  std::vector<uint32_t> dynamicItems;
+  for (uint32_t i = 0; i < node.items.size(); ++i) {
+    if (node.sourceKeys[i].size() != node.keys[i].size()) {
+      dynamicKeys.push_back(node.keys[i]);
+      dynamicItems.push_back(i);
+    } else {
+      node.outputOrder.push_back(i);
+    }
+  }
+  for (uint32_t k : javaHashMapOrder(dynamicKeys)) node.outputOrder.push_back(dynamicItems[k]);
+  node.outputSlot.resize(node.items.size());
+  for (uint32_t slot = 0; slot < node.outputOrder.size(); ++slot) node.outputSlot[node.outputOrder[slot]] = slot;
+}
+
 Node compileObject(const Json& v, const std::string& ptr, std::vector<TemplateError>* errors) {
   Node node;
   node.kind = Node::Kind::Object;
@@ -96,6 +121,7 @@ Node compileObject(const Json& v, const std::string& ptr, std::vector<TemplateEr
     node.sourceKeys.push_back(key);
   }
   node.ownSize += 2 + (node.items.empty() ? 0 : node.items.size() - 1);
+  setOutputOrder(node);
   return node;
 }
 
@@ -285,8 +311,9 @@ bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Fai
       out = Json::object();
       Json::object_t& members = out.get_ref<Json::object_t&>();
       members.reserve(n.items.size());  // no reallocation: a MoveList may point at a member until apply()
+      for (uint32_t i : n.outputOrder) members.appendNew(n.keys[i], nullptr);  // the template's keys are distinct
       for (size_t i = 0; i < n.items.size(); ++i) {
-        Json& member = members.appendNew(n.keys[i], nullptr);  // the template's keys are distinct
+        Json& member = (members.begin() + n.outputSlot[i])->second;
         if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, moves, member)) return false;
       }
       return true;
@@ -304,14 +331,14 @@ bool renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalC
   Json result = Json::object();
   Json::object_t& members = result.get_ref<Json::object_t&>();
   members.reserve(n.items.size());
-  for (const std::string& key : n.keys) members.appendNew(key, nullptr);  // in the template's order
+  for (uint32_t i : n.outputOrder) members.appendNew(n.keys[i], nullptr);
   for (size_t i = 0; i < n.items.size(); ++i) {
     if (i == rootItem) continue;
-    if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, nullptr, (members.begin() + i)->second))
-      return false;
+    Json& member = (members.begin() + n.outputSlot[i])->second;
+    if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, nullptr, member)) return false;
   }
   if (sizing) sizing->addSelected(*n.items[rootItem].path, source);
-  (members.begin() + rootItem)->second = std::move(source);
+  (members.begin() + n.outputSlot[rootItem])->second = std::move(source);
   out.swap(result);
   return true;
 }
@@ -326,14 +353,15 @@ void store(Json& value, Json& out) {
 using Member = Json::object_t::value_type;
 
 // The input's member named by each template key (nullptr when it has none).
-// True when the input has exactly the template's keys, in the template's
+// True when the input has exactly the template's keys, in the output's
 // order: then the result can take the input's place member by member (a
 // loop's state meeting its own output again).
 bool matchMembers(const Node& n, Json::object_t& members, Member** at) {
   bool sameKeys = members.size() == n.items.size();
   for (size_t i = 0; i < n.items.size(); ++i) {
-    if (i < members.size() && (members.begin() + i)->first == n.keys[i]) {
-      at[i] = &*(members.begin() + i);
+    size_t slot = n.outputSlot[i];
+    if (slot < members.size() && (members.begin() + slot)->first == n.keys[i]) {
+      at[i] = &*(members.begin() + slot);
       continue;
     }
     sameKeys = false;
@@ -361,14 +389,14 @@ bool computeValues(const Node& n, Member* const* at, const EvalContext& ctx, Fai
   return true;
 }
 
-// The result as a new object in the template's order: kept members and their
+// The result as a new object in the output's order: kept members and their
 // keys move out of the input, whose remains (the members the template does
 // not name, often most of the document) are freed the cheap way.
 void rebuildInOrder(const Node& n, Member* const* at, std::optional<Json>* values, Json& source, Json& out) {
   Json result(Json::value_t::object);
   Json::object_t& members = result.get_ref<Json::object_t&>();
   members.reserve(n.items.size());
-  for (size_t i = 0; i < n.items.size(); ++i) {
+  for (uint32_t i : n.outputOrder) {
     if (keepsMember(n, at, i))
       members.appendNew(std::move(at[i]->first), std::move(at[i]->second));
     else

@@ -1,4 +1,6 @@
 #include "item_reader.h"
+
+#include "aslrt/java_hash_order.h"
 #include "aslrt/json_parse.h"
 
 #include <set>
@@ -75,10 +77,13 @@ std::optional<Json> csvItems(const std::string& body, const Json& config, Failur
   }
   if (std::set<std::string>(headers.begin(), headers.end()).size() != headers.size())
     return *failure = readerFailed("CSV headers cannot contain duplicates."), std::nullopt;
+  // A row's members come out in java.util.HashMap order of the headers, as
+  // AWS builds them (java_hash_order.h).
+  std::vector<uint32_t> columns = javaHashMapOrder(headers);
   Json items = Json::array();
   for (size_t r = first; r < records.size(); ++r) {
     Json item = Json::object();
-    for (size_t c = 0; c < headers.size(); ++c) item[headers[c]] = c < records[r].size() ? records[r][c] : "";
+    for (uint32_t c : columns) item[headers[c]] = c < records[r].size() ? records[r][c] : "";
     items.push_back(std::move(item));
   }
   return items;

@@ -3,6 +3,8 @@
 // starts keeping a hash index.
 #include "aslrt/member_lookup.h"
 
+#include "aslrt/java_hash_order.h"
+
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -99,6 +101,25 @@ TEST(ObjectMap, ParsingAVeryWideObjectIsNotQuadratic) {
   EXPECT_EQ(object.size(), 40000u);
   EXPECT_EQ(object.at("39999"), 39999);
   EXPECT_EQ(keysOf(object)[17], "17");
+}
+
+TEST(JavaHashOrder, StringHashIsJavas) {
+  EXPECT_EQ(javaStringHash(""), 0u);
+  EXPECT_EQ(javaStringHash("a"), 97u);
+  EXPECT_EQ(javaStringHash("hello"), 99162322u);
+  EXPECT_EQ(javaStringHash("\xc3\xa9"), 0xE9u);                   // U+00E9: one UTF-16 unit
+  EXPECT_EQ(javaStringHash("\xf0\x9f\x98\x80"), 31u * 0xD83D + 0xDE00);  // U+1F600: a surrogate pair
+}
+
+// The recorded order of map_state_item_selector's ".$" fields.
+TEST(JavaHashOrder, MatchesTheRecordedItemSelector) {
+  std::vector<std::string_view> keys = {"original_input", "iteration_input_value", "iteration_index",
+                                        "from_input_constant"};
+  std::vector<uint32_t> order = javaHashMapOrder(keys);
+  std::vector<std::string_view> got;
+  for (uint32_t i : order) got.push_back(keys[i]);
+  EXPECT_EQ(got, (std::vector<std::string_view>{"iteration_input_value", "from_input_constant", "iteration_index",
+                                                 "original_input"}));
 }
 
 }  // namespace

@@ -52,7 +52,8 @@ void expectSameBothWays(const char* tmpl, const char* input) {
 }
 
 // The in-place render really reuses the input: a kept member's value moves
-// whole (not copied), and the members come out in the template's order.
+// whole (not copied), and the members come out in AWS's order (".$" fields
+// in java.util.HashMap order: "big" before "i").
 TEST(RenderInPlace, KeptMembersStayWhereTheyAre) {
   PayloadTemplate t = compileOk(R"J({"i.$": "States.MathAdd($.i, 1)", "big.$": "$.big"})J");
   Json input = Json::parse(R"J({"i": 1, "big": {"list": [1, 2, 3]}, "drop": "x"})J");
@@ -62,7 +63,7 @@ TEST(RenderInPlace, KeptMembersStayWhereTheyAre) {
   Failure failure;
   Json out;
   ASSERT_TRUE(t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options));
-  EXPECT_EQ(out.dump(), R"J({"i":2,"big":{"list":[1,2,3]}})J");
+  EXPECT_EQ(out.dump(), R"J({"big":{"list":[1,2,3]},"i":2})J");
   EXPECT_EQ(&out["big"]["list"].get_ref<const Json::array_t&>(), listBefore);  // the same nodes, moved whole
 }
 
@@ -74,16 +75,16 @@ TEST(RenderInPlace, KeepsCopiedMembersAndDropsTheRest) {
 }
 
 // An input with the template's keys in another order comes out in the
-// template's order (the members are rebuilt, not stored where they are).
-TEST(RenderInPlace, TheTemplatesOrderWins) {
+// output's order (the members are rebuilt, not stored where they are).
+TEST(RenderInPlace, TheOutputOrderWins) {
   PayloadTemplate t = compileOk(R"J({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})J");
-  Json input = Json::parse(R"J({"limit": 10, "i": 1})J");
+  Json input = Json::parse(R"J({"i": 1, "limit": 10})J");
   RenderOptions options;
   options.reuse = &input;
   Failure failure;
   Json out;
   ASSERT_TRUE(t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options));
-  EXPECT_EQ(out.dump(), R"J({"i":2,"limit":10})J");
+  EXPECT_EQ(out.dump(), R"J({"limit":10,"i":2})J");
   expectSameBothWays(R"J({"i.$": "$.i", "limit.$": "$.limit"})J", R"J({"limit": 10, "i": 1})J");
   expectSameBothWays(R"J({"body.$": "$", "kind": "report", "n.$": "$.n"})J", R"J({"n": 1})J");
 }
