@@ -410,7 +410,9 @@ void rebuildInOrder(const Node& n, Member* const* at, std::optional<Json>* value
 // values are computed from the intact input; kept members move rather than
 // copy, and when the input already has the template's shape the values are
 // stored in its members where they are. The result equals renderNode's; only
-// copies and allocations are saved.
+// copies and allocations are saved. The `at` pointers into the input's members
+// stay good because nothing adds to or erases from the input while values
+// render (the context is const; an insertion would move its members).
 bool renderInPlace(const Node& n, Json& source, const EvalContext& ctx, Failure* failure, Sizing* sizing, Json& out) {
   if (n.inputRootItem >= 0) return renderAroundInput(n, n.inputRootItem, source, ctx, failure, sizing, out);
   MoveList moves(source);

@@ -205,6 +205,8 @@ void aslrt_frame::findMapNodes() {
     mapNodesOf_ = nullptr;  // a new context at the same address
   }
   if (mapNodesOf_ == &mapContext) return;
+  // The pointers below stay good only while no member is added to these
+  // objects (an insertion may move an object's members).
   aslrt::Json& item = mapContext["Map"]["Item"];
   mapIndex_ = &item["Index"];
   mapValue_ = &item["Value"];
