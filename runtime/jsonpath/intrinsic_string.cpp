@@ -110,7 +110,7 @@ std::optional<Json> evalJsonMerge(const Args& args, const EvalContext&, std::str
   ordered.reserve(members.size());
   for (uint32_t i : javaHashMapOrder(keys)) {
     auto& member = *(merged.get_ref<Json::object_t&>().begin() + i);
-    ordered.appendNew(member.first, std::move(member.second));
+    ordered.appendNew(std::move(member.first), std::move(member.second));  // merged is discarded
   }
   return out;
 }

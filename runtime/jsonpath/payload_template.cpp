@@ -464,17 +464,22 @@ void collectPaths(Node& n, std::vector<Node*>& pathNodes, std::vector<const Json
 bool mayReadMapItem(const JsonPath& path) { return path.isContextPath() && !path.avoidsMapItem(); }
 
 // Marks the input paths a render into a dead input may move out of it: plain
-// chains that no other read of the template overlaps ("$.a" and "$.a.b" both
-// read, or "$.a" twice, are copied; "$.a" and "$.b" are moved).
+// chains that no other field of the template overlaps ("$.a" and "$.a.b" both
+// fields, or "$.a" twice, are copied; "$.a" and "$.b" are moved). An
+// intrinsic's argument does not stop a move ({"doc.$": "$.doc", "s.$":
+// "States.JsonToString($.doc)"} moves doc): every value renders before any
+// move is applied (MoveList), so the call has read the intact input by then.
 void markMovablePaths(Node& root) {
   std::vector<Node*> pathNodes;
   std::vector<const JsonPath*> reads;
   collectPaths(root, pathNodes, reads);
+  bool anyReadsMapItem = std::any_of(reads.begin(), reads.end(), [](const JsonPath* p) { return mayReadMapItem(*p); });
   for (Node* node : pathNodes) {
     const JsonPath& path = *node->path;
-    if (path.isContextPath() || path.isVariablePath() || path.isRoot() || !path.isPlainChain()) continue;
-    node->movesFromInput = std::none_of(reads.begin(), reads.end(), [&](const JsonPath* other) {
-      return other != &path && (other->mayOverlap(path) || mayReadMapItem(*other));
+    if (anyReadsMapItem || path.isContextPath() || path.isVariablePath() || path.isRoot() || !path.isPlainChain())
+      continue;
+    node->movesFromInput = std::none_of(pathNodes.begin(), pathNodes.end(), [&](const Node* other) {
+      return other != node && other->path->mayOverlap(path);
     });
   }
 }

@@ -67,6 +67,24 @@ TEST(RenderInPlace, KeptMembersStayWhereTheyAre) {
   EXPECT_EQ(&out["big"]["list"].get_ref<const Json::array_t&>(), listBefore);  // the same nodes, moved whole
 }
 
+// An intrinsic reading the same value does not stop the move: it has read
+// the intact input before any move is applied.
+TEST(RenderInPlace, AValueAnIntrinsicAlsoReadsStillMoves) {
+  PayloadTemplate t = compileOk(R"J({"doc.$": "$.doc", "s.$": "States.JsonToString($.doc)"})J");
+  Json input = Json::parse(R"J({"doc": {"list": [1, 2]}, "other": 1})J");
+  const Json::array_t* listBefore = &input["doc"]["list"].get_ref<const Json::array_t&>();
+  RenderOptions options;
+  options.reuse = &input;
+  Failure failure;
+  Json out;
+  ASSERT_TRUE(t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options));
+  EXPECT_EQ(out["s"], R"J({"list":[1,2]})J");
+  EXPECT_EQ(out["doc"].dump(), R"J({"list":[1,2]})J");
+  EXPECT_EQ(&out["doc"]["list"].get_ref<const Json::array_t&>(), listBefore);  // moved, not copied
+  expectSameBothWays(R"J({"doc.$": "$.doc", "s.$": "States.JsonToString($.doc)", "n.$": "States.ArrayLength($.doc.list)"})J",
+                     R"J({"doc": {"list": [1, 2]}})J");
+}
+
 TEST(RenderInPlace, KeepsCopiedMembersAndDropsTheRest) {
   expectSameBothWays(R"J({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})J",
                      R"J({"i": 1, "limit": 10, "extra": [1, 2]})J");
