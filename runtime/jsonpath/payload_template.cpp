@@ -92,7 +92,10 @@ void setOutputOrder(Node& node) {
       node.outputOrder.push_back(i);
     }
   }
-  for (uint32_t k : javaHashMapOrder(dynamicKeys)) node.outputOrder.push_back(dynamicItems[k]);
+  if (dynamicItems.size() < 2)  // nothing to reorder
+    node.outputOrder.insert(node.outputOrder.end(), dynamicItems.begin(), dynamicItems.end());
+  else
+    for (uint32_t k : javaHashMapOrder(dynamicKeys)) node.outputOrder.push_back(dynamicItems[k]);
   node.outputSlot.resize(node.items.size());
   for (uint32_t slot = 0; slot < node.outputOrder.size(); ++slot) node.outputSlot[node.outputOrder[slot]] = slot;
 }

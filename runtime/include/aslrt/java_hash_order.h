@@ -12,7 +12,6 @@
 // quarters of it; a bucket keeps insertion order (a resize preserves it).
 // Not modelled: a bucket of 8+ colliding keys in a table of 64+ becomes a tree.
 #pragma once
-#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -52,7 +51,15 @@ std::vector<uint32_t> javaHashMapOrder(const Keys& keys) {
     bucket[i] = (h ^ (h >> 16)) & static_cast<uint32_t>(capacity - 1);
     order[i] = i;
   }
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return bucket[a] < bucket[b]; });
+  // A stable insertion sort by bucket: templates have a handful of keys, and
+  // std::stable_sort would allocate a buffer for each (pass-chain-1000 starts
+  // with 1,000 templates).
+  for (size_t i = 1; i < order.size(); ++i) {
+    uint32_t moving = order[i];
+    size_t j = i;
+    for (; j > 0 && bucket[order[j - 1]] > bucket[moving]; --j) order[j] = order[j - 1];
+    order[j] = moving;
+  }
   return order;
 }
 
