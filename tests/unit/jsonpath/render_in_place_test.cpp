@@ -51,6 +51,16 @@ void expectSameBothWays(const char* tmpl, const char* input) {
   }
 }
 
+// Renders `t` into a fresh value, reusing `input` (its dead input) in place.
+Json renderReusing(const PayloadTemplate& t, Json& input) {
+  RenderOptions options;
+  options.reuse = &input;
+  Failure failure;
+  Json out;
+  EXPECT_TRUE(t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options));
+  return out;
+}
+
 // The in-place render really reuses the input: a kept member's value moves
 // whole (not copied), and the members come out in AWS's order (".$" fields
 // in java.util.HashMap order: "big" before "i").
@@ -58,11 +68,7 @@ TEST(RenderInPlace, KeptMembersStayWhereTheyAre) {
   PayloadTemplate t = compileOk(R"J({"i.$": "States.MathAdd($.i, 1)", "big.$": "$.big"})J");
   Json input = Json::parse(R"J({"i": 1, "big": {"list": [1, 2, 3]}, "drop": "x"})J");
   const Json::array_t* listBefore = &input["big"]["list"].get_ref<const Json::array_t&>();
-  RenderOptions options;
-  options.reuse = &input;
-  Failure failure;
-  Json out;
-  ASSERT_TRUE(t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options));
+  Json out = renderReusing(t, input);
   EXPECT_EQ(out.dump(), R"J({"big":{"list":[1,2,3]},"i":2})J");
   EXPECT_EQ(&out["big"]["list"].get_ref<const Json::array_t&>(), listBefore);  // the same nodes, moved whole
 }
@@ -73,11 +79,7 @@ TEST(RenderInPlace, AValueAnIntrinsicAlsoReadsStillMoves) {
   PayloadTemplate t = compileOk(R"J({"doc.$": "$.doc", "s.$": "States.JsonToString($.doc)"})J");
   Json input = Json::parse(R"J({"doc": {"list": [1, 2]}, "other": 1})J");
   const Json::array_t* listBefore = &input["doc"]["list"].get_ref<const Json::array_t&>();
-  RenderOptions options;
-  options.reuse = &input;
-  Failure failure;
-  Json out;
-  ASSERT_TRUE(t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options));
+  Json out = renderReusing(t, input);
   EXPECT_EQ(out["s"], R"J({"list":[1,2]})J");
   EXPECT_EQ(out["doc"].dump(), R"J({"list":[1,2]})J");
   EXPECT_EQ(&out["doc"]["list"].get_ref<const Json::array_t&>(), listBefore);  // moved, not copied
@@ -97,11 +99,7 @@ TEST(RenderInPlace, KeepsCopiedMembersAndDropsTheRest) {
 TEST(RenderInPlace, TheOutputOrderWins) {
   PayloadTemplate t = compileOk(R"J({"i.$": "States.MathAdd($.i, 1)", "limit.$": "$.limit"})J");
   Json input = Json::parse(R"J({"i": 1, "limit": 10})J");
-  RenderOptions options;
-  options.reuse = &input;
-  Failure failure;
-  Json out;
-  ASSERT_TRUE(t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options));
+  Json out = renderReusing(t, input);
   EXPECT_EQ(out.dump(), R"J({"limit":10,"i":2})J");
   expectSameBothWays(R"J({"i.$": "$.i", "limit.$": "$.limit"})J", R"J({"limit": 10, "i": 1})J");
   expectSameBothWays(R"J({"body.$": "$", "kind": "report", "n.$": "$.n"})J", R"J({"n": 1})J");
