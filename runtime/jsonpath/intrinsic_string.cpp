@@ -98,20 +98,15 @@ std::optional<Json> evalJsonMerge(const Args& args, const EvalContext&, std::str
   if (args[2].value().get<bool>())
     return fail(cause, fn, "deep merge is not supported, the third argument must be false"),
            std::nullopt;
-  Json merged = a;
-  for (auto it = b.begin(); it != b.end(); ++it) merged[it.key()] = it.value();
+  Json out = a;
+  for (auto it = b.begin(); it != b.end(); ++it) out[it.key()] = it.value();
   // AWS merges through a java.util.HashMap: the members come out in its
   // order (java_hash_order.h).
-  const Json::object_t& members = merged.get_ref<const Json::object_t&>();
+  Json::object_t& members = out.get_ref<Json::object_t&>();
   std::vector<std::string_view> keys;
+  keys.reserve(members.size());
   for (const auto& member : members) keys.push_back(member.first);
-  Json out = Json::object();
-  Json::object_t& ordered = out.get_ref<Json::object_t&>();
-  ordered.reserve(members.size());
-  for (uint32_t i : javaHashMapOrder(keys)) {
-    auto& member = *(merged.get_ref<Json::object_t&>().begin() + i);
-    ordered.appendNew(std::move(member.first), std::move(member.second));  // merged is discarded
-  }
+  members.reorder(javaHashMapOrder(keys));
   return out;
 }
 

@@ -124,13 +124,13 @@ Json describe(const ChildRun& c, bool json) {
     d["RedriveCount"] = 0;
     d["RedriveStatus"] = "NOT_REDRIVABLE";
     d["RedriveStatusReason"] = "Execution is SUCCEEDED and cannot be redriven";
-    return sortedByKey(std::move(d));
+  } else {
+    d["Status"] = "FAILED";
+    if (!c.root.failure.error.empty()) d["Error"] = c.root.failure.error;
+    // An empty cause is left out (recorded: a child that timed out,
+    // callback.start_execution_sync_delegate_timeout).
+    if (c.root.failure.cause && !c.root.failure.cause->empty()) d["Cause"] = *c.root.failure.cause;
   }
-  d["Status"] = "FAILED";
-  if (!c.root.failure.error.empty()) d["Error"] = c.root.failure.error;
-  // An empty cause is left out (recorded: a child that timed out,
-  // callback.start_execution_sync_delegate_timeout).
-  if (c.root.failure.cause && !c.root.failure.cause->empty()) d["Cause"] = *c.root.failure.cause;
   return sortedByKey(std::move(d));
 }
 

@@ -164,7 +164,7 @@ class ObjectMap {
   template <class K, class... Args>
   std::pair<iterator, bool> emplace(K&& key, Args&&... value) {
     std::string_view name = keyView(key);
-    size_t hash = index_ || size() + 1 > kIndexedFrom ? MemberIndex::hashOf(name) : 0;
+    size_t hash = hashForAppend(name);
     size_t at = index_ ? index_->find(entries_, name, hash) : linearFind(name);
     if (at != SIZE_MAX) return {begin() + at, false};
     entries_.emplace_back(std::piecewise_construct, std::forward_as_tuple(std::forward<K>(key)),
@@ -185,7 +185,7 @@ class ObjectMap {
   // Appends a member whose key the caller knows is not there yet (a fresh
   // object's distinct template keys): no search.
   T& appendNew(Key key, T&& value) {
-    size_t hash = index_ || size() + 1 > kIndexedFrom ? MemberIndex::hashOf(key) : 0;
+    size_t hash = hashForAppend(key);
     entries_.emplace_back(std::move(key), std::move(value));
     noteAppended(hash);
     return entries_.back().second;
@@ -197,6 +197,16 @@ class ObjectMap {
   void sortByKey(Less less = Less()) {
     std::stable_sort(entries_.begin(), entries_.end(),
                      [&](const value_type& a, const value_type& b) { return less(a.first, b.first); });
+    reindex();
+  }
+
+  // Puts the members in the order `order` gives (positions: order[0] is the
+  // member to come first), e.g. javaHashMapOrder's.
+  void reorder(const std::vector<uint32_t>& order) {
+    Entries ordered;
+    ordered.reserve(entries_.size());
+    for (uint32_t i : order) ordered.push_back(std::move(entries_[i]));
+    entries_ = std::move(ordered);
     reindex();
   }
 
@@ -252,6 +262,11 @@ class ObjectMap {
       if (k.size() == name.size() && std::memcmp(k.data(), name.data(), name.size()) == 0) return i;
     }
     return SIZE_MAX;
+  }
+  // The key's hash when the index will need it (it has one, or the member
+  // about to be appended makes one), else 0.
+  size_t hashForAppend(std::string_view key) const {
+    return index_ || size() + 1 > kIndexedFrom ? MemberIndex::hashOf(key) : 0;
   }
   void noteAppended(size_t hash) {
     if (size() <= kIndexedFrom) return;
