@@ -11,6 +11,11 @@ namespace aslrt {
 // nlohmann's value with objects whose members keep their insertion order
 // (object_map.h says why).
 using Json = nlohmann::basic_json<ObjectMap>;
+}  // namespace aslrt
+
+#include "aslrt/json_free.h"  // how a Json frees what it owns: before anything destroys one
+
+namespace aslrt {
 
 // Orders an object's members by key, as the service integrations' responses
 // come (their SDK writes fields alphabetically; recorded:
