@@ -62,8 +62,8 @@ std::optional<Json> dispatch(FunctionId fn, const ix::Args& args, const EvalCont
   return std::nullopt;
 }
 
-std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx,
-                             std::string_view field, Failure* failure);
+std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx, std::string_view field,
+                             Failure* failure, SizeBound* bound = nullptr);
 
 // The node a plain path ("$.a.b[0]") reaches in its root, borrowed; nullptr
 // when the path needs full selection (which then also explains a miss).
@@ -98,8 +98,27 @@ bool evalArg(const ix::Arg& arg, const EvalContext& ctx, std::string_view field,
   return false;
 }
 
-std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx,
-                             std::string_view field, Failure* failure) {
+// Bounds on a result's serialised size and depth that cost nothing, where
+// the function has them; unknown otherwise. StringToJson: parsing and
+// printing again never lengthens a string (escapes shorten or stay), a key,
+// punctuation, a literal or an integer, and drops the spaces; a number that
+// prints longer, as a double, is at least 3 characters long ("1e9") and
+// prints in at most 24 ("1000000000.0", "-2.2250738585072014e-308"), so the
+// value prints in at most 8 bytes per byte of text; every level of nesting
+// takes two bytes of it. Past kBoundFromTextUpTo such a bound is too loose
+// to be worth it: the state's output would then be measured whole.
+SizeBound cheapBound(FunctionId fn, const ix::Args& args) {
+  constexpr size_t kBoundFromTextUpTo = 2048;
+  if (fn != FunctionId::StringToJson || !args[0].value().is_string()) return SizeBound();
+  size_t text = args[0].value().get_ref<const std::string&>().size();
+  if (text > kBoundFromTextUpTo) return SizeBound();
+  return SizeBound::atMost(8 * text + 4, static_cast<uint32_t>(text / 2));  // (4: "null" for blank text)
+}
+
+// bound: null, or where the result's cheapBound goes (only the outermost
+// call's is wanted).
+std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx, std::string_view field,
+                             Failure* failure, SizeBound* bound) {
   ix::Args values(call.args.size());
   for (size_t i = 0; i < call.args.size(); ++i) {
     if (!evalArg(call.args[i], ctx, field, &values[i], failure)) return std::nullopt;
@@ -112,6 +131,7 @@ std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx,
     cause = std::string("Invalid arguments in ") + ix::functionInfo(call.fn).name + ": " + e.what();
   }
   if (!result) *failure = Failure{"States.IntrinsicFailure", cause};
+  if (result && bound) *bound = cheapBound(call.fn, values);
   return result;
 }
 
@@ -135,13 +155,14 @@ std::optional<Json> quickMathAdd(const ix::CallNode& call, const EvalContext& ct
 
 }  // namespace
 
-std::optional<Json> IntrinsicCall::evaluate(const EvalContext& ctx, std::string_view fieldName,
-                                            Failure* failure) const {
+std::optional<Json> IntrinsicCall::evaluate(const EvalContext& ctx, std::string_view fieldName, Failure* failure,
+                                            SizeBound* resultBound) const {
+  if (resultBound) *resultBound = SizeBound();
   if (std::optional<Json> sum = quickMathAdd(*root_, ctx)) return sum;
   Failure scratch;
   Failure* sink = failure ? failure : &scratch;
   try {
-    return evalCall(*root_, ctx, fieldName, sink);
+    return evalCall(*root_, ctx, fieldName, sink, resultBound);
   } catch (const std::exception& e) {  // nothing escapes the API
     *sink = Failure{"States.Runtime", e.what()};
     return std::nullopt;

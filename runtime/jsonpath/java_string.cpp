@@ -1,5 +1,7 @@
 #include "java_string.h"
 
+#include "aslrt/word_scan.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -53,20 +55,31 @@ void appendPlainScalar(const Json& value, std::string* out) {
   }
 }
 
+// Whether s is printable ASCII without quotes or backslashes, i.e. prints in
+// JSON as it is; 8 bytes at a time, as most keys and values do.
+bool printsAsItIs(const std::string& s) {
+  using namespace word_scan;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w = load(s.data() + i);
+    if (anyNonAscii(w) || anyEscapes(w) || hasByte(w, 0x7F)) return false;
+  }
+  return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(),
+                     [](char ch) { return ch >= 0x20 && ch < 0x7F && ch != '"' && ch != '\\'; });
+}
+
 // A JSON string literal as Json::dump() writes it. Printable ASCII without
 // quotes or backslashes needs no escaping; anything else goes through
 // nlohmann, which also rejects invalid UTF-8 as dump() does.
 void appendQuoted(const std::string& s, std::string* out) {
-  bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
-    return ch >= 0x20 && ch < 0x7F && ch != '"' && ch != '\\';
-  });
-  if (!plain) {
+  if (!printsAsItIs(s)) {
     *out += Json(s).dump();
     return;
   }
-  *out += '"';
-  *out += s;
-  *out += '"';
+  out->reserve(out->size() + s.size() + 2);
+  out->push_back('"');
+  out->append(s);
+  out->push_back('"');
 }
 
 // Java's AbstractMap/AbstractCollection toString(): "{k=v, ...}", "[a, b]".
@@ -137,6 +150,7 @@ void appendJavaJsonDump(const Json& value, std::string* out) {
 
 std::string javaJsonDump(const Json& value) {
   std::string out;
+  if (value.is_structured()) out.reserve(256);  // most documents: one allocation, no regrowth
   appendJavaJsonDump(value, &out);
   return out;
 }

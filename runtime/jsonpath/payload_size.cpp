@@ -4,32 +4,18 @@
 #include <cmath>
 #include <cstring>
 
+#include "aslrt/word_scan.h"
+
 namespace aslrt {
 
 // nlohmann's escaping (ensure_ascii off): '"' '\\' and \b \t \n \f \r take
 // two bytes, other bytes below 0x20 six (\u00XX), everything else one.
-namespace {
-
-// Whether any of the 8 bytes in `w` is below 0x20, '"' or '\\' (the bytes
-// that escape): the classic "has a byte less than / equal to" bit tricks.
-bool anyEscapes(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  uint64_t below20 = (w - kOnes * 0x20) & ~w;
-  uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-  uint64_t isQuote = (quote - kOnes) & ~quote, isBackslash = (backslash - kOnes) & ~backslash;
-  return ((below20 | isQuote | isBackslash) & kHighs) != 0;
-}
-
-}  // namespace
-
 uint64_t quotedSize(std::string_view s) {
   uint64_t n = 2 + s.size();
   // Most strings escape nothing: skip 8 bytes at a time while none does.
   size_t i = 0;
-  for (uint64_t w; i + 8 <= s.size(); i += 8) {
-    std::memcpy(&w, s.data() + i, 8);
-    if (anyEscapes(w)) break;
-  }
+  for (; i + 8 <= s.size(); i += 8)
+    if (word_scan::anyEscapes(word_scan::load(s.data() + i))) break;
   for (unsigned char c : s.substr(i)) {
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     bool shortEscape = c == '"' || c == '\\' || c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r';

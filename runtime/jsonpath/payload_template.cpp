@@ -171,9 +171,15 @@ struct Sizing {
   // A value of depth d placed at the current level.
   void reach(uint32_t d) { depth = std::max(depth, addDepths(level, d)); }
   // A computed value: strings and scalars by a constant-time bound (a byte
-  // escapes to at most six), containers by walking them.
-  void addComputed(const Json& value) {
+  // escapes to at most six), containers by the bounds that came with them
+  // if any, else by walking them.
+  void addComputed(const Json& value, SizeBound given = SizeBound()) {
     if (!value.is_structured()) return add(scalarBound(value));
+    if (given.known()) {
+      add(given.bytes);
+      reach(given.depth);
+      return;
+    }
     uint64_t bytes = serializedSize(value);
     add(bytes);
     reach(depthOf(value, bytes));
@@ -292,9 +298,10 @@ bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Fai
       return true;
     }
     case Node::Kind::Call: {
-      std::optional<Json> v = n.call->evaluate(ctx, key, failure);
+      SizeBound bound;
+      std::optional<Json> v = n.call->evaluate(ctx, key, failure, sizing ? &bound : nullptr);
       if (!v) return false;
-      if (sizing) sizing->addComputed(*v);
+      if (sizing) sizing->addComputed(*v, bound);
       out.swap(*v);
       return true;
     }

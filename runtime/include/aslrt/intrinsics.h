@@ -12,6 +12,7 @@
 #include "aslrt/json.h"
 #include "aslrt/jsonpath.h"
 #include "aslrt/lazy_rng.h"
+#include "aslrt/payload_size.h"
 
 namespace aslrt {
 
@@ -59,8 +60,11 @@ class IntrinsicCall {
   // fieldName is the template key (with ".$") used in AWS's causes.
   // Failures: "States.IntrinsicFailure" for bad arguments, "States.Runtime"
   // for an argument path that matches nothing.
-  std::optional<Json> evaluate(const EvalContext& ctx, std::string_view fieldName,
-                               Failure* failure) const;
+  // resultBound, when given, receives bounds on the result's serialised
+  // size and depth where the function has them for free (StringToJson's);
+  // otherwise it is left unknown and the caller measures the value.
+  std::optional<Json> evaluate(const EvalContext& ctx, std::string_view fieldName, Failure* failure,
+                               SizeBound* resultBound = nullptr) const;
   // Whether every path among the arguments (nested calls included) satisfies pred.
   bool allPaths(const std::function<bool(const JsonPath&)>& pred) const;
 

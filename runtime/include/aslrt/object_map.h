@@ -257,9 +257,14 @@ class ObjectMap {
     return at == SIZE_MAX ? size() : at;
   }
   size_t linearFind(std::string_view name) const {
-    for (size_t i = 0; i < entries_.size(); ++i) {
-      const Key& k = entries_[i].first;
-      if (k.size() == name.size() && std::memcmp(k.data(), name.data(), name.size()) == 0) return i;
+    // (over pointers: with entries_.size() in the condition, every memcmp
+    // call made the compiler reload the vector and divide again)
+    const value_type* first = entries_.data();
+    const value_type* last = first + entries_.size();
+    for (const value_type* member = first; member != last; ++member) {
+      const Key& k = member->first;
+      if (k.size() == name.size() && std::memcmp(k.data(), name.data(), name.size()) == 0)
+        return static_cast<size_t>(member - first);
     }
     return SIZE_MAX;
   }

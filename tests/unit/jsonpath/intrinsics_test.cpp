@@ -81,6 +81,27 @@ TEST(IntrinsicFormat, PlaceholdersEscapesAndJavaRendering) {
   failsWith("States.Format(1)", "States.IntrinsicFailure");
 }
 
+// The bound StringToJson hands the payload check instead of a walk holds for
+// the texts that print longest against their length (numbers printed as
+// doubles) and deepest (bare brackets).
+TEST(IntrinsicJson, StringToJsonBoundHoldsForTheWorstTexts) {
+  for (std::string text : {"1e9", "[1e9,9e15,-1e-7,5e-324,1E22]", "18446744073709551616", "-0", " 1 ", "\"\\u0001\"",
+                           "[[[[[[[[]]]]]]]]", "{\"a\":{\"b\":[{}]}}", "\"\\u00e9\\/\"", "  "}) {
+    Json input = {{"s", text}};
+    IntrinsicCall call = *IntrinsicCall::parse("States.StringToJson($.s)", nullptr);
+    EvalContext ctx;
+    ctx.input = &input;
+    SizeBound bound;
+    Failure failure;
+    std::optional<Json> v = call.evaluate(ctx, "f.$", &failure, &bound);
+    ASSERT_TRUE(v) << text << ": " << failure.cause.value_or("");
+    ASSERT_TRUE(bound.known()) << text;
+    Extent exact = measure(*v);
+    EXPECT_LE(exact.bytes, bound.bytes) << text;
+    EXPECT_LE(exact.depth, bound.depth) << text;
+  }
+}
+
 TEST(IntrinsicJson, StringToJsonAndBack) {
   EXPECT_EQ(ok("States.StringToJson($.s)", Json::parse(R"({"s":"{\"a\":[1,2]}"})")),
             Json::parse(R"({"a":[1,2]})"));
