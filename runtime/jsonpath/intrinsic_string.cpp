@@ -98,15 +98,29 @@ std::optional<Json> evalJsonMerge(const Args& args, const EvalContext&, std::str
   if (args[2].value().get<bool>())
     return fail(cause, fn, "deep merge is not supported, the third argument must be false"),
            std::nullopt;
-  Json out = a;
-  for (auto it = b.begin(); it != b.end(); ++it) out[it.key()] = it.value();
   // AWS merges through a java.util.HashMap: the members come out in its
-  // order (java_hash_order.h).
-  Json::object_t& members = out.get_ref<Json::object_t&>();
+  // order (java_hash_order.h). The result is built in that order at once:
+  // a's keys, then b's new ones, b's value winning.
+  const Json::object_t& left = a.get_ref<const Json::object_t&>();
+  const Json::object_t& right = b.get_ref<const Json::object_t&>();
   std::vector<std::string_view> keys;
-  keys.reserve(members.size());
-  for (const auto& member : members) keys.push_back(member.first);
-  members.reorder(javaHashMapOrder(keys));
+  std::vector<const Json*> values;
+  keys.reserve(left.size() + right.size());
+  values.reserve(left.size() + right.size());
+  for (const auto& [key, value] : left) {
+    auto inRight = right.find(key);
+    keys.push_back(key);
+    values.push_back(inRight == right.end() ? &value : &inRight->second);
+  }
+  for (const auto& [key, value] : right) {
+    if (left.contains(key)) continue;
+    keys.push_back(key);
+    values.push_back(&value);
+  }
+  Json out(Json::value_t::object);
+  Json::object_t& members = out.get_ref<Json::object_t&>();
+  members.reserve(keys.size());
+  for (uint32_t k : javaHashMapOrder(keys)) members.appendNew(std::string(keys[k]), Json(*values[k]));
   return out;
 }
 

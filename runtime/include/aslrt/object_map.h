@@ -200,16 +200,6 @@ class ObjectMap {
     reindex();
   }
 
-  // Puts the members in the order `order` gives (positions: order[0] is the
-  // member to come first), e.g. javaHashMapOrder's.
-  void reorder(const std::vector<uint32_t>& order) {
-    Entries ordered;
-    ordered.reserve(entries_.size());
-    for (uint32_t i : order) ordered.push_back(std::move(entries_[i]));
-    entries_ = std::move(ordered);
-    reindex();
-  }
-
   iterator erase(const_iterator first, const_iterator last) {
     iterator next = entries_.erase(first, last);
     size_t at = static_cast<size_t>(next - begin());

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "aslrt/base64.h"
+#include "aslrt/java_hash_order.h"
 
 namespace aslrt {
 namespace {
@@ -100,6 +101,25 @@ TEST(IntrinsicJson, StringToJsonBoundHoldsForTheWorstTexts) {
     EXPECT_LE(exact.bytes, bound.bytes) << text;
     EXPECT_LE(exact.depth, bound.depth) << text;
   }
+}
+
+// A merge wide enough for the objects' hash index: b's values win, its new
+// keys join a's, every member is found, and the order is java.util.HashMap's.
+TEST(IntrinsicJson, JsonMergeOfWideObjects) {
+  Json input = {{"a", Json::object()}, {"b", Json::object()}};
+  std::vector<std::string> keys;
+  for (int i = 0; i < 20; ++i) input["a"]["k" + std::to_string(i)] = i, keys.push_back("k" + std::to_string(i));
+  for (int i = 17; i < 24; ++i) input["b"]["k" + std::to_string(i)] = -i;
+  for (int i = 20; i < 24; ++i) keys.push_back("k" + std::to_string(i));
+  Json merged = ok("States.JsonMerge($.a, $.b, false)", input);
+  ASSERT_EQ(merged.size(), 24u);
+  for (int i = 0; i < 24; ++i) EXPECT_EQ(merged.at("k" + std::to_string(i)), i < 17 ? i : -i);
+  std::vector<std::string_view> views(keys.begin(), keys.end());
+  std::vector<std::string> expected;
+  for (uint32_t k : javaHashMapOrder(views)) expected.push_back(keys[k]);
+  std::vector<std::string> got;
+  for (auto it = merged.begin(); it != merged.end(); ++it) got.push_back(it.key());
+  EXPECT_EQ(got, expected);
 }
 
 TEST(IntrinsicJson, StringToJsonAndBack) {

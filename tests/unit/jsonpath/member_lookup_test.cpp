@@ -108,17 +108,6 @@ TEST(ObjectMap, AVeryWideObjectParsesWholeAndInOrder) {
   }
 }
 
-TEST(ObjectMap, ReorderKeepsEveryMemberFindable) {
-  Json object = Json::object();
-  for (int i = 0; i < 20; ++i) object["k" + std::to_string(i)] = i;  // indexed (more than 16)
-  std::vector<uint32_t> reversed;
-  for (uint32_t i = 20; i-- > 0;) reversed.push_back(i);
-  object.get_ref<Json::object_t&>().reorder(reversed);
-  EXPECT_EQ(keysOf(object).front(), "k19");
-  EXPECT_EQ(keysOf(object).back(), "k0");
-  for (int i = 0; i < 20; ++i) ASSERT_EQ(object.at("k" + std::to_string(i)), i);
-}
-
 TEST(JavaHashOrder, StringHashIsJavas) {
   EXPECT_EQ(javaStringHash(""), 0u);
   EXPECT_EQ(javaStringHash("a"), 97u);
