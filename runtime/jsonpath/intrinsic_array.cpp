@@ -129,6 +129,7 @@ std::optional<Json> evalArrayUnique(const Args& args, const EvalContext&, std::s
   const Json::array_t& items = args[0].value().get_ref<const Json::array_t&>();
   Json out = Json::array();
   Json::array_t& kept = out.get_ref<Json::array_t&>();
+  kept.reserve(items.size());  // at most all of them: one allocation, no regrowth
   if (keepFirstIntegers(items, kept)) return out;
   for (const Json& item : items)
     if (std::find(kept.begin(), kept.end(), item) == kept.end()) kept.push_back(item);
