@@ -45,7 +45,7 @@ struct CallNode {
 // Nested calls' results (and selections built during evaluation) are owned.
 // States.Format needs a literal template's escapes (raw).
 // `owned` is engaged only when used: a borrowed argument then costs no Json
-// destructor call (an out-of-line call in nlohmann, even for null).
+// destructor at all.
 struct ArgValue {
   const Json* borrowed = nullptr;
   std::optional<Json> owned;

@@ -1,5 +1,6 @@
 // Evaluates a parsed call tree: arguments first (paths select from the root
 // EvalContext picks, nested calls recurse), then the function itself.
+#include <algorithm>
 #include <cmath>
 
 #include "intrinsic_ast.h"
@@ -112,7 +113,8 @@ SizeBound cheapBound(FunctionId fn, const ix::Args& args) {
   if (fn != FunctionId::StringToJson || !args[0].value().is_string()) return SizeBound();
   size_t text = args[0].value().get_ref<const std::string&>().size();
   if (text > kBoundFromTextUpTo) return SizeBound();
-  return SizeBound::atMost(8 * text + 4, static_cast<uint32_t>(text / 2));  // (4: "null" for blank text)
+  // (4: "null" for blank text; no parsed value nests deeper than the parser allows)
+  return SizeBound::atMost(8 * text + 4, static_cast<uint32_t>(std::min(text / 2, kMaxJsonNesting)));
 }
 
 // bound: null, or where the result's cheapBound goes (only the outermost

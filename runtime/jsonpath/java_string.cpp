@@ -76,7 +76,6 @@ void appendQuoted(const std::string& s, std::string* out) {
     *out += Json(s).dump();
     return;
   }
-  out->reserve(out->size() + s.size() + 2);
   out->push_back('"');
   out->append(s);
   out->push_back('"');
@@ -149,10 +148,12 @@ void appendJavaJsonDump(const Json& value, std::string* out) {
 }
 
 std::string javaJsonDump(const Json& value) {
-  std::string out;
-  if (value.is_structured()) out.reserve(256);  // most documents: one allocation, no regrowth
-  appendJavaJsonDump(value, &out);
-  return out;
+  // Printed into a buffer the thread keeps, then copied out at its exact
+  // size: no regrowth while printing, and no slack kept by the result.
+  thread_local std::string scratch;
+  scratch.clear();
+  appendJavaJsonDump(value, &scratch);
+  return scratch;
 }
 
 std::string javaClassName(const Json& value) {

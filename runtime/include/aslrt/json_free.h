@@ -1,5 +1,6 @@
 // How a Json value frees what it owns. Included by json.h right after the
-// Json alias, before any code can destroy a Json.
+// Json alias, before any code can destroy a Json: include aslrt/json.h, never
+// this file on its own.
 //
 // nlohmann's json_value::destroy is one large out-of-line function: every
 // value destroyed pays its call and prologue, numbers and nulls included, and
@@ -13,12 +14,22 @@
 // member of an implicitly instantiated class template specialization,
 // [temp.expl.spec]). Scalars return at once, inline; strings are deleted;
 // containers are freed by plain recursion through their elements'
-// destructors, bounded to kFreeRecursion levels (fibers run on small stacks),
+// destructors, bounded to kFreeRecursion levels (fibers run on 1 MiB stacks),
 // and only a subtree below that depth is flattened onto a heap stack the way
 // nlohmann does it.
 #pragma once
 #include <memory>
 #include <vector>
+
+// Written against nlohmann 3.11 (Debian 12 ships 3.11.2): a later version may
+// call destroy from elsewhere or change what it must free; re-check then.
+static_assert(NLOHMANN_JSON_VERSION_MAJOR == 3 && NLOHMANN_JSON_VERSION_MINOR == 11,
+              "aslrt/json_free.h replaces nlohmann's json_value::destroy: re-check it against this version");
+
+// Declared before anything below can destroy a Json (the vectors of the
+// helpers do), as an explicit specialization must be.
+template <>
+inline void aslrt::Json::json_value::destroy(nlohmann::detail::value_t t);
 
 namespace aslrt {
 namespace json_free {
@@ -32,6 +43,7 @@ inline thread_local int recursionDepth = 0;
 
 template <class T>
 void deallocate(T* p) {
+  if (!p) return;  // (3.11.3 may destroy a value whose construction threw half-way)
   using Alloc = typename std::allocator_traits<Json::allocator_type>::template rebind_alloc<T>;
   Alloc alloc;
   std::allocator_traits<Alloc>::destroy(alloc, p);
@@ -65,6 +77,7 @@ template <class Container>
 
 template <class Container>
 void freeContainer(Container* c) {
+  if (!c) return;
   if (recursionDepth >= kFreeRecursion) return freeFlattened(c);
   ++recursionDepth;
   deallocate(c);  // the elements' destructors free them, one level deeper

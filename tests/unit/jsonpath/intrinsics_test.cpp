@@ -86,7 +86,7 @@ TEST(IntrinsicFormat, PlaceholdersEscapesAndJavaRendering) {
 // the texts that print longest against their length (numbers printed as
 // doubles) and deepest (bare brackets).
 TEST(IntrinsicJson, StringToJsonBoundHoldsForTheWorstTexts) {
-  for (std::string text : {"1e9", "[1e9,9e15,-1e-7,5e-324,1E22]", "18446744073709551616", "-0", " 1 ", "\"\\u0001\"",
+  for (std::string text : {"1e9", "[1e14]", "[1e14,1e14]", "[1e9,9e15,-1e-7,5e-324,1E22]", "18446744073709551616", "-0", " 1 ", "\"\\u0001\"",
                            "[[[[[[[[]]]]]]]]", "{\"a\":{\"b\":[{}]}}", "\"\\u00e9\\/\"", "  "}) {
     Json input = {{"s", text}};
     IntrinsicCall call = *IntrinsicCall::parse("States.StringToJson($.s)", nullptr);
