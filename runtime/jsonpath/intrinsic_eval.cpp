@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "aslrt/payload_size.h"
 #include "intrinsic_ast.h"
 #include "java_string.h"
 

@@ -62,7 +62,7 @@ bool printsAsItIs(const std::string& s) {
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     uint64_t w = load(s.data() + i);
-    if (anyNonAscii(w) || anyEscapes(w) || hasByte(w, 0x7F)) return false;
+    if (anyNotPlain(w) || hasByte(w, 0x7F)) return false;
   }
   return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(),
                      [](char ch) { return ch >= 0x20 && ch < 0x7F && ch != '"' && ch != '\\'; });

@@ -126,8 +126,8 @@ class DirectParser {
     ++at_;  // '"'
     for (;;) {
       const char* run = at_;
-      for (uint64_t w; end_ - at_ >= 8; at_ += 8)  // 8 plain bytes at a time first
-        if (w = word_scan::load(at_), word_scan::anyNonAscii(w) || word_scan::anyEscapes(w)) break;
+      for (; end_ - at_ >= 8; at_ += 8)  // 8 plain bytes at a time first
+        if (word_scan::anyNotPlain(word_scan::load(at_))) break;
       while (at_ != end_ && isPlain(static_cast<unsigned char>(*at_))) ++at_;
       out.append(run, at_);
       if (at_ == end_) return false;

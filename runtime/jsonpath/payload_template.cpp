@@ -31,7 +31,7 @@ struct Node {
   // Object: the index of a member whose value is the whole input ("$"), or -1.
   int inputRootItem = -1;
   // Object: the items in the order their members are output (AWS's, see
-  // outputOrderOf), and each item's place in it. Items render in the
+  // setOutputOrder), and each item's place in it. Items render in the
   // template's own order, so the first failing field is the first written.
   std::vector<uint32_t> outputOrder;
   std::vector<uint32_t> outputSlot;
@@ -270,6 +270,17 @@ class MoveList {
   size_t count_ = 0;
 };
 
+// Makes `out` an object with a null member for each of n's items, in the
+// output's order; item i's value goes to its outputSlot. Reserved first: no
+// reallocation, so a MoveList may point at a member until apply().
+Json::object_t& outputMembers(const Node& n, Json& out) {
+  out = Json::object();
+  Json::object_t& members = out.get_ref<Json::object_t&>();
+  members.reserve(n.items.size());
+  for (uint32_t i : n.outputOrder) members.appendNew(n.keys[i], nullptr);  // the template's keys are distinct
+  return members;
+}
+
 // Renders n into `out`, a null value that stays in place for the render (a
 // MoveList may point at it). moves: null unless the input is dead.
 bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Failure* failure, Sizing* sizing,
@@ -318,10 +329,7 @@ bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Fai
     }
     case Node::Kind::Object: {
       Nested nested(sizing);
-      out = Json::object();
-      Json::object_t& members = out.get_ref<Json::object_t&>();
-      members.reserve(n.items.size());  // no reallocation: a MoveList may point at a member until apply()
-      for (uint32_t i : n.outputOrder) members.appendNew(n.keys[i], nullptr);  // the template's keys are distinct
+      Json::object_t& members = outputMembers(n, out);
       for (size_t i = 0; i < n.items.size(); ++i) {
         Json& member = (members.begin() + n.outputSlot[i])->second;
         if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, moves, member)) return false;
@@ -338,10 +346,8 @@ bool renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalC
                        Sizing* sizing, Json& out) {
   if (sizing) sizing->add(n.ownSize);
   Nested nested(sizing);
-  Json result = Json::object();
-  Json::object_t& members = result.get_ref<Json::object_t&>();
-  members.reserve(n.items.size());
-  for (uint32_t i : n.outputOrder) members.appendNew(n.keys[i], nullptr);
+  Json result;
+  Json::object_t& members = outputMembers(n, result);
   for (size_t i = 0; i < n.items.size(); ++i) {
     if (i == rootItem) continue;
     Json& member = (members.begin() + n.outputSlot[i])->second;

@@ -12,9 +12,10 @@
 #include "aslrt/json.h"
 #include "aslrt/jsonpath.h"
 #include "aslrt/lazy_rng.h"
-#include "aslrt/payload_size.h"
 
 namespace aslrt {
+
+struct SizeBound;  // aslrt/payload_size.h
 
 // What paths and intrinsics read from while a state runs.
 struct EvalContext {

@@ -32,4 +32,8 @@ inline bool anyEscapes(uint64_t w) {
 // Any byte past ASCII (the start or middle of a multi-byte UTF-8 character).
 inline bool anyNonAscii(uint64_t w) { return (w & kHighs) != 0; }
 
+// Any byte that is not plain ASCII text inside a JSON string: past ASCII, or
+// one JSON escapes.
+inline bool anyNotPlain(uint64_t w) { return anyNonAscii(w) || anyEscapes(w); }
+
 }  // namespace aslrt::word_scan

@@ -8,6 +8,7 @@
 
 #include "aslrt/base64.h"
 #include "aslrt/java_hash_order.h"
+#include "aslrt/payload_size.h"
 
 namespace aslrt {
 namespace {

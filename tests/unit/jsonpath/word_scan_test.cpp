@@ -21,6 +21,7 @@ TEST(WordScan, AgreesWithByteByByteTestsForEveryByteAndPosition) {
       bool escapes = b < 0x20 || b == '"' || b == '\\';
       EXPECT_EQ(word_scan::anyEscapes(w), escapes) << b << " at " << at;
       EXPECT_EQ(word_scan::anyNonAscii(w), b >= 0x80) << b << " at " << at;
+      EXPECT_EQ(word_scan::anyNotPlain(w), escapes || b >= 0x80) << b << " at " << at;
       EXPECT_EQ(word_scan::hasByte(w, 0x7F), b == 0x7F) << b << " at " << at;
     }
   }
