@@ -5,6 +5,7 @@
 // set-up), for five small functions.
 #include "aslrt/digest.h"
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -107,17 +108,28 @@ void forEachBlock(std::string_view data, size_t blockBytes, size_t lengthBytes, 
   for (size_t at = 0; at < tailBytes; at += blockBytes) block(tail + at);
 }
 
+// Each byte's two lowercase hex digits.
+constexpr std::array<char, 512> hexPairs() {
+  std::array<char, 512> pairs{};
+  constexpr char kHex[] = "0123456789abcdef";
+  for (size_t byte = 0; byte < 256; ++byte) {
+    pairs[2 * byte] = kHex[byte >> 4];
+    pairs[2 * byte + 1] = kHex[byte & 15];
+  }
+  return pairs;
+}
+constexpr std::array<char, 512> kHexPairs = hexPairs();
+
 template <typename Word>
 std::string hexOf(const Word* words, size_t count, bool bigEndian) {
-  static const char* kHex = "0123456789abcdef";
   std::string hex(2 * sizeof(Word) * count, '\0');
   char* out = hex.data();
   for (size_t w = 0; w < count; ++w)
     for (size_t b = 0; b < sizeof(Word); ++b) {
       size_t shift = 8 * (bigEndian ? sizeof(Word) - 1 - b : b);
-      unsigned byte = static_cast<unsigned>((words[w] >> shift) & 0xFF);
-      *out++ = kHex[byte >> 4];
-      *out++ = kHex[byte & 15];
+      size_t byte = static_cast<size_t>((words[w] >> shift) & 0xFF);
+      std::memcpy(out, &kHexPairs[2 * byte], 2);
+      out += 2;
     }
   return hex;
 }

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
+#include <memory>
 
 namespace aslrt::jsonpath_detail {
 namespace {
@@ -68,19 +70,6 @@ bool printsAsItIs(const std::string& s) {
                      [](char ch) { return ch >= 0x20 && ch < 0x7F && ch != '"' && ch != '\\'; });
 }
 
-// A JSON string literal as Json::dump() writes it. Printable ASCII without
-// quotes or backslashes needs no escaping; anything else goes through
-// nlohmann, which also rejects invalid UTF-8 as dump() does.
-void appendQuoted(const std::string& s, std::string* out) {
-  if (!printsAsItIs(s)) {
-    *out += Json(s).dump();
-    return;
-  }
-  out->push_back('"');
-  out->append(s);
-  out->push_back('"');
-}
-
 // Java's AbstractMap/AbstractCollection toString(): "{k=v, ...}", "[a, b]".
 void appendJavaJoined(const Json& value, std::string* out) {
   bool object = value.is_object();
@@ -120,40 +109,111 @@ std::string javaToString(const Json& value) {
   return out;
 }
 
-void appendJavaJsonDump(const Json& value, std::string* out) {
-  if (value.is_string()) return appendQuoted(value.get_ref<const std::string&>(), out);
-  if (value.is_number_float()) return void(*out += javaDoubleToString(value.get<double>()));
-  if (!value.is_structured()) return appendPlainScalar(value, out);
-  // (the containers themselves: nlohmann's iterators cost more)
-  char separator = 0;
-  if (value.is_object()) {
-    *out += '{';
-    for (const auto& [key, member] : value.get_ref<const Json::object_t&>()) {
-      if (separator) *out += separator;
-      separator = ',';
-      appendQuoted(key, out);
-      *out += ':';
-      appendJavaJsonDump(member, out);
+namespace {
+
+// Writes JSON text into a buffer the thread keeps (no regrowth while
+// printing once it has grown to a document's size), a raw cursor instead of
+// std::string's out-of-line push_back and append per token.
+class DumpWriter {
+ public:
+  DumpWriter() : buffer_(scratch()) {}
+  std::string text() const { return std::string(buffer_.data.get(), length_); }
+
+  void value(const Json& v) {
+    switch (v.type()) {
+      case Json::value_t::string: return quoted(v.get_ref<const std::string&>());
+      case Json::value_t::object: return object(v.get_ref<const Json::object_t&>());
+      case Json::value_t::array: return array(v.get_ref<const Json::array_t&>());
+      case Json::value_t::number_unsigned: return number(*v.get_ptr<const Json::number_unsigned_t*>());
+      case Json::value_t::number_integer: return number(*v.get_ptr<const Json::number_integer_t*>());
+      case Json::value_t::number_float: return put(javaDoubleToString(*v.get_ptr<const Json::number_float_t*>()));
+      case Json::value_t::null: return put("null", 4);
+      case Json::value_t::boolean: return v.get_ref<const Json::boolean_t&>() ? put("true", 4) : put("false", 5);
+      default: return put(v.dump());  // not reached for payload values
     }
-    *out += '}';
-    return;
   }
-  *out += '[';
-  for (const Json& item : value.get_ref<const Json::array_t&>()) {
-    if (separator) *out += separator;
-    separator = ',';
-    appendJavaJsonDump(item, out);
+
+ private:
+  struct Buffer {
+    std::unique_ptr<char[]> data;
+    size_t capacity = 0;
+  };
+  static Buffer& scratch() {
+    thread_local Buffer buffer;
+    return buffer;
   }
-  *out += ']';
-}
+
+  // (the containers themselves: nlohmann's iterators cost more)
+  void object(const Json::object_t& members) {
+    put('{');
+    bool first = true;
+    for (const auto& [key, member] : members) {
+      if (!first) put(',');
+      first = false;
+      quoted(key);
+      put(':');
+      value(member);
+    }
+    put('}');
+  }
+  void array(const Json::array_t& items) {
+    put('[');
+    bool first = true;
+    for (const Json& item : items) {
+      if (!first) put(',');
+      first = false;
+      value(item);
+    }
+    put(']');
+  }
+  // A JSON string literal as Json::dump() writes it. Printable ASCII without
+  // quotes or backslashes needs no escaping; anything else goes through
+  // nlohmann, which also rejects invalid UTF-8 as dump() does.
+  void quoted(const std::string& s) {
+    if (!printsAsItIs(s)) return put(Json(s).dump());
+    char* at = room(s.size() + 2);
+    at[0] = '"';
+    std::memcpy(at + 1, s.data(), s.size());
+    at[s.size() + 1] = '"';
+    length_ += s.size() + 2;
+  }
+  template <class Integer>
+  void number(Integer n) {
+    char* at = room(24);
+    length_ = static_cast<size_t>(std::to_chars(at, at + 24, n).ptr - buffer_.data.get());
+  }
+  void put(char c) {
+    *room(1) = c;
+    ++length_;
+  }
+  void put(const char* text, size_t size) {
+    std::memcpy(room(size), text, size);
+    length_ += size;
+  }
+  void put(const std::string& text) { put(text.data(), text.size()); }
+  // Where the next `size` bytes go.
+  char* room(size_t size) {
+    if (size > buffer_.capacity - length_) grow(size);
+    return buffer_.data.get() + length_;
+  }
+  void grow(size_t size) {
+    size_t capacity = std::max({size_t(256), 2 * buffer_.capacity, length_ + size});
+    std::unique_ptr<char[]> larger(new char[capacity]);
+    if (length_) std::memcpy(larger.get(), buffer_.data.get(), length_);
+    buffer_.data = std::move(larger);
+    buffer_.capacity = capacity;
+  }
+
+  Buffer& buffer_;
+  size_t length_ = 0;
+};
+
+}  // namespace
 
 std::string javaJsonDump(const Json& value) {
-  // Printed into a buffer the thread keeps, then copied out at its exact
-  // size: no regrowth while printing, and no slack kept by the result.
-  thread_local std::string scratch;
-  scratch.clear();
-  appendJavaJsonDump(value, &scratch);
-  return scratch;
+  DumpWriter writer;
+  writer.value(value);
+  return writer.text();
 }
 
 std::string javaClassName(const Json& value) {

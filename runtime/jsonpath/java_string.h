@@ -15,7 +15,6 @@ void appendJavaToString(const Json& value, std::string* out);
 // Compact JSON as AWS's Jackson writes it: like Json::dump() except that
 // doubles print as Java does ("1.0E20", not "1e+20").
 std::string javaJsonDump(const Json& value);
-void appendJavaJsonDump(const Json& value, std::string* out);
 // Java class name Jayway reports for a value ("java.lang.String", ...).
 std::string javaClassName(const Json& value);
 

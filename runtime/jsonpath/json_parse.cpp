@@ -9,7 +9,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <iterator>
+#include <type_traits>
 #include <string>
+#include <vector>
 
 #include "aslrt/hex.h"
 #include "aslrt/utf8.h"
@@ -68,44 +71,86 @@ class DirectParser {
     return true;
   }
 
+  // Members and elements wait on these stacks until their container closes,
+  // then move into it at its exact size: one allocation per container
+  // instead of a vector regrown 1, 2, 4, 8... (kept by the thread, as most
+  // documents parsed are alike; a nested container stacks above its parent's
+  // entries and leaves before the parent resumes).
+  struct Staged {
+    std::vector<Json::object_t::value_type> members;
+    std::vector<Json> items;
+  };
+  static Staged& staged() {
+    thread_local Staged stacks;
+    return stacks;
+  }
+  // Drops what a container left staged (all of it, when parsing gives up
+  // midway), and lets go of a stack grown unusually large.
+  template <class Stack>
+  struct Unstage {
+    Stack& stack;
+    size_t base;
+    ~Unstage() {
+      stack.resize(base);
+      if (base == 0 && stack.capacity() > kKeptStaging) Stack().swap(stack);
+    }
+  };
+  static constexpr size_t kKeptStaging = 4096;
+
   bool object(Json& out, int depth) {
     if (depth > kMaxDepth) return false;
     ++at_;  // '{'
     out = Json(Json::value_t::object);
-    Json::object_t& members = out.get_ref<Json::object_t&>();
     skipSpace();
     if (at_ != end_ && *at_ == '}') return ++at_, true;
-    std::string key;
+    auto& stack = staged().members;
+    Unstage<std::remove_reference_t<decltype(stack)>> unstage{stack, stack.size()};
     for (;;) {
       if (at_ == end_ || *at_ != '"') return false;
-      key.clear();
-      if (!string(key)) return false;
+      size_t at = stack.size();
+      stack.emplace_back();
+      if (!string(stack.back().first)) return false;
       skipSpace();
       if (at_ == end_ || *at_ != ':') return false;
       ++at_;
       skipSpace();
-      Json member;
+      Json member;  // (not parsed in place: a nested object's members may move the stack)
       if (!value(member, depth)) return false;
+      stack[at].second = std::move(member);
+      Next next = afterElement('}');
+      if (next == Next::Error) return false;
+      if (next == Next::Closed) break;
+    }
+    Json::object_t& members = out.get_ref<Json::object_t&>();
+    members.reserve(stack.size() - unstage.base);
+    for (auto member = stack.begin() + static_cast<std::ptrdiff_t>(unstage.base); member != stack.end(); ++member) {
       // Members keep the document's order; a repeated key keeps its first
       // place and its last value, as nlohmann's parser keeps them.
-      auto [at, added] = members.emplace(std::move(key), std::move(member));
-      if (!added) at->second = std::move(member);
-      if (Next next = afterElement('}'); next != Next::Element) return next == Next::Closed;
+      auto [at, added] = members.emplace(std::move(member->first), std::move(member->second));
+      if (!added) at->second = std::move(member->second);
     }
+    return true;
   }
 
   bool array(Json& out, int depth) {
     if (depth > kMaxDepth) return false;
     ++at_;  // '['
     out = Json(Json::value_t::array);
-    Json::array_t& items = out.get_ref<Json::array_t&>();
     skipSpace();
     if (at_ != end_ && *at_ == ']') return ++at_, true;
+    auto& stack = staged().items;
+    Unstage<std::remove_reference_t<decltype(stack)>> unstage{stack, stack.size()};
     for (;;) {
-      items.emplace_back();
-      if (!value(items.back(), depth)) return false;
-      if (Next next = afterElement(']'); next != Next::Element) return next == Next::Closed;
+      Json item;  // (not parsed in place: a nested array's items may move the stack)
+      if (!value(item, depth)) return false;
+      stack.push_back(std::move(item));
+      Next next = afterElement(']');
+      if (next == Next::Error) return false;
+      if (next == Next::Closed) break;
     }
+    auto first = stack.begin() + static_cast<std::ptrdiff_t>(unstage.base);
+    out.get_ref<Json::array_t&>().assign(std::make_move_iterator(first), std::make_move_iterator(stack.end()));
+    return true;
   }
 
   // After an object member or array element: its closing bracket, or a

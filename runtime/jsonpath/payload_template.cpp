@@ -3,6 +3,7 @@
 #include "aslrt/payload_template.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "aslrt/java_hash_order.h"
 #include "aslrt/json_release.h"
@@ -35,6 +36,11 @@ struct Node {
   // template's own order, so the first failing field is the first written.
   std::vector<uint32_t> outputOrder;
   std::vector<uint32_t> outputSlot;
+  // Object: where each item's key was last found in an input rendered in
+  // place (matchMembers): a loop's state meets inputs of one shape, so the
+  // guess saves the search. Only a hint, read and written relaxed: renders
+  // on other threads may race on it.
+  mutable std::vector<uint32_t> lastFoundAt;
   // Static: the value's serialised size. Object/Array: braces, commas, keys
   // and colons, i.e. everything but the members' values.
   uint64_t ownSize = 0;
@@ -98,6 +104,7 @@ void setOutputOrder(Node& node) {
     for (uint32_t k : javaHashMapOrder(dynamicKeys)) node.outputOrder.push_back(dynamicItems[k]);
   node.outputSlot.resize(node.items.size());
   for (uint32_t slot = 0; slot < node.outputOrder.size(); ++slot) node.outputSlot[node.outputOrder[slot]] = slot;
+  node.lastFoundAt = node.outputSlot;
 }
 
 Node compileObject(const Json& v, const std::string& ptr, std::vector<TemplateError>* errors) {
@@ -192,24 +199,33 @@ struct Sizing {
   // nor deeper than the input less the path's steps (an indefinite path
   // selects an array of its nodes); a scalar or string is bounded on its own
   // (a template copying several numbers out of its input would otherwise
-  // count the input once for each).
-  void addSelected(const JsonPath& path, const Json& value) {
+  // count the input once for each). `disjoint`: the path selects a subtree
+  // no other path of the template reaches (markMovablePaths), so all such
+  // values together, and the members kept in place, are never larger than
+  // the input: its bound is counted once for them all. (Counted once per
+  // value, a loop's bound grew several-fold per state and soon forced a walk
+  // of the whole output.)
+  void addSelected(const JsonPath& path, const Json& value, bool disjoint) {
     bool inputKnown = !path.isContextPath() && !path.isVariablePath() && input.known();
     bool definite = inputKnown && path.isDefinite();
     if (!value.is_structured()) return add(definite ? std::min(input.bytes, scalarBound(value)) : scalarBound(value));
     if (!inputKnown) return addComputed(value);
-    add(definite ? input.bytes : serializedSize(value));
+    if (disjoint && definite) addInputOnce();
+    else add(definite ? input.bytes : serializedSize(value));
     // A multi-name union at a path's end builds an object around its members.
     reach(path.isPlainChain() ? selectedDepth(input.depth, path.steps()) : addDepths(input.depth, 1));
   }
-  // Members kept in place are distinct members of the input object, so
-  // together never larger than it: its bound is counted once for them all.
-  bool keptCounted = false;
+  // Members kept in place are distinct members of the input object, and
+  // disjoint from every path the template selects.
   void addKept(const Json& member) {
     if (!input.known()) return addComputed(member);
     reach(selectedDepth(input.depth, 1));
-    if (!keptCounted) add(input.bytes);
-    keptCounted = true;
+    addInputOnce();
+  }
+  bool inputCounted = false;
+  void addInputOnce() {
+    if (!inputCounted) add(input.bytes);
+    inputCounted = true;
   }
   SizeBound bound() const { return SizeBound::atMost(total, depth); }
 };
@@ -294,7 +310,7 @@ bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Fai
     case Node::Kind::Path: {
       if (moves && n.movesFromInput) {
         if (const Json* at = n.path->peek(moves->source())) {
-          if (sizing) sizing->addSelected(*n.path, *at);
+          if (sizing) sizing->addSelected(*n.path, *at, n.movesFromInput);
           moves->add(&out, at);
           return true;
         }
@@ -304,7 +320,7 @@ bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Fai
         *failure = Failure{"States.Runtime", pathNotFoundCause(*n.path, key, ctx)};
         return false;
       }
-      if (sizing) sizing->addSelected(*n.path, *v);
+      if (sizing) sizing->addSelected(*n.path, *v, n.movesFromInput);
       out.swap(*v);
       return true;
     }
@@ -353,7 +369,7 @@ bool renderAroundInput(const Node& n, size_t rootItem, Json& source, const EvalC
     Json& member = (members.begin() + n.outputSlot[i])->second;
     if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, nullptr, member)) return false;
   }
-  if (sizing) sizing->addSelected(*n.items[rootItem].path, source);
+  if (sizing) sizing->addSelected(*n.items[rootItem].path, source, false);
   (members.begin() + n.outputSlot[rootItem])->second = std::move(source);
   out.swap(result);
   return true;
@@ -375,14 +391,17 @@ using Member = Json::object_t::value_type;
 bool matchMembers(const Node& n, Json::object_t& members, Member** at) {
   bool sameKeys = members.size() == n.items.size();
   for (size_t i = 0; i < n.items.size(); ++i) {
-    size_t slot = n.outputSlot[i];
-    if (slot < members.size() && (members.begin() + slot)->first == n.keys[i]) {
-      at[i] = &*(members.begin() + slot);
+    std::atomic_ref<uint32_t> lastFound(n.lastFoundAt[i]);
+    size_t guess = lastFound.load(std::memory_order_relaxed);
+    if (guess < members.size() && (members.begin() + guess)->first == n.keys[i]) {
+      at[i] = &*(members.begin() + guess);
+      sameKeys = sameKeys && guess == n.outputSlot[i];
       continue;
     }
     sameKeys = false;
     auto it = members.find(n.keys[i]);
     at[i] = it == members.end() ? nullptr : &*it;
+    if (at[i]) lastFound.store(static_cast<uint32_t>(it - members.begin()), std::memory_order_relaxed);
   }
   return sameKeys;
 }

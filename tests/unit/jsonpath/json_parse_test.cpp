@@ -146,6 +146,21 @@ namespace {
 // Deep documents overflowed a fiber's stack in the runtime's recursive walks
 // (a 10,000-deep array crashed States.StringToJson): past kMaxJsonNesting
 // levels parseJson refuses the text as it refuses text that is not JSON.
+// Members and elements wait on stacks the thread keeps until their container
+// closes: nesting, repeated keys at several levels, wide containers, and a
+// parse that gives up midway must leave nothing behind for the next one.
+TEST(JsonParse, StagedContainersComeOutWhole) {
+  EXPECT_TRUE(expectAgrees(R"J({"a":{"x":1,"x":2,"y":[1,[2,{"z":3,"z":[4]}],[]]},"a":5,"b":[{"c":1},{"c":2,"c":3}],"e":{}})J"));
+  std::string wide = "[";
+  for (int i = 0; i < 5000; ++i) wide += (i ? ",{\"k" : "{\"k") + std::to_string(i % 7) + "\":[" + std::to_string(i) + "]}";
+  wide += "]";
+  EXPECT_TRUE(expectAgrees(wide));
+  for (const char* broken : {R"J({"a":[1,2,{"b":)J", R"J([[1,2],[3,{"x":)J", R"J({"a":{"b":{"c":[1,2,3)J"}) {
+    EXPECT_FALSE(parseJsonDirect(broken)) << broken;
+    EXPECT_TRUE(expectAgrees(R"J({"after":[1,{"k":2}],"n":3})J")) << "after " << broken;
+  }
+}
+
 TEST(JsonParse, RefusesDocumentsNestedDeeperThanTheLimit) {
   auto nested = [](size_t depth, const char* open, const char* close) {
     std::string text;

@@ -167,6 +167,48 @@ TEST(RenderInPlace, KeptMembersCountTheInputBoundOnce) {
   EXPECT_LT(reused.bound.bytes, 2 * serializedSize(parsed));  // not three times the input
 }
 
+// Values selected from disjoint parts of the input are no larger together
+// than the input, and are bounded as such; overlapping selections are not.
+TEST(RenderInPlace, DisjointSelectionsCountTheInputBoundOnce) {
+  std::string input = R"J({"a": {"s": ")J" + std::string(100, 'a') + R"J("}, "b": [")J" + std::string(100, 'b') +
+                      R"J("], "c": {"d": {"s": ")J" + std::string(100, 'c') + R"J("}}, "n": 1})J";
+  const char* disjoint = R"J({"x.$": "$.a", "y": {"w.$": "$.b"}, "z.$": "$.c.d", "n.$": "$.n"})J";
+  expectSameBothWays(disjoint, input.c_str());
+  Json parsed = Json::parse(input);
+  for (bool reuse : {false, true}) {
+    Rendered r = renderOnce(compileOk(disjoint), parsed, reuse);
+    EXPECT_LT(r.bound.bytes, 2 * serializedSize(parsed)) << reuse;  // not once per selection
+  }
+  expectSameBothWays(R"J({"x.$": "$.c", "y.$": "$.c.d", "z.$": "$.c.d.s"})J", input.c_str());  // overlapping
+  expectSameBothWays(R"J({"x.$": "$.a", "y.$": "$.a"})J", input.c_str());
+}
+
+// One compiled template over inputs whose members change place, go missing
+// or come and go: where a key was found last time is only a guess.
+TEST(RenderInPlace, OneTemplateOverInputsOfChangingShape) {
+  PayloadTemplate t = compileOk(R"J({"i.$": "States.MathAdd($.i, 1)", "a.$": "$.a", "b.$": "$.b"})J");
+  const char* inputs[] = {
+      R"J({"x": 0, "b": 2, "a": 1, "i": 0})J", R"J({"b": 2, "a": 1, "i": 0})J",
+      R"J({"a": 1, "b": 2, "i": 0})J",         R"J({"i": 0, "a": 1, "b": 2})J",
+      R"J({"x": 0, "y": 0, "i": 0, "a": 1})J", R"J({"b": 2, "a": 1, "i": 0})J",
+      R"J({"i": 0, "b": [2], "a": {"k": 1}, "z": 9})J",
+  };
+  for (int round = 0; round < 2; ++round)
+    for (const char* text : inputs) {
+      Json input = Json::parse(text);
+      Failure expectedFailure;
+      std::optional<Json> expected = t.render(EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &expectedFailure);
+      RenderOptions options;
+      options.reuse = &input;
+      Failure failure;
+      Json out;
+      bool ok = t.renderInto(out, EvalContext{&input, nullptr, nullptr, nullptr}, "Parameters", &failure, options);
+      ASSERT_EQ(ok, expected.has_value()) << text;
+      if (ok) EXPECT_EQ(out.dump(), expected->dump()) << text;
+      else EXPECT_EQ(failure.cause, expectedFailure.cause) << text;
+    }
+}
+
 TEST(RenderInPlace, MovesTheWholeInputIntoAnEnvelope) {
   expectSameBothWays(R"J({"body.$": "$", "kind": "report", "n.$": "States.ArrayLength($.list)"})J",
                      R"J({"list": [1, 2, 3]})J");

@@ -43,5 +43,20 @@ TEST(WordScan, QuotedSizeAndJavaJsonDumpMatchDump) {
   EXPECT_EQ(jsonpath_detail::javaJsonDump(Json(accented)), Json(accented).dump());
 }
 
+// JsonToString prints containers into a buffer the thread keeps: documents
+// larger than it has grown so far, then smaller ones, print as dump() does
+// (no doubles here: those print as Java does).
+TEST(WordScan, JavaJsonDumpOfWholeDocuments) {
+  Json doc = Json::parse(R"J({"name":"mix","owner":{"id":42,"team":"core","neg":-7,"big":18446744073709551615},
+                             "flags":[true,false,null,[],{}],"esc":"a\"b\\c\u0001","é":"ü"})J");
+  EXPECT_EQ(jsonpath_detail::javaJsonDump(doc), doc.dump());
+  Json wide = Json::array();
+  for (int i = 0; i < 2000; ++i) wide.push_back({{"k" + std::to_string(i), std::string(i % 50, 'x')}, {"n", -i}});
+  EXPECT_EQ(jsonpath_detail::javaJsonDump(wide), wide.dump());
+  EXPECT_EQ(jsonpath_detail::javaJsonDump(doc), doc.dump());
+  EXPECT_EQ(jsonpath_detail::javaJsonDump(Json::array()), "[]");
+  EXPECT_EQ(jsonpath_detail::javaJsonDump(Json(nullptr)), "null");
+}
+
 }  // namespace
 }  // namespace aslrt
