@@ -17,6 +17,35 @@ constexpr std::array<int8_t, 256> decodingTable() {
 }
 constexpr std::array<int8_t, 256> kDecoding = decodingTable();
 
+// A byte's 6-bit value placed for the k-th character of a group of four
+// (k = 0 in the top bits), or kNotInAlphabet: four lookups OR'ed together give
+// the group's three bytes, or a value with kNotInAlphabet set.
+constexpr uint32_t kNotInAlphabet = 0x80000000u;
+constexpr std::array<uint32_t, 256> placedTable(int k) {
+  std::array<uint32_t, 256> table{};
+  for (size_t i = 0; i < 256; ++i)
+    table[i] = kDecoding[i] < 0 ? kNotInAlphabet : static_cast<uint32_t>(kDecoding[i]) << (18 - 6 * k);
+  return table;
+}
+constexpr std::array<uint32_t, 256> kPlaced[4] = {placedTable(0), placedTable(1), placedTable(2), placedTable(3)};
+
+// Decodes whole groups of four alphabet characters from `text` into `to`,
+// stopping before the first group with any other character; returns the
+// characters consumed (a multiple of four).
+size_t decodeGroups(std::string_view text, char*& to) {
+  auto at = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  size_t i = 0;
+  for (; i + 4 <= text.size(); i += 4) {
+    uint32_t v = kPlaced[0][at(i)] | kPlaced[1][at(i + 1)] | kPlaced[2][at(i + 2)] | kPlaced[3][at(i + 3)];
+    if (v & kNotInAlphabet) break;
+    to[0] = static_cast<char>(v >> 16);
+    to[1] = static_cast<char>(v >> 8);
+    to[2] = static_cast<char>(v);
+    to += 3;
+  }
+  return i;
+}
+
 }  // namespace
 
 std::string base64Encode(std::string_view bytes) {
@@ -40,27 +69,24 @@ std::string base64Encode(std::string_view bytes) {
   return out;
 }
 
-std::string base64Decode(std::string_view text) {
+namespace {
+
+// Decodes `text`: whole groups first (all of a well-formed text but its
+// padded end), then the rest a character at a time. A character outside the
+// alphabet is skipped (skipOthers) or makes it nullopt. Trailing bits that
+// make no whole byte are dropped.
+std::optional<std::string> decode(std::string_view text, bool skipOthers) {
   std::string out(3 * (text.size() / 4) + 3, '\0');
   char* to = out.data();
-  auto valueAt = [&](size_t k) { return kDecoding[static_cast<unsigned char>(text[k])]; };
-  // Whole groups of four alphabet characters, three bytes each (all of a
-  // well-formed text but its padded end); the loop below does the rest.
-  size_t i = 0;
-  for (; i + 4 <= text.size(); i += 4) {
-    int8_t a = valueAt(i), b = valueAt(i + 1), c = valueAt(i + 2), d = valueAt(i + 3);
-    if ((a | b | c | d) < 0) break;
-    uint32_t v = static_cast<uint32_t>(a) << 18 | static_cast<uint32_t>(b) << 12 | static_cast<uint32_t>(c) << 6 |
-                 static_cast<uint32_t>(d);
-    *to++ = static_cast<char>(v >> 16);
-    *to++ = static_cast<char>((v >> 8) & 0xFF);
-    *to++ = static_cast<char>(v & 0xFF);
-  }
+  size_t i = decodeGroups(text, to);
   uint32_t bits = 0;
   int count = 0;
   for (char c : text.substr(i)) {
     int8_t v = kDecoding[static_cast<unsigned char>(c)];
-    if (v < 0) continue;
+    if (v < 0) {
+      if (skipOthers) continue;
+      return std::nullopt;
+    }
     bits = bits << 6 | static_cast<uint32_t>(v);
     count += 6;
     if (count >= 8) {
@@ -72,15 +98,10 @@ std::string base64Decode(std::string_view text) {
   return out;
 }
 
-bool inBase64Alphabet(std::string_view text) {
-  auto valueAt = [&](size_t k) { return kDecoding[static_cast<unsigned char>(text[k])]; };
-  int8_t all = 0;  // negative once any byte is outside the alphabet
-  size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8)  // (eight lookups per test of the loop)
-    all |= valueAt(i) | valueAt(i + 1) | valueAt(i + 2) | valueAt(i + 3) | valueAt(i + 4) | valueAt(i + 5) |
-           valueAt(i + 6) | valueAt(i + 7);
-  for (; i < text.size(); ++i) all |= valueAt(i);
-  return all >= 0;
-}
+}  // namespace
+
+std::string base64Decode(std::string_view text) { return *decode(text, true); }
+
+std::optional<std::string> base64DecodeAlphabet(std::string_view text) { return decode(text, false); }
 
 }  // namespace aslrt

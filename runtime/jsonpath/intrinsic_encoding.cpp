@@ -65,14 +65,15 @@ std::string sanitizeUtf8(std::string bytes) {
 }
 
 // Java's Base64 decoder (RFC 4648 alphabet) accepts missing padding but not
-// wrong padding.
-bool isValidBase64(const std::string& s) {
+// wrong padding: the length of the characters before any '=', when the
+// padding is well-formed (then the alphabet is checked as they decode).
+std::optional<size_t> unpaddedLength(const std::string& s) {
   size_t data = s.find('=');
   if (data == std::string::npos) data = s.size();
-  if (!inBase64Alphabet(std::string_view(s).substr(0, data))) return false;
   size_t pad = s.size() - data;
-  if (s.find_first_not_of('=', data) != std::string::npos || data % 4 == 1) return false;
-  return pad == 0 || (s.size() % 4 == 0 && pad <= 2);
+  if (s.find_first_not_of('=', data) != std::string::npos || data % 4 == 1) return std::nullopt;
+  if (pad != 0 && (s.size() % 4 != 0 || pad > 2)) return std::nullopt;
+  return data;
 }
 
 }  // namespace
@@ -86,8 +87,10 @@ std::optional<Json> evalBase64Decode(const Args& args, const EvalContext&, std::
   const char* fn = "States.Base64Decode";
   if (!checkedString(args, 0, fn, cause)) return std::nullopt;
   const std::string& text = args[0].value().get_ref<const std::string&>();
-  if (!isValidBase64(text)) return fail(cause, fn, "the input is not valid Base64"), std::nullopt;
-  return Json(sanitizeUtf8(base64Decode(text)));
+  std::optional<size_t> data = unpaddedLength(text);
+  std::optional<std::string> bytes = data ? base64DecodeAlphabet(std::string_view(text).substr(0, *data)) : std::nullopt;
+  if (!bytes) return fail(cause, fn, "the input is not valid Base64"), std::nullopt;
+  return Json(sanitizeUtf8(std::move(*bytes)));
 }
 
 std::optional<Json> evalHash(const Args& args, const EvalContext&, std::string* cause) {

@@ -1,6 +1,7 @@
 // Base64 with RFC 4648's alphabet, for States.Base64Encode/Decode and
 // JSONata's $base64encode/$base64decode.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,7 +16,9 @@ std::string base64Encode(std::string_view bytes);
 // it first (States.Base64Decode does).
 std::string base64Decode(std::string_view text);
 
-// Whether every character of `text` is in the alphabet (A-Z a-z 0-9 + /).
-bool inBase64Alphabet(std::string_view text);
+// The bytes `text` spells when it is made of alphabet characters only (no
+// padding); nullopt when any character is not in the alphabet.
+std::optional<std::string> base64DecodeAlphabet(std::string_view text);
+
 
 }  // namespace aslrt

@@ -240,6 +240,21 @@ TEST(IntrinsicEncoding, Base64RoundTripAndLimits) {
   failsWith("States.Base64Decode('Y')", "States.IntrinsicFailure");
   failsWith("States.Base64Decode('YW\xC3\xA9=')", "States.IntrinsicFailure");  // a byte outside the alphabet
   failsWith("States.Base64Decode('YW-_')", "States.IntrinsicFailure");          // the URL alphabet is not RFC 4648's
+  // Whole groups decode four characters at a time, the rest one at a time: a
+  // byte outside the alphabet anywhere fails, and every length round-trips.
+  for (size_t length = 0; length <= 14; ++length) {
+    std::string plain;
+    for (size_t i = 0; i < length; ++i) plain += static_cast<char>('a' + (i * 7) % 26);
+    std::string text = base64Encode(plain);
+    EXPECT_EQ(ok("States.Base64Decode($.b)", Json{{"b", text}}), plain) << length;
+    std::string unpadded = text.substr(0, text.find('='));
+    EXPECT_EQ(ok("States.Base64Decode($.b)", Json{{"b", unpadded}}), plain) << length;
+    for (size_t at = 0; at < unpadded.size(); ++at) {
+      std::string broken = text;
+      broken[at] = '!';
+      failsWith("States.Base64Decode($.b)", "States.IntrinsicFailure", Json{{"b", broken}});
+    }
+  }
   Json big = {{"s", std::string(10001, 'a')}};
   failsWith("States.Base64Encode($.s)", "States.IntrinsicFailure", big);
   failsWith("States.Base64Encode(1)", "States.IntrinsicFailure");
