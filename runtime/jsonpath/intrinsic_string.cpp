@@ -120,7 +120,7 @@ std::optional<Json> evalJsonMerge(const Args& args, const EvalContext&, std::str
   Json out(Json::value_t::object);
   Json::object_t& members = out.get_ref<Json::object_t&>();
   members.reserve(keys.size());
-  for (uint32_t k : javaHashMapOrder(keys)) members.appendNew(std::string(keys[k]), Json(*values[k]));
+  for (uint32_t k : javaHashMapOrder(keys)) members.appendNew(keys[k], Json(*values[k]));
   return out;
 }
 

@@ -184,9 +184,13 @@ class ObjectMap {
 
   // Appends a member whose key the caller knows is not there yet (a fresh
   // object's distinct template keys): no search.
-  T& appendNew(Key key, T&& value) {
-    size_t hash = hashForAppend(key);
-    entries_.emplace_back(std::move(key), std::move(value));
+  // (The key is forwarded, not taken by value: a key moved from another
+  // object is moved once, and a short key's move is a memcpy call.)
+  template <class K>
+  T& appendNew(K&& key, T&& value) {
+    size_t hash = hashForAppend(keyView(key));
+    entries_.emplace_back(std::piecewise_construct, std::forward_as_tuple(std::forward<K>(key)),
+                          std::forward_as_tuple(std::move(value)));
     noteAppended(hash);
     return entries_.back().second;
   }
