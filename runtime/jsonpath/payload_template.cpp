@@ -398,8 +398,12 @@ bool matchMembers(const Node& n, Json::object_t& members, Member** at) {
       sameKeys = sameKeys && guess == n.outputSlot[i];
       continue;
     }
-    sameKeys = false;
-    auto it = members.find(n.keys[i]);
+    // A stale guess: the key's own output slot next (the input may have the
+    // template's shape after all), then a search.
+    size_t slot = n.outputSlot[i];
+    auto it = slot < members.size() && (members.begin() + slot)->first == n.keys[i] ? members.begin() + slot
+                                                                                     : members.find(n.keys[i]);
+    sameKeys = sameKeys && it - members.begin() == static_cast<std::ptrdiff_t>(slot);
     at[i] = it == members.end() ? nullptr : &*it;
     if (at[i]) lastFound.store(static_cast<uint32_t>(it - members.begin()), std::memory_order_relaxed);
   }
