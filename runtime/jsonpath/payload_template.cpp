@@ -391,21 +391,18 @@ using Member = Json::object_t::value_type;
 bool matchMembers(const Node& n, Json::object_t& members, Member** at) {
   bool sameKeys = members.size() == n.items.size();
   for (size_t i = 0; i < n.items.size(); ++i) {
+    auto holdsKey = [&](size_t pos) { return pos < members.size() && (members.begin() + pos)->first == n.keys[i]; };
+    // Where the key was last found, else its own output slot (the input may
+    // have the template's shape), else a search.
     std::atomic_ref<uint32_t> lastFound(n.lastFoundAt[i]);
-    size_t guess = lastFound.load(std::memory_order_relaxed);
-    if (guess < members.size() && (members.begin() + guess)->first == n.keys[i]) {
-      at[i] = &*(members.begin() + guess);
-      sameKeys = sameKeys && guess == n.outputSlot[i];
-      continue;
-    }
-    // A stale guess: the key's own output slot next (the input may have the
-    // template's shape after all), then a search.
-    size_t slot = n.outputSlot[i];
-    auto it = slot < members.size() && (members.begin() + slot)->first == n.keys[i] ? members.begin() + slot
-                                                                                     : members.find(n.keys[i]);
-    sameKeys = sameKeys && it - members.begin() == static_cast<std::ptrdiff_t>(slot);
+    size_t guess = lastFound.load(std::memory_order_relaxed), slot = n.outputSlot[i];
+    auto it = holdsKey(guess)                  ? members.begin() + guess
+              : guess != slot && holdsKey(slot) ? members.begin() + slot
+                                                : members.find(n.keys[i]);
+    size_t pos = static_cast<size_t>(it - members.begin());
+    sameKeys = sameKeys && pos == slot;
     at[i] = it == members.end() ? nullptr : &*it;
-    if (at[i]) lastFound.store(static_cast<uint32_t>(it - members.begin()), std::memory_order_relaxed);
+    if (at[i] && pos != guess) lastFound.store(static_cast<uint32_t>(pos), std::memory_order_relaxed);
   }
   return sameKeys;
 }

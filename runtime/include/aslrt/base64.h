@@ -12,13 +12,12 @@ std::string base64Encode(std::string_view bytes);
 
 // The bytes the alphabet characters of `text` spell, in order; every other
 // character ('=' padding included) is skipped, and trailing bits that make
-// no whole byte are dropped. Callers that must reject malformed input check
-// it first (States.Base64Decode does).
+// no whole byte are dropped (JSONata's $base64decode). States.Base64Decode,
+// which must reject malformed input, uses base64DecodeAlphabet.
 std::string base64Decode(std::string_view text);
 
 // The bytes `text` spells when it is made of alphabet characters only (no
 // padding); nullopt when any character is not in the alphabet.
 std::optional<std::string> base64DecodeAlphabet(std::string_view text);
-
 
 }  // namespace aslrt
