@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace aslrt {
 namespace {
@@ -46,6 +47,16 @@ size_t decodeGroups(std::string_view text, char*& to) {
   return i;
 }
 
+// The two characters of every 12-bit value: a group of three bytes encodes
+// as two lookups instead of four.
+using CharPair = std::array<char, 2>;
+constexpr std::array<CharPair, 4096> pairTable() {
+  std::array<CharPair, 4096> table{};
+  for (size_t v = 0; v < 4096; ++v) table[v] = {kAlphabet[v >> 6], kAlphabet[v & 63]};
+  return table;
+}
+constexpr std::array<CharPair, 4096> kPairs = pairTable();
+
 }  // namespace
 
 std::string base64Encode(std::string_view bytes) {
@@ -53,12 +64,10 @@ std::string base64Encode(std::string_view bytes) {
   char* to = out.data();
   auto byteAt = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(bytes[k])); };
   size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
+  for (; i + 2 < bytes.size(); i += 3, to += 4) {
     uint32_t v = byteAt(i) << 16 | byteAt(i + 1) << 8 | byteAt(i + 2);
-    *to++ = kAlphabet[v >> 18];
-    *to++ = kAlphabet[(v >> 12) & 63];
-    *to++ = kAlphabet[(v >> 6) & 63];
-    *to++ = kAlphabet[v & 63];
+    std::memcpy(to, kPairs[v >> 12].data(), 2);
+    std::memcpy(to + 2, kPairs[v & 4095].data(), 2);
   }
   size_t rest = bytes.size() - i;
   if (rest == 0) return out;

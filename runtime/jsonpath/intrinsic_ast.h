@@ -46,11 +46,16 @@ struct CallNode {
 // States.Format needs a literal template's escapes (raw).
 // `owned` is engaged only when used: a borrowed argument then costs no Json
 // destructor at all.
+// `movable`: the value, when nothing reads it after the call (it is owned,
+// or taken from a dead input: IntrinsicCall::evaluate's DeadInput), so the
+// function may move from it instead of copying.
 struct ArgValue {
   const Json* borrowed = nullptr;
   std::optional<Json> owned;
   const std::string* raw = nullptr;
+  Json* movable = nullptr;
   const Json& value() const { return borrowed ? *borrowed : *owned; }
+  void own(Json&& v) { movable = &owned.emplace(std::move(v)); }
 };
 
 // A call's evaluated arguments. Up to three live inline: only Format and

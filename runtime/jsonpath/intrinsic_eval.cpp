@@ -65,7 +65,7 @@ std::optional<Json> dispatch(FunctionId fn, const ix::Args& args, const EvalCont
 }
 
 std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx, std::string_view field,
-                             Failure* failure, SizeBound* bound = nullptr);
+                             Failure* failure, SizeBound* bound = nullptr, uint32_t movableArgs = 0);
 
 // The node a plain path ("$.a.b[0]") reaches in its root, borrowed; nullptr
 // when the path needs full selection (which then also explains a miss).
@@ -75,7 +75,9 @@ const Json* peekPath(const JsonPath& path, const EvalContext& ctx) {
   return root ? reader->peek(*root) : nullptr;
 }
 
-bool evalArg(const ix::Arg& arg, const EvalContext& ctx, std::string_view field, ix::ArgValue* out,
+// movable: the argument is a path into the dead input that nothing else
+// reads (IntrinsicCall::evaluate's movableArgs).
+bool evalArg(const ix::Arg& arg, const EvalContext& ctx, std::string_view field, bool movable, ix::ArgValue* out,
              Failure* failure) {
   switch (arg.kind) {
     case ix::Arg::Kind::Literal:
@@ -83,17 +85,21 @@ bool evalArg(const ix::Arg& arg, const EvalContext& ctx, std::string_view field,
       out->raw = arg.raw ? &*arg.raw : nullptr;
       return true;
     case ix::Arg::Kind::Path: {
-      if ((out->borrowed = peekPath(*arg.path, ctx))) return true;
+      if ((out->borrowed = peekPath(*arg.path, ctx))) {
+        // (ctx.input is const only as read: the render owns the dead input)
+        if (movable) out->movable = const_cast<Json*>(out->borrowed);
+        return true;
+      }
       std::optional<Json> v = selectPath(*arg.path, ctx);
       if (!v) *failure = Failure{"States.Runtime", pathNotFoundCause(*arg.path, field, ctx)};
       if (!v) return false;
-      out->owned.emplace(std::move(*v));
+      out->own(std::move(*v));
       return true;
     }
     case ix::Arg::Kind::Call: {
       std::optional<Json> v = evalCall(*arg.call, ctx, field, failure);
       if (!v) return false;
-      out->owned.emplace(std::move(*v));
+      out->own(std::move(*v));
       return true;
     }
   }
@@ -121,10 +127,11 @@ SizeBound cheapBound(FunctionId fn, const ix::Args& args) {
 // bound: null, or where the result's cheapBound goes (only the outermost
 // call's is wanted).
 std::optional<Json> evalCall(const ix::CallNode& call, const EvalContext& ctx, std::string_view field,
-                             Failure* failure, SizeBound* bound) {
+                             Failure* failure, SizeBound* bound, uint32_t movableArgs) {
   ix::Args values(call.args.size());
   for (size_t i = 0; i < call.args.size(); ++i) {
-    if (!evalArg(call.args[i], ctx, field, &values[i], failure)) return std::nullopt;
+    if (!evalArg(call.args[i], ctx, field, movableArgs & 1, &values[i], failure)) return std::nullopt;
+    movableArgs >>= 1;
   }
   std::string cause;
   std::optional<Json> result;
@@ -159,17 +166,38 @@ std::optional<Json> quickMathAdd(const ix::CallNode& call, const EvalContext& ct
 }  // namespace
 
 std::optional<Json> IntrinsicCall::evaluate(const EvalContext& ctx, std::string_view fieldName, Failure* failure,
-                                            SizeBound* resultBound) const {
+                                            SizeBound* resultBound, uint32_t movableArgs) const {
   if (resultBound) *resultBound = SizeBound();
   if (std::optional<Json> sum = quickMathAdd(*root_, ctx)) return sum;
   Failure scratch;
   Failure* sink = failure ? failure : &scratch;
   try {
-    return evalCall(*root_, ctx, fieldName, sink, resultBound);
+    return evalCall(*root_, ctx, fieldName, sink, resultBound, movableArgs);
   } catch (const std::exception& e) {  // nothing escapes the API
     *sink = Failure{"States.Runtime", e.what()};
     return std::nullopt;
   }
+}
+
+// JsonMerge builds its result from its arguments' members: moved, a
+// loop's merge of its state's document costs no copy of it. Not for a call
+// with nested calls among its arguments: a template renders its moving call
+// last, and a nested States.UUID would then draw out of turn.
+uint32_t IntrinsicCall::argsWorthMoving() const {
+  if (root_->fn != FunctionId::JsonMerge) return 0;
+  for (const ix::Arg& arg : root_->args)
+    if (arg.kind == ix::Arg::Kind::Call) return 0;
+  uint32_t args = 0;
+  for (size_t i = 0; i < 2 && i < root_->args.size(); ++i)
+    if (const JsonPath* path = argPath(i); path && path->isPlainChain() && !path->isRoot() &&
+                                           !path->isContextPath() && !path->isVariablePath())
+      args |= 1u << i;
+  return args;
+}
+
+const JsonPath* IntrinsicCall::argPath(size_t i) const {
+  const ix::Arg& arg = root_->args[i];
+  return arg.kind == ix::Arg::Kind::Path ? &*arg.path : nullptr;
 }
 
 namespace {

@@ -100,27 +100,41 @@ std::optional<Json> evalJsonMerge(const Args& args, const EvalContext&, std::str
            std::nullopt;
   // AWS merges through a java.util.HashMap: the members come out in its
   // order (java_hash_order.h). The result is built in that order at once:
-  // a's keys, then b's new ones, b's value winning.
+  // a's keys, then b's new ones, b's value winning. An argument the caller
+  // gives up (ArgValue::movable) gives its keys and values up too.
+  Json* movableLeft = args[0].movable;
+  Json* movableRight = args[1].movable;
   const Json::object_t& left = a.get_ref<const Json::object_t&>();
   const Json::object_t& right = b.get_ref<const Json::object_t&>();
-  std::vector<std::string_view> keys;
-  std::vector<const Json*> values;
-  keys.reserve(left.size() + right.size());
-  values.reserve(left.size() + right.size());
-  for (const auto& [key, value] : left) {
-    auto inRight = right.find(key);
-    keys.push_back(key);
-    values.push_back(inRight == right.end() ? &value : &inRight->second);
+  struct Picked {
+    const Json::object_t::value_type* member;  // where the key comes from
+    const Json* value;
+    bool keyMoves, valueMoves;
+    uint32_t bucket;
+  };
+  std::vector<Picked> picked;
+  picked.reserve(left.size() + right.size());
+  for (const auto& member : left) {
+    auto inRight = right.find(member.first);
+    bool fromRight = inRight != right.end();
+    picked.push_back({&member, fromRight ? &inRight->second : &member.second, movableLeft != nullptr,
+                      (fromRight ? movableRight : movableLeft) != nullptr, 0});
   }
-  for (const auto& [key, value] : right) {
-    if (left.contains(key)) continue;
-    keys.push_back(key);
-    values.push_back(&value);
-  }
+  for (const auto& member : right)
+    if (!left.contains(member.first))
+      picked.push_back({&member, &member.second, movableRight != nullptr, movableRight != nullptr, 0});
+  size_t capacity = javaHashCapacity(picked.size());
+  for (Picked& p : picked) p.bucket = javaHashBucket(p.member->first, capacity);
+  sortIntoHashOrder(picked, [](const Picked& p) { return p.bucket; });
   Json out(Json::value_t::object);
   Json::object_t& members = out.get_ref<Json::object_t&>();
-  members.reserve(keys.size());
-  for (uint32_t k : javaHashMapOrder(keys)) members.appendNew(keys[k], Json(*values[k]));
+  members.reserve(picked.size());
+  for (const Picked& p : picked) {
+    // (the arguments are the caller's to give up: const only as read)
+    Json value = p.valueMoves ? std::move(const_cast<Json&>(*p.value)) : Json(*p.value);
+    if (p.keyMoves) members.appendNew(std::move(const_cast<std::string&>(p.member->first)), std::move(value));
+    else members.appendNew(p.member->first, std::move(value));
+  }
   return out;
 }
 

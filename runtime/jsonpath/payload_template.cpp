@@ -29,8 +29,14 @@ struct Node {
   // the template reads into or around, so a render into the dead input may
   // move the value out of it instead of copying (see MoveList).
   bool movesFromInput = false;
+  // Call: the arguments its function may move out of a dead input
+  // (IntrinsicCall::evaluate's movableArgs), set on at most one item of the
+  // root object, which then renders after the others (consumingItem).
+  uint32_t movableArgs = 0;
   // Object: the index of a member whose value is the whole input ("$"), or -1.
   int inputRootItem = -1;
+  // Root object: the item whose call moves arguments out of a dead input, or -1.
+  int consumingItem = -1;
   // Object: the items in the order their members are output (AWS's, see
   // setOutputOrder), and each item's place in it. Items render in the
   // template's own order, so the first failing field is the first written.
@@ -297,6 +303,19 @@ Json::object_t& outputMembers(const Node& n, Json& out) {
   return members;
 }
 
+// A Call node's value; movableArgs as IntrinsicCall::evaluate takes them.
+// (Inlined: renderNode renders most calls, and a call of its own costs more
+// than the rest of the case.)
+[[gnu::always_inline]] inline bool renderCall(const Node& n, const EvalContext& ctx, std::string_view key,
+                                              Failure* failure, Sizing* sizing, uint32_t movableArgs, Json& out) {
+  SizeBound bound;
+  std::optional<Json> v = n.call->evaluate(ctx, key, failure, sizing ? &bound : nullptr, movableArgs);
+  if (!v) return false;
+  if (sizing) sizing->addComputed(*v, bound);
+  out.swap(*v);
+  return true;
+}
+
 // Renders n into `out`, a null value that stays in place for the render (a
 // MoveList may point at it). moves: null unless the input is dead.
 bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Failure* failure, Sizing* sizing,
@@ -324,14 +343,8 @@ bool renderNode(const Node& n, const EvalContext& ctx, std::string_view key, Fai
       out.swap(*v);
       return true;
     }
-    case Node::Kind::Call: {
-      SizeBound bound;
-      std::optional<Json> v = n.call->evaluate(ctx, key, failure, sizing ? &bound : nullptr);
-      if (!v) return false;
-      if (sizing) sizing->addComputed(*v, bound);
-      out.swap(*v);
-      return true;
-    }
+    case Node::Kind::Call:
+      return renderCall(n, ctx, key, failure, sizing, 0, out);
     case Node::Kind::Array: {
       Nested nested(sizing);
       out = Json::array();
@@ -412,14 +425,28 @@ bool keepsMember(const Node& n, Member* const* at, size_t i) { return n.items[i]
 
 // The new value of each item that does not keep its member, every one
 // computed from the intact input before the moves take values out of it.
+// The consuming item, whose call takes its arguments out of the input,
+// renders last; a failure cause may quote the input, which is whole until
+// then. A later item's failure is reported only if the consuming item, run
+// without taking anything, would not have failed first.
 bool computeValues(const Node& n, Member* const* at, const EvalContext& ctx, Failure* failure, Sizing* sizing,
                    MoveList& moves, std::optional<Json>* values) {
+  size_t consuming = n.consumingItem < 0 ? n.items.size() : static_cast<size_t>(n.consumingItem);
   for (size_t i = 0; i < n.items.size(); ++i) {
+    if (i == consuming) continue;
     if (keepsMember(n, at, i)) {
       if (sizing) sizing->addKept(at[i]->second);
       continue;
     }
-    if (!renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, &moves, values[i].emplace())) return false;
+    if (renderNode(n.items[i], ctx, n.sourceKeys[i], failure, sizing, &moves, values[i].emplace())) continue;
+    Json unused;
+    if (consuming < i) renderCall(n.items[consuming], ctx, n.sourceKeys[consuming], failure, nullptr, 0, unused);
+    return false;
+  }
+  if (consuming < n.items.size()) {
+    const Node& item = n.items[consuming];
+    Json& value = values[consuming].emplace();
+    if (!renderCall(item, ctx, n.sourceKeys[consuming], failure, sizing, item.movableArgs, value)) return false;
   }
   moves.apply();
   return true;
@@ -517,6 +544,25 @@ void markMovablePaths(Node& root) {
     node->movesFromInput = std::none_of(pathNodes.begin(), pathNodes.end(), [&](const Node* other) {
       return other != node && other->path->mayOverlap(path);
     });
+  }
+  if (root.kind != Node::Kind::Object || anyReadsMapItem) return;
+  // The first call of the root object whose function would rather move its
+  // arguments (argsWorthMoving) gets those no other read overlaps.
+  for (size_t i = 0; i < root.items.size(); ++i) {
+    Node& item = root.items[i];
+    if (item.kind != Node::Kind::Call || static_cast<int>(i) == root.inputRootItem) continue;
+    uint32_t candidates = item.call->argsWorthMoving();
+    for (size_t arg = 0; arg < 32; ++arg) {
+      if (!(candidates >> arg & 1)) continue;
+      const JsonPath* path = item.call->argPath(arg);
+      bool alone = std::none_of(reads.begin(), reads.end(),
+                                [&](const JsonPath* other) { return other != path && other->mayOverlap(*path); });
+      if (alone) item.movableArgs |= 1u << arg;
+    }
+    if (item.movableArgs) {
+      root.consumingItem = static_cast<int>(i);
+      return;
+    }
   }
 }
 

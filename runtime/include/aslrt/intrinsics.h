@@ -64,8 +64,18 @@ class IntrinsicCall {
   // resultBound, when given, receives bounds on the result's serialised
   // size and depth where the function has them for free (StringToJson's);
   // otherwise it is left unknown and the caller measures the value.
+  // movableArgs: bit i set when the outermost call's argument i is a path
+  // into ctx.input that nothing reads after this call (the input is dead and
+  // no other read of the template overlaps it): the function may then move
+  // the value out of the input instead of copying it. Only bits from
+  // argsWorthMoving().
   std::optional<Json> evaluate(const EvalContext& ctx, std::string_view fieldName, Failure* failure,
-                               SizeBound* resultBound = nullptr) const;
+                               SizeBound* resultBound = nullptr, uint32_t movableArgs = 0) const;
+  // The outermost call's arguments that are plain input paths ("$.a.b")
+  // and that its function would rather move than copy (bit i: argument i).
+  uint32_t argsWorthMoving() const;
+  // The outermost call's argument i when it is a path, else nullptr.
+  const JsonPath* argPath(size_t i) const;
   // Whether every path among the arguments (nested calls included) satisfies pred.
   bool allPaths(const std::function<bool(const JsonPath&)>& pred) const;
 

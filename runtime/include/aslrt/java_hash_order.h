@@ -13,7 +13,9 @@
 // Not modelled: a bucket of 8+ colliding keys in a table of 64+ becomes a tree.
 #pragma once
 #include <cstdint>
+#include <cstddef>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aslrt/utf16_order.h"
@@ -40,26 +42,44 @@ inline uint32_t javaStringHash(std::string_view text) {
   return h;
 }
 
+// The table size of a HashMap holding `count` keys.
+inline size_t javaHashCapacity(size_t count) {
+  size_t capacity = 16;
+  while (count * 4 > capacity * 3) capacity *= 2;
+  return capacity;
+}
+
+// A key's bucket in a table of `capacity` (javaHashCapacity).
+inline uint32_t javaHashBucket(std::string_view key, size_t capacity) {
+  uint32_t h = javaStringHash(key);
+  return (h ^ (h >> 16)) & static_cast<uint32_t>(capacity - 1);
+}
+
+// Puts `items` (in insertion order) in iteration order, given each one's
+// bucket. A stable insertion sort: templates and merged objects have a
+// handful of keys, and std::stable_sort would allocate a buffer for each
+// (pass-chain-1000 starts with 1,000 templates).
+template <class Item, class BucketOf>
+void sortIntoHashOrder(std::vector<Item>& items, BucketOf bucketOf) {
+  for (size_t i = 1; i < items.size(); ++i) {
+    Item moving = std::move(items[i]);
+    uint32_t bucket = bucketOf(moving);
+    size_t j = i;
+    for (; j > 0 && bucketOf(items[j - 1]) > bucket; --j) items[j] = std::move(items[j - 1]);
+    items[j] = std::move(moving);
+  }
+}
+
 // The positions of `keys` (distinct, in insertion order) in iteration order.
 template <class Keys>
 std::vector<uint32_t> javaHashMapOrder(const Keys& keys) {
-  size_t capacity = 16;
-  while (keys.size() * 4 > capacity * 3) capacity *= 2;
+  size_t capacity = javaHashCapacity(keys.size());
   std::vector<uint32_t> order(keys.size()), bucket(keys.size());
   for (uint32_t i = 0; i < keys.size(); ++i) {
-    uint32_t h = javaStringHash(keys[i]);
-    bucket[i] = (h ^ (h >> 16)) & static_cast<uint32_t>(capacity - 1);
+    bucket[i] = javaHashBucket(keys[i], capacity);
     order[i] = i;
   }
-  // A stable insertion sort by bucket: templates have a handful of keys, and
-  // std::stable_sort would allocate a buffer for each (pass-chain-1000 starts
-  // with 1,000 templates).
-  for (size_t i = 1; i < order.size(); ++i) {
-    uint32_t moving = order[i];
-    size_t j = i;
-    for (; j > 0 && bucket[order[j - 1]] > bucket[moving]; --j) order[j] = order[j - 1];
-    order[j] = moving;
-  }
+  sortIntoHashOrder(order, [&](uint32_t i) { return bucket[i]; });
   return order;
 }
 

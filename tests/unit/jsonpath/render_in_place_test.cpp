@@ -277,6 +277,66 @@ TEST(RenderInPlace, AFailureAfterAMoveQuotesTheWholeInput) {
   expectSameBothWays(R"J({"a.$": "$.doc", "b.$": "$.missing"})J", R"J({"doc": {"x": [1]}})J");
 }
 
+// JsonMerge takes a document only it reads out of the dead input instead of
+// copying it (its members' nodes move into the result), whether the result
+// goes back under the document's own key or another.
+TEST(RenderInPlace, JsonMergeTakesADocumentOnlyItReads) {
+  const char* tmpls[] = {
+      R"J({"doc.$": "States.JsonMerge($.doc, $.patch, false)", "i.$": "$.i"})J",
+      R"J({"i.$": "$.i", "merged.$": "States.JsonMerge($.doc, $.patch, false)", "p.$": "$.other"})J",
+  };
+  for (const char* tmpl : tmpls) {
+    PayloadTemplate t = compileOk(tmpl);
+    Json input = Json::parse(R"J({"i": 1, "doc": {"list": [1, 2], "h": "old"}, "patch": {"h": "new"}, "other": 2})J");
+    const Json::array_t* listBefore = &input["doc"]["list"].get_ref<const Json::array_t&>();
+    Json expected = *t.render(EvalContext{&input}, "Parameters", nullptr);
+    Json out = renderInPlace(t, input);
+    EXPECT_EQ(out, expected) << tmpl;
+    const Json& merged = out.contains("doc") ? out["doc"] : out["merged"];
+    EXPECT_EQ(merged.dump(), R"J({"h":"new","list":[1,2]})J");
+    EXPECT_EQ(&merged["list"].get_ref<const Json::array_t&>(), listBefore) << tmpl;  // moved, not copied
+    expectSameBothWays(tmpl, R"J({"i": 1, "doc": {"list": [1, 2], "h": "old"}, "patch": {"h": "new"}, "other": 2})J");
+  }
+}
+
+// A document something else reads too is copied, never taken.
+TEST(RenderInPlace, JsonMergeCopiesADocumentReadElsewhere) {
+  const char* tmpls[] = {
+      R"J({"m.$": "States.JsonMerge($.doc, $.patch, false)", "doc.$": "$.doc"})J",
+      R"J({"m.$": "States.JsonMerge($.doc, $.patch, false)", "n.$": "States.ArrayLength($.doc.list)"})J",
+      R"J({"m.$": "States.JsonMerge($.doc, $.doc, false)"})J",
+      R"J({"m.$": "States.JsonMerge($.doc, $.patch, false)", "w": {"all.$": "$"}})J",
+      R"J({"m.$": "States.JsonMerge($.doc, $.patch, false)", "l.$": "$..list"})J",
+      R"J({"a.$": "States.JsonMerge($.doc, $.patch, false)", "b.$": "States.JsonMerge($.patch, $.doc, false)"})J",
+  };
+  for (const char* tmpl : tmpls) {
+    PayloadTemplate t = compileOk(tmpl);
+    const Json original = Json::parse(R"J({"doc": {"list": [1, 2]}, "patch": {"x": 1}})J");
+    Json expected = *t.render(EvalContext{&original}, "Parameters", nullptr);
+    Json input = original;
+    EXPECT_EQ(renderInPlace(t, input), expected) << tmpl;
+  }
+}
+
+// The merge renders after the other fields, yet the failure reported is
+// still the first field's in template order, and every cause quotes the
+// whole input.
+TEST(RenderInPlace, JsonMergeFailuresComeInTemplateOrder) {
+  const char* input = R"J({"doc": {"a": 1}, "patch": {"b": 2}, "text": "t"})J";
+  expectSameBothWays(R"J({"m.$": "States.JsonMerge($.doc, $.text, false)", "x.$": "$.missing"})J", input);
+  expectSameBothWays(R"J({"m.$": "States.JsonMerge($.doc, $.patch, false)", "x.$": "$.missing"})J", input);
+  expectSameBothWays(R"J({"x.$": "$.missing", "m.$": "States.JsonMerge($.doc, $.text, false)"})J", input);
+  expectSameBothWays(R"J({"m.$": "States.JsonMerge($.doc, $.patch, true)", "y.$": "$.text"})J", input);
+  expectSameBothWays(R"J({"m.$": "States.JsonMerge($.doc, $.nothing, false)", "y.$": "$.text"})J", input);
+  Rendered first = renderOnce(compileOk(R"J({"m.$": "States.JsonMerge($.doc, $.text, false)", "x.$": "$.missing"})J"),
+                              Json::parse(input), true);
+  EXPECT_EQ(first.failure.error, "States.IntrinsicFailure");
+  Rendered later = renderOnce(compileOk(R"J({"m.$": "States.JsonMerge($.doc, $.patch, false)", "x.$": "$.missing"})J"),
+                              Json::parse(input), true);
+  EXPECT_EQ(later.failure.error, "States.Runtime");
+  EXPECT_NE(later.failure.cause.value_or("").find(R"J("doc":{"a":1})J"), std::string::npos) << *later.failure.cause;
+}
+
 // The depth bound follows the template: members kept or copied at their
 // own level add nothing (a loop's depth bound must not grow each
 // iteration), a value nested one level deeper adds one.
