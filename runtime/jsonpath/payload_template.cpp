@@ -404,7 +404,9 @@ using Member = Json::object_t::value_type;
 bool matchMembers(const Node& n, Json::object_t& members, Member** at) {
   bool sameKeys = members.size() == n.items.size();
   for (size_t i = 0; i < n.items.size(); ++i) {
-    auto holdsKey = [&](size_t pos) { return pos < members.size() && (members.begin() + pos)->first == n.keys[i]; };
+    auto holdsKey = [&](size_t pos) {
+      return pos < members.size() && sameKey((members.begin() + pos)->first, n.keys[i]);
+    };
     // Where the key was last found, else its own output slot (the input may
     // have the template's shape), else a search.
     std::atomic_ref<uint32_t> lastFound(n.lastFoundAt[i]);

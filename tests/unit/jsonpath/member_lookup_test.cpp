@@ -108,6 +108,25 @@ TEST(ObjectMap, AVeryWideObjectParsesWholeAndInOrder) {
   }
 }
 
+// sameKey compares short keys word by word: every length around the word
+// sizes, a difference at every position, and keys cut out of one buffer
+// (no byte past either key may decide).
+TEST(ObjectMap, SameKeyAtEveryLengthAndPosition) {
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string a(n, 'k'), b(n, 'k');
+    for (size_t i = 0; i < n; ++i) a[i] = b[i] = static_cast<char>('a' + i % 26);
+    EXPECT_TRUE(sameKey(a, b)) << n;
+    EXPECT_FALSE(sameKey(a, b + "x")) << n;
+    for (size_t i = 0; i < n; ++i) {
+      std::string c = b;
+      c[i] = static_cast<char>(c[i] ^ 0x20);
+      EXPECT_FALSE(sameKey(a, c)) << n << " at " << i;
+    }
+    std::string buffer = a + "XYZ" + a + "xyz";
+    EXPECT_TRUE(sameKey(std::string_view(buffer).substr(0, n), std::string_view(buffer).substr(n + 3, n))) << n;
+  }
+}
+
 TEST(JavaHashOrder, StringHashIsJavas) {
   EXPECT_EQ(javaStringHash(""), 0u);
   EXPECT_EQ(javaStringHash("a"), 97u);
