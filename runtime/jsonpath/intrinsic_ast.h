@@ -47,7 +47,7 @@ struct CallNode {
 // `owned` is engaged only when used: a borrowed argument then costs no Json
 // destructor at all.
 // `movable`: the value, when nothing reads it after the call (it is owned,
-// or taken from a dead input: IntrinsicCall::evaluate's DeadInput), so the
+// or taken from a dead input: IntrinsicCall::evaluate's movableArgs), so the
 // function may move from it instead of copying.
 struct ArgValue {
   const Json* borrowed = nullptr;

@@ -2,6 +2,8 @@
 // an ordinary render gives, errors included; and the size and depth bounds must hold.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "aslrt/payload_size.h"
 #include "aslrt/payload_template.h"
 
@@ -335,6 +337,35 @@ TEST(RenderInPlace, JsonMergeFailuresComeInTemplateOrder) {
                               Json::parse(input), true);
   EXPECT_EQ(later.failure.error, "States.Runtime");
   EXPECT_NE(later.failure.cause.value_or("").find(R"J("doc":{"a":1})J"), std::string::npos) << *later.failure.cause;
+}
+
+// Templates drawn at random from fields that merge, select, fail and
+// overlap render the same in place as copied, failures included.
+TEST(RenderInPlace, RandomMergeTemplatesAgreeWithAnOrdinaryRender) {
+  const char* operands[] = {"$.doc", "$.patch", "$.text", "$.missing", "$.doc.inner", "$.list"};
+  const char* others[] = {R"J("$.doc")J", R"J("$.doc.inner")J", R"J("$.missing")J", R"J("$.text")J",
+                          R"J("States.ArrayLength($.list)")J", R"J("States.JsonToString($.patch)")J"};
+  const char* inputs[] = {R"J({"doc": {"a": 1, "inner": {"x": [1]}}, "patch": {"a": 2, "b": 3}, "text": "t",
+                              "list": [1, 2]})J",
+                          R"J({"doc": {"inner": {}}, "patch": {"inner": 0}, "list": []})J"};
+  std::mt19937 rng(16);
+  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+  for (int round = 0; round < 400; ++round) {
+    std::string tmpl = "{";
+    size_t fields = 1 + pick(4);
+    for (size_t f = 0; f < fields; ++f) {
+      if (f) tmpl += ", ";
+      tmpl += "\"f" + std::to_string(f) + ".$\": ";
+      if (pick(2) == 0) {
+        tmpl += std::string("\"States.JsonMerge(") + operands[pick(6)] + ", " + operands[pick(6)] + ", " +
+                (pick(8) == 0 ? "true" : "false") + ")\"";
+      } else {
+        tmpl += others[pick(6)];
+      }
+    }
+    tmpl += "}";
+    expectSameBothWays(tmpl.c_str(), inputs[pick(2)]);
+  }
 }
 
 // The depth bound follows the template: members kept or copied at their
