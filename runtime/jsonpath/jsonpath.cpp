@@ -137,8 +137,10 @@ JsonPath::JsonPath(std::shared_ptr<const jp::ParsedPath> parsed)
   const auto& segs = parsed_->segments;
   plainChain_ = std::all_of(segs.begin(), segs.end(), isPlainStep);
   steps_ = segs.size();
-  if (segs.size() == 1 && segs[0].kind == jp::SegmentKind::Property && !segs[0].deep && segs[0].names.size() == 1)
+  if (segs.size() == 1 && segs[0].kind == jp::SegmentKind::Property && !segs[0].deep && segs[0].names.size() == 1) {
     onlyMember_ = &segs[0].names[0];
+    onlyMemberHint_ = &segs[0].lastFoundAt;
+  }
   if (auto rel = jp::relativeToMapItem(*parsed_)) mapItemPath_.reset(new JsonPath(std::move(rel)));
 }
 
@@ -190,7 +192,7 @@ const Json* JsonPath::peekSteps(const Json& root) const {
     if (s.deep) return nullptr;
     if (s.kind == jp::SegmentKind::Property && s.names.size() == 1) {
       if (!at->is_object()) return nullptr;
-      at = findMember(*at, s.names[0]);
+      at = findMemberNear(*at, s.names[0], s.lastFoundAt);
       if (!at) return nullptr;
     } else if (s.kind == jp::SegmentKind::Index && s.indexes.size() == 1 && s.indexes[0] >= 0) {
       if (!at->is_array() || static_cast<uint64_t>(s.indexes[0]) >= at->size()) return nullptr;

@@ -24,6 +24,11 @@ struct Segment {
   std::optional<int64_t> from;     // Slice bounds (Jayway slices have no step)
   std::optional<int64_t> to;
   std::shared_ptr<const FilterExpr> filter;
+  // Property of one name: where JsonPath::peek last found it among its
+  // object's members (findMemberNear). Only a hint: a state's path meets
+  // objects of one shape again and again; peeks on other threads may race
+  // on it (read and written relaxed).
+  mutable uint32_t lastFoundAt = 0;
 
   // Jayway: a multi-name union at the end of a path merges into one object,
   // so it still counts as definite there.

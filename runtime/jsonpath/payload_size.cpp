@@ -65,20 +65,27 @@ struct Walk {
         if (!enter(++level)) return 0;
         const Json::object_t& members = v.get_ref<const Json::object_t&>();
         uint64_t n = 2 + (members.empty() ? 0 : members.size() - 1);  // braces, commas
-        for (const auto& [key, value] : members) n += quotedSize(key) + 1 + size(value, level);
+        for (const auto& [key, value] : members) n += quotedSize(key) + 1 + element(value, level);
         return n;
       }
       case Json::value_t::array: {
         if (!enter(++level)) return 0;
         const Json::array_t& items = v.get_ref<const Json::array_t&>();
         uint64_t n = 2 + (items.empty() ? 0 : items.size() - 1);
-        for (const Json& item : items) n += size(item, level);
+        for (const Json& item : items) n += element(item, level);
         return n;
       }
       case Json::value_t::discarded: return 11;  // "<discarded>"
       case Json::value_t::binary: break;
     }
     return v.dump().size();  // binary values never occur in payloads
+  }
+
+  // A member or element: a non-negative integer (counts, ids, the most
+  // common scalar in lists) measured here, without a call.
+  uint64_t element(const Json& v, uint32_t level) {
+    if (v.is_number_unsigned()) return digitCount(*v.get_ptr<const Json::number_unsigned_t*>());
+    return size(v, level);
   }
 
   // Whether to walk a container at `level`.

@@ -65,7 +65,7 @@ class JsonPath {
   // root, found without allocating; nullptr when it matches nothing or the
   // path has other segments (then use select, which also explains why).
   const Json* peek(const Json& root) const {
-    if (onlyMember_) return root.is_object() ? findMember(root, *onlyMember_) : nullptr;
+    if (onlyMember_) return root.is_object() ? findMemberNear(root, *onlyMember_, *onlyMemberHint_) : nullptr;
     return peekSteps(root);
   }
 
@@ -103,10 +103,12 @@ class JsonPath {
   const Json* peekSteps(const Json& root) const;
   std::shared_ptr<const jsonpath_detail::ParsedPath> parsed_;
   // Cached from parsed_ for the hottest questions: the root, and the name
-  // when the path is one plain member of it (which parsed_ owns).
+  // when the path is one plain member of it (which parsed_ owns, with the
+  // hint of where it was last found).
   bool context_ = false, variables_ = false, plainChain_ = false;
   size_t steps_ = 0;
   const std::string* onlyMember_ = nullptr;
+  uint32_t* onlyMemberHint_ = nullptr;
   std::shared_ptr<const JsonPath> mapItemPath_;
 };
 

@@ -1,5 +1,7 @@
 // Member lookup in a Json object by a name that need not be a std::string.
 #pragma once
+#include <atomic>
+#include <cstdint>
 #include <string_view>
 
 #include "aslrt/json.h"
@@ -11,6 +13,21 @@ inline const Json* findMember(const Json& object, std::string_view name) {
   const Json::object_t& members = object.get_ref<const Json::object_t&>();
   auto it = members.find(name);
   return it == members.end() ? nullptr : &it->second;
+}
+
+// findMember for a name looked up again and again in objects of one shape:
+// `hint`, where it was found last time, is tried first and kept up to date.
+// The hint may be shared between threads: read and written relaxed.
+inline const Json* findMemberNear(const Json& object, std::string_view name, uint32_t& hint) {
+  const Json::object_t& members = object.get_ref<const Json::object_t&>();
+  std::atomic_ref<uint32_t> lastFound(hint);
+  size_t guess = lastFound.load(std::memory_order_relaxed);
+  if (guess < members.size() && sameKey((members.begin() + guess)->first, name))
+    return &(members.begin() + guess)->second;
+  auto it = members.find(name);
+  if (it == members.end()) return nullptr;
+  lastFound.store(static_cast<uint32_t>(it - members.begin()), std::memory_order_relaxed);
+  return &it->second;
 }
 
 inline Json* findMember(Json& object, std::string_view name) {

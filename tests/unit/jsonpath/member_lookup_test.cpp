@@ -5,6 +5,7 @@
 
 #include "aslrt/java_hash_order.h"
 #include "aslrt/json_parse.h"
+#include "aslrt/jsonpath.h"
 
 #include <gtest/gtest.h>
 
@@ -105,6 +106,42 @@ TEST(ObjectMap, AVeryWideObjectParsesWholeAndInOrder) {
     EXPECT_EQ(object.size(), 40000u);
     EXPECT_EQ(object.at("39999"), 39999);
     EXPECT_EQ(keysOf(object)[17], "17");
+  }
+}
+
+// A hint is only a guess: objects of changing shapes, a missing name and a
+// hint past a smaller object all give findMember's answer.
+TEST(MemberLookup, FindMemberNearFollowsChangingShapes) {
+  const Json shapes[] = {Json::parse(R"J({"a": 1, "b": 2, "c": 3})J"), Json::parse(R"J({"c": 4, "a": 5})J"),
+                         Json::parse(R"J({"x": 6})J"), Json::parse(R"J({"cc": 7, "c": 8})J"), Json::parse("{}")};
+  uint32_t hint = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (const Json& object : shapes) {
+      const Json* expected = findMember(object, "c");
+      EXPECT_EQ(findMemberNear(object, "c", hint), expected) << object.dump();
+      if (expected) {
+        EXPECT_EQ(&(object.get_ref<const Json::object_t&>().begin() + hint)->second, expected);
+      }
+    }
+  }
+  hint = 1000;
+  EXPECT_EQ(*findMemberNear(shapes[0], "b", hint), 2);
+  EXPECT_EQ(hint, 1u);
+}
+
+// A path peeking objects of changing shapes finds what select finds.
+TEST(MemberLookup, PeekFollowsChangingShapes) {
+  auto one = JsonPath::parse("$.c", PathFlavor::Path, nullptr);
+  auto two = JsonPath::parse("$.c.d", PathFlavor::Path, nullptr);
+  ASSERT_TRUE(one && two);
+  const Json inputs[] = {Json::parse(R"J({"a": 1, "c": {"d": 1}})J"), Json::parse(R"J({"c": {"e": 0, "d": 2}})J"),
+                         Json::parse(R"J({"a": 1})J"), Json::parse(R"J({"a": 1, "b": 2, "c": {"d": 3}})J")};
+  for (int round = 0; round < 2; ++round) {
+    for (const Json& input : inputs) {
+      const Json* c = findMember(input, "c");
+      EXPECT_EQ(one->peek(input), c) << input.dump();
+      EXPECT_EQ(two->peek(input), c ? findMember(*c, "d") : nullptr) << input.dump();
+    }
   }
 }
 
