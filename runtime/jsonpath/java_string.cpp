@@ -117,6 +117,13 @@ namespace {
 class DumpWriter {
  public:
   DumpWriter() : buffer_(scratch()) {}
+  // A buffer grown for an unusually large document is let go: the thread
+  // keeps its buffer, and may live long after.
+  ~DumpWriter() {
+    if (buffer_.capacity > kKeptBytes) buffer_ = Buffer();
+  }
+  DumpWriter(const DumpWriter&) = delete;
+  DumpWriter& operator=(const DumpWriter&) = delete;
   std::string text() const { return std::string(buffer_.data.get(), length_); }
 
   void value(const Json& v) {
@@ -142,6 +149,7 @@ class DumpWriter {
     thread_local Buffer buffer;
     return buffer;
   }
+  static constexpr size_t kKeptBytes = size_t(64) << 10;
 
   // (the containers themselves: nlohmann's iterators cost more)
   void object(const Json::object_t& members) {
